@@ -1,0 +1,80 @@
+# Tandem — English messages (the reference locale).
+# Every message id here must also exist in ../hy/main.ftl and ../ru/main.ftl;
+# the tests in src/i18n/mod.rs check this.
+
+## General
+
+app-name = Tandem
+server-listening = Tandem is listening on { $url }
+
+lang-hy = Armenian
+lang-en = English
+lang-ru = Russian
+
+role-admin = Administrator
+role-editor = Editor
+role-translator = Translator
+role-reviewer = Reviewer
+
+state-untranslated = Untranslated
+state-draft = Draft
+state-translated = Translated
+state-needs-work = Needs work
+state-approved = Approved
+
+## Errors: one message per error code, `error-` + the code with `_` turned into `-`.
+
+error-invalid-language = "{ $tag }" is not a valid BCP 47 language tag. Use a tag such as "hy", "en" or "ru".
+error-unknown-language = The language "{ $tag }" is not enabled on this server. Ask an administrator to enable it.
+error-language-exists = This language is already enabled on this server.
+error-empty-text = The text is empty or contains only white space.
+error-payload-too-large =
+    The request is too large: the limit is { $limit ->
+        [one] { $limit } byte
+       *[other] { $limit } bytes
+    }. Shorten the text and try again.
+error-too-many-segments =
+    The text splits into { $count ->
+        [one] { $count } paragraph
+       *[other] { $count } paragraphs
+    }, but at most { $limit } are allowed. Shorten the text or split it into several statements.
+error-segment-too-long =
+    A paragraph is longer than { $limit ->
+        [one] { $limit } character
+       *[other] { $limit } characters
+    }. Split it into shorter paragraphs.
+error-unsupported-media-type = Unsupported Content-Type. Send the request as { $expected }.
+error-invalid-json = The request body is not valid JSON or has wrong or unknown fields: { $reason }
+error-invalid-utf8 = The request body is not valid UTF-8 text.
+error-invalid-input = The field "{ $field }" is invalid: { $reason }
+error-invalid-format = Unknown text format "{ $format }". Use "text" or "markdown".
+error-not-found =
+    { $resource ->
+        [statement] The statement was not found.
+        [user] The user was not found.
+        [paragraph] The paragraph was not found.
+        [sentence] The sentence was not found.
+        [translation] The translation was not found.
+        [unit] The segment was not found.
+        [route] There is nothing at this address.
+       *[other] Not found: { $resource }.
+    }
+error-statement-not-found = Statement { $id } was not found. It may have been deleted.
+error-username-taken = The username "{ $username }" is already taken. Please choose another one.
+error-invalid-credentials = Wrong username or password.
+error-too-many-attempts =
+    Too many failed sign-in attempts. Please wait { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    } and try again.
+error-unauthenticated = You are not signed in. Please sign in first.
+error-forbidden = You do not have the role required for this action ({ $action }). Ask an administrator if you need it.
+error-csrf-failed = The X-CSRF-Token header is missing or wrong. Reload the page and try again.
+error-invalid-token = The access token is unknown or has been revoked.
+error-internal = An unexpected error occurred. It has been logged; please try again.
+error-unavailable = The database cannot be reached right now. Please try again in a moment.
+error-method-not-allowed = This HTTP method is not allowed at this address.
+error-version-conflict = Someone else changed this segment in the meantime. Reload it, check their changes and try again.
+error-self-review = You cannot approve your own translation; another reviewer has to approve it.
+error-not-approved = The statement cannot be published yet: some segments have not been approved.
+error-invalid-transition = This state change is not allowed.

@@ -1,0 +1,98 @@
+//! Startup: opens the store, migrates, builds the shared state and the router, binds the port.
+
+use std::sync::Arc;
+
+use axum::Router;
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::i18n::L10n;
+use crate::store::{self, Store};
+use crate::workflow::throttle::SignInThrottle;
+
+/// Everything a request handler may need, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub l10n: Arc<L10n>,
+    pub config: Arc<Config>,
+    pub throttle: Arc<SignInThrottle>,
+}
+
+pub struct App;
+
+impl App {
+    /// Opens and migrates the database, then binds `config.bind` (port 0 picks a free port,
+    /// which is how the tests start the service).
+    pub async fn build(config: Config) -> anyhow::Result<(TcpListener, Router)> {
+        let store = store::open(&config.database_url).await?;
+        store.migrate().await?;
+        let state = Self::state(config, store)?;
+        let listener = TcpListener::bind(state.config.bind).await?;
+        Ok((listener, crate::http::router(state)))
+    }
+
+    pub fn state(config: Config, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
+        Ok(AppState {
+            store,
+            l10n: Arc::new(L10n::new()?),
+            config: Arc::new(config),
+            throttle: Arc::new(SignInThrottle::default()),
+        })
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, letting requests in flight finish.
+    pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::warn!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// Structured logs: human-readable by default, JSON with `TANDEM_LOG_FORMAT=json`;
+/// the level comes from `RUST_LOG` (default `info`).
+pub fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let result = if std::env::var("TANDEM_LOG_FORMAT").is_ok_and(|v| v == "json") {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+    // A second init (tests) is harmless; the first subscriber stays.
+    let _ = result;
+}

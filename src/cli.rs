@@ -1,0 +1,269 @@
+//! The command line: `serve`, `migrate`, `segment`, `user add` and `eval segmentation`.
+
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use clap::{Args, Parser, Subcommand};
+
+use crate::app::App;
+use crate::config::{Config, DEFAULT_DATABASE_URL};
+use crate::domain::language::LanguageTag;
+use crate::domain::role::{LanguageRole, Roles};
+use crate::domain::statement::Limits;
+use crate::error::AppError;
+use crate::i18n::{negotiate, L10n};
+use crate::store;
+use crate::workflow::segment::segment_preview;
+use crate::workflow::users::{create_user, UserInput};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tandem",
+    version,
+    about = "Translation management for multilingual statements"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the web service (migrates the database first).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate(DatabaseArgs),
+    /// Split a text read from standard input into paragraphs and sentences; prints JSON.
+    Segment(SegmentArgs),
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Measure Tandem against outside test data.
+    Eval {
+        #[command(subcommand)]
+        command: EvalCommand,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DatabaseArgs {
+    /// Database URL: sqlite:///path/to/file.db (created when missing) or postgres://user@host/db.
+    #[arg(long, env = "TANDEM_DATABASE_URL", default_value = DEFAULT_DATABASE_URL, hide_env_values = true)]
+    pub database_url: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "TANDEM_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "TANDEM_MAX_BODY_BYTES", default_value_t = 2 * 1024 * 1024)]
+    pub max_body_bytes: usize,
+    /// Most segments (paragraphs) one statement may have.
+    #[arg(long, env = "TANDEM_MAX_SEGMENTS", default_value_t = Limits::default().max_segments)]
+    pub max_segments: usize,
+    /// Longest segment, in characters.
+    #[arg(long, env = "TANDEM_MAX_SEGMENT_CHARS", default_value_t = Limits::default().max_segment_chars)]
+    pub max_segment_chars: usize,
+    /// Let reviewers approve translations they wrote themselves (off: four-eyes review).
+    #[arg(long, env = "TANDEM_ALLOW_SELF_REVIEW")]
+    pub allow_self_review: bool,
+    /// Hours a sign-in lasts.
+    #[arg(long, env = "TANDEM_SESSION_HOURS", default_value_t = 12)]
+    pub session_hours: i64,
+    /// Always mark the session cookie Secure (set this behind an https proxy that sends no X-Forwarded-Proto).
+    #[arg(long, env = "TANDEM_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct SegmentArgs {
+    /// Language of the text (BCP 47), which picks the sentence rules.
+    #[arg(long)]
+    pub lang: String,
+    /// How paragraphs are marked: `text` (blank lines) or `markdown`.
+    #[arg(long, default_value = "text")]
+    pub format: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create a user; the password is read from TANDEM_PASSWORD or standard input.
+    Add(UserAddArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct UserAddArgs {
+    /// Sign-in name (letters, digits, '.', '_' and '-'; compared case-insensitively).
+    pub name: String,
+    /// Name shown to other people; defaults to NAME.
+    #[arg(long)]
+    pub display_name: Option<String>,
+    /// May do everything, including managing users and languages.
+    #[arg(long)]
+    pub admin: bool,
+    /// May create statements, change sources, assign work and publish.
+    #[arg(long)]
+    pub editor: bool,
+    /// May translate into LANG (repeat for several languages).
+    #[arg(long = "translator", value_name = "LANG")]
+    pub translator: Vec<String>,
+    /// May review LANG (repeat for several languages).
+    #[arg(long = "reviewer", value_name = "LANG")]
+    pub reviewer: Vec<String>,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvalCommand {
+    /// Score sentence segmentation on JSON case files (e.g. ../shared/eval/segmentation).
+    Segmentation {
+        /// Folder of *.json files of {"input", "expected"} cases.
+        dir: PathBuf,
+        /// Also print every failing case.
+        #[arg(long)]
+        verbose: bool,
+    },
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => serve(args).await,
+        Command::Migrate(args) => {
+            let store = store::open(&args.database_url).await?;
+            store.migrate().await?;
+            eprintln!(
+                "migrations applied to {}",
+                store::redact_url(&args.database_url)
+            );
+            Ok(())
+        }
+        Command::Segment(args) => segment(args),
+        Command::User {
+            command: UserCommand::Add(args),
+        } => user_add(args).await,
+        Command::Eval {
+            command: EvalCommand::Segmentation { dir, verbose },
+        } => eval_segmentation(&dir, verbose),
+    }
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let mut config = Config::new(args.bind, args.database.database_url);
+    config.max_body_bytes = args.max_body_bytes;
+    config.limits.max_segments = args.max_segments;
+    config.limits.max_segment_chars = args.max_segment_chars;
+    config.allow_self_review = args.allow_self_review;
+    config.session_hours = args.session_hours;
+    config.secure_cookies = args.secure_cookies;
+    tracing::info!(?config, "starting");
+    let (listener, router) = App::build(config).await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    tracing::info!(%url, "listening");
+    println!("Tandem is listening on {url}");
+    App::serve(listener, router).await?;
+    Ok(())
+}
+
+/// Error messages on the terminal follow the same language rules as the API, from `LANG`.
+fn terminal_message(error: &AppError) -> String {
+    let lang = std::env::var("LANG").ok();
+    let locale = negotiate(
+        None,
+        None,
+        lang.as_deref()
+            .map(|l| l.split(['.', '_']).next().unwrap_or(l)),
+    );
+    match L10n::new() {
+        Ok(l10n) => {
+            let body = error.body(&l10n, locale);
+            format!(
+                "{} ({})",
+                body["error"]["message"].as_str().unwrap_or_default(),
+                error.code.as_str()
+            )
+        }
+        Err(_) => error.code.as_str().to_owned(),
+    }
+}
+
+fn segment(args: SegmentArgs) -> anyhow::Result<()> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .context("standard input is not valid UTF-8 text")?;
+    let result = segment_preview(&args.lang, &text, Some(&args.format), &Limits::default())
+        .map_err(|e| anyhow::anyhow!(terminal_message(&e)))?;
+    println!("{}", serde_json::to_string_pretty(&result)?);
+    Ok(())
+}
+
+async fn user_add(args: UserAddArgs) -> anyhow::Result<()> {
+    let password = match std::env::var("TANDEM_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut p = String::new();
+            std::io::stdin()
+                .read_to_string(&mut p)
+                .context("cannot read the password from standard input")?;
+            // A password piped with `echo` ends in a newline that is not part of it.
+            p.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    if password.is_empty() {
+        bail!("no password: set TANDEM_PASSWORD or pipe it on standard input");
+    }
+    let mut roles = Roles {
+        admin: args.admin,
+        editor: args.editor,
+        languages: Vec::new(),
+    };
+    for (role, langs) in [
+        (LanguageRole::Translator, &args.translator),
+        (LanguageRole::Reviewer, &args.reviewer),
+    ] {
+        for lang in langs {
+            let tag = LanguageTag::parse(lang)
+                .map_err(|e| anyhow::anyhow!(terminal_message(&e.into())))?;
+            roles.grant(role, tag);
+        }
+    }
+    let store = store::open(&args.database.database_url).await?;
+    store.migrate().await?;
+    let user = create_user(
+        store.as_ref(),
+        UserInput {
+            username: args.name,
+            password,
+            display_name: args.display_name,
+            roles,
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!(terminal_message(&e)))?;
+    println!("{}", serde_json::to_string_pretty(&user)?);
+    Ok(())
+}
+
+fn eval_segmentation(dir: &std::path::Path, verbose: bool) -> anyhow::Result<()> {
+    let scores = crate::eval::segmentation::evaluate_dir(dir)?;
+    for score in &scores {
+        println!("{score}");
+        if verbose {
+            for failure in &score.failures {
+                println!("  input:    {:?}", failure.input);
+                println!("  expected: {:?}", failure.expected);
+                println!("  got:      {:?}", failure.got);
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,279 @@
+//! The one error type of the HTTP layer: a stable code, a status, and a localised message.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+
+use crate::domain::language::InvalidLanguage;
+use crate::domain::statement::StatementProblem;
+use crate::domain::user::CredentialProblem;
+use crate::i18n::{Arg, L10n, Locale};
+use crate::store::StoreError;
+
+/// Stable error codes: clients and the UI key on them, so they never change once published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    InvalidLanguage,
+    UnknownLanguage,
+    LanguageExists,
+    EmptyText,
+    PayloadTooLarge,
+    TooManySegments,
+    SegmentTooLong,
+    UnsupportedMediaType,
+    InvalidJson,
+    InvalidUtf8,
+    InvalidInput,
+    InvalidFormat,
+    NotFound,
+    StatementNotFound,
+    UsernameTaken,
+    InvalidCredentials,
+    TooManyAttempts,
+    Unauthenticated,
+    Forbidden,
+    CsrfFailed,
+    InvalidToken,
+    MethodNotAllowed,
+    VersionConflict,
+    SelfReview,
+    NotApproved,
+    InvalidTransition,
+    Unavailable,
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 28] = [
+        Self::InvalidLanguage,
+        Self::UnknownLanguage,
+        Self::LanguageExists,
+        Self::EmptyText,
+        Self::PayloadTooLarge,
+        Self::TooManySegments,
+        Self::SegmentTooLong,
+        Self::UnsupportedMediaType,
+        Self::InvalidJson,
+        Self::InvalidUtf8,
+        Self::InvalidInput,
+        Self::InvalidFormat,
+        Self::NotFound,
+        Self::StatementNotFound,
+        Self::UsernameTaken,
+        Self::InvalidCredentials,
+        Self::TooManyAttempts,
+        Self::Unauthenticated,
+        Self::Forbidden,
+        Self::CsrfFailed,
+        Self::InvalidToken,
+        Self::MethodNotAllowed,
+        Self::VersionConflict,
+        Self::SelfReview,
+        Self::NotApproved,
+        Self::InvalidTransition,
+        Self::Unavailable,
+        Self::Internal,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidLanguage => "invalid_language",
+            Self::UnknownLanguage => "unknown_language",
+            Self::LanguageExists => "language_exists",
+            Self::EmptyText => "empty_text",
+            Self::PayloadTooLarge => "payload_too_large",
+            Self::TooManySegments => "too_many_segments",
+            Self::SegmentTooLong => "segment_too_long",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::InvalidJson => "invalid_json",
+            Self::InvalidUtf8 => "invalid_utf8",
+            Self::InvalidInput => "invalid_input",
+            Self::InvalidFormat => "invalid_format",
+            Self::NotFound => "not_found",
+            Self::StatementNotFound => "statement_not_found",
+            Self::UsernameTaken => "username_taken",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::TooManyAttempts => "too_many_attempts",
+            Self::Unauthenticated => "unauthenticated",
+            Self::Forbidden => "forbidden",
+            Self::CsrfFailed => "csrf_failed",
+            Self::InvalidToken => "invalid_token",
+            Self::MethodNotAllowed => "method_not_allowed",
+            Self::VersionConflict => "version_conflict",
+            Self::SelfReview => "self_review",
+            Self::NotApproved => "not_approved",
+            Self::InvalidTransition => "invalid_transition",
+            Self::Unavailable => "unavailable",
+            Self::Internal => "internal",
+        }
+    }
+
+    pub fn status(self) -> StatusCode {
+        match self {
+            Self::InvalidLanguage
+            | Self::UnknownLanguage
+            | Self::EmptyText
+            | Self::InvalidJson
+            | Self::InvalidUtf8
+            | Self::InvalidInput
+            | Self::InvalidFormat => StatusCode::BAD_REQUEST,
+            Self::PayloadTooLarge | Self::TooManySegments | Self::SegmentTooLong => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::NotFound | Self::StatementNotFound => StatusCode::NOT_FOUND,
+            Self::UsernameTaken | Self::LanguageExists | Self::VersionConflict => {
+                StatusCode::CONFLICT
+            }
+            Self::InvalidCredentials | Self::Unauthenticated | Self::InvalidToken => {
+                StatusCode::UNAUTHORIZED
+            }
+            Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            Self::Forbidden | Self::CsrfFailed => StatusCode::FORBIDDEN,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::SelfReview | Self::NotApproved | Self::InvalidTransition => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The Fluent message id: `error-` and the code with dashes.
+    pub fn message_id(self) -> String {
+        format!("error-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+/// An error on its way to the client. The message is rendered late, by `localize`, once the
+/// request's language is known; `details` carry machine-readable facts for clients.
+#[derive(Debug)]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub args: Vec<(&'static str, Arg)>,
+    pub details: Value,
+    pub retry_after: Option<u64>,
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn new(code: ErrorCode) -> Self {
+        Self {
+            code,
+            args: Vec::new(),
+            details: json!({}),
+            retry_after: None,
+        }
+    }
+
+    /// Adds a message argument and the same fact to `details`.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg> + Into<Value> + Clone) -> Self {
+        if let Value::Object(map) = &mut self.details {
+            map.insert(name.to_owned(), value.clone().into());
+        }
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Adds a fact to `details` only.
+    pub fn detail(mut self, name: &str, value: impl Into<Value>) -> Self {
+        if let Value::Object(map) = &mut self.details {
+            map.insert(name.to_owned(), value.into());
+        }
+        self
+    }
+
+    /// Logs an internal cause and hides it from the client.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %cause, "internal error");
+        Self::new(ErrorCode::Internal)
+    }
+
+    pub fn not_found(resource: &'static str) -> Self {
+        Self::new(ErrorCode::NotFound).with("resource", resource)
+    }
+
+    /// The JSON body in `locale`.
+    pub fn body(&self, l10n: &L10n, locale: Locale) -> Value {
+        let message = l10n.message(locale, &self.code.message_id(), &self.args);
+        json!({"error": {"code": self.code.as_str(), "message": message, "details": self.details}})
+    }
+}
+
+/// The error travels in the response's extensions until the localisation layer renders it.
+#[derive(Clone)]
+pub struct PendingError(pub std::sync::Arc<AppError>);
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut response = self.code.status().into_response();
+        if let Some(seconds) = self.retry_after {
+            if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+        }
+        response
+            .extensions_mut()
+            .insert(PendingError(std::sync::Arc::new(self)));
+        response
+    }
+}
+
+impl From<InvalidLanguage> for AppError {
+    fn from(err: InvalidLanguage) -> Self {
+        Self::new(ErrorCode::InvalidLanguage).with("tag", err.0)
+    }
+}
+
+impl From<CredentialProblem> for AppError {
+    fn from(problem: CredentialProblem) -> Self {
+        Self::new(ErrorCode::InvalidInput)
+            .with("field", problem.field())
+            .with("reason", problem.reason())
+    }
+}
+
+impl From<StatementProblem> for AppError {
+    fn from(problem: StatementProblem) -> Self {
+        match problem {
+            StatementProblem::EmptyText => Self::new(ErrorCode::EmptyText),
+            StatementProblem::EmptyTitle => Self::new(ErrorCode::InvalidInput)
+                .with("field", "title")
+                .with("reason", "empty"),
+            StatementProblem::TitleTooLong { limit } => Self::new(ErrorCode::InvalidInput)
+                .with("field", "title")
+                .with("reason", format!("longer than {limit} characters")),
+            StatementProblem::TooManySegments { count, limit } => {
+                Self::new(ErrorCode::TooManySegments)
+                    .with("count", count)
+                    .with("limit", limit)
+            }
+            StatementProblem::SegmentTooLong { position, limit } => {
+                Self::new(ErrorCode::SegmentTooLong)
+                    .with("limit", limit)
+                    .detail("position", position)
+            }
+            StatementProblem::TargetIsSource { lang } => Self::new(ErrorCode::InvalidInput)
+                .with("field", "target_langs")
+                .with("reason", format!("{lang} is the source language")),
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Conflict("username") => Self::new(ErrorCode::UsernameTaken),
+            StoreError::Conflict("language") => Self::new(ErrorCode::LanguageExists),
+            StoreError::UnknownLanguage(tag) => {
+                Self::new(ErrorCode::UnknownLanguage).with("tag", tag.to_string())
+            }
+            StoreError::Unavailable(cause) => {
+                tracing::warn!(error = %cause, "database unavailable");
+                Self::new(ErrorCode::Unavailable)
+            }
+            other => Self::internal(other),
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! The JSON API under `/api/v1`, one module per resource.
+
+mod languages;
+mod me;
+mod segment;
+mod session;
+mod statements;
+mod tokens;
+mod users;
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Tandem",
+        description = "Translation management for multilingual statements: segmentation, translation, review and aligned publication."
+    ),
+    modifiers(&Security),
+    tags(
+        (name = "session", description = "Signing in and API tokens"),
+        (name = "users", description = "People and their roles"),
+        (name = "languages", description = "Languages of the instance"),
+        (name = "segmentation", description = "Paragraph and sentence splitting"),
+        (name = "statements", description = "Statements and their segments"),
+        (name = "operations", description = "Health and readiness")
+    )
+)]
+pub struct ApiDoc;
+
+impl ApiDoc {
+    pub fn openapi_base() -> utoipa::openapi::OpenApi {
+        <Self as OpenApi>::openapi()
+    }
+}
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::http::auth::SESSION_COOKIE,
+                "Session cookie from POST /api/v1/session; writes also need the X-CSRF-Token header",
+            ))),
+        );
+    }
+}
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(session::router())
+        .merge(tokens::router())
+        .merge(me::router())
+        .merge(users::router())
+        .merge(languages::router())
+        .merge(segment::router())
+        .merge(statements::router())
+}

@@ -1,0 +1,108 @@
+//! Statements: create, list, read.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::domain::statement::{StatementDetail, StatementSummary};
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::http::auth::CurrentUser;
+use crate::http::extract::ApiJson;
+use crate::workflow::statements::{self, NewStatementRequest};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_statements, create_statement))
+        .routes(routes!(get_statement))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateStatementRequest {
+    pub title: String,
+    #[schema(example = "hy")]
+    pub source_lang: String,
+    #[serde(default)]
+    #[schema(example = json!(["en", "ru"]))]
+    pub target_langs: Vec<String>,
+    pub text: String,
+    /// `text` (default) or `markdown`.
+    #[serde(default)]
+    pub format: Option<String>,
+}
+
+/// Every statement, newest first, with per-language progress.
+#[utoipa::path(get, path = "/api/v1/statements", tag = "statements",
+    responses((status = 200, body = Vec<StatementSummary>), (status = 401, description = "unauthenticated")),
+    security(("session" = []), ("bearer" = [])))]
+async fn list_statements(
+    State(state): State<AppState>,
+    _current: CurrentUser,
+) -> AppResult<Json<Vec<StatementSummary>>> {
+    Ok(Json(
+        statements::list_statements(state.store.as_ref()).await?,
+    ))
+}
+
+/// Creates a statement (editors and admins): segments it and opens one unit per segment and
+/// target language.
+#[utoipa::path(post, path = "/api/v1/statements", tag = "statements", request_body = CreateStatementRequest,
+    responses(
+        (status = 201, body = StatementDetail),
+        (status = 400, description = "invalid_language, empty_text, invalid_format or invalid_input"),
+        (status = 403, description = "forbidden"),
+        (status = 413, description = "payload_too_large, too_many_segments or segment_too_long")
+    ),
+    security(("session" = []), ("bearer" = [])))]
+async fn create_statement(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    ApiJson(body): ApiJson<CreateStatementRequest>,
+) -> AppResult<Response> {
+    let detail = statements::create_statement(
+        state.store.as_ref(),
+        &state.config.limits,
+        &current.user,
+        NewStatementRequest {
+            title: body.title,
+            source_lang: body.source_lang,
+            target_langs: body.target_langs,
+            text: body.text,
+            format: body.format,
+        },
+    )
+    .await?;
+    let location = format!("/api/v1/statements/{}", detail.summary.id);
+    let mut response = (StatusCode::CREATED, Json(detail)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    Ok(response)
+}
+
+/// One statement with its current source revision, segments, sentences and progress.
+#[utoipa::path(get, path = "/api/v1/statements/{id}", tag = "statements",
+    params(("id" = i64, Path, description = "Statement id")),
+    responses((status = 200, body = StatementDetail), (status = 404, description = "statement_not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn get_statement(
+    State(state): State<AppState>,
+    _current: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<StatementDetail>> {
+    let id = parse_id(&id)?;
+    Ok(Json(
+        statements::get_statement(state.store.as_ref(), id).await?,
+    ))
+}
+
+/// Ids are opaque to clients; anything that is not one of ours is simply not found.
+fn parse_id(raw: &str) -> AppResult<i64> {
+    raw.parse::<i64>()
+        .map_err(|_| AppError::new(ErrorCode::StatementNotFound).with("id", raw))
+}

@@ -1,0 +1,104 @@
+//! Managing users (admins only).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::domain::language::LanguageTag;
+use crate::domain::role::{LanguageRole, Roles};
+use crate::domain::user::User;
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::http::auth::CurrentUser;
+use crate::http::extract::ApiJson;
+use crate::workflow::users::{self, UserInput};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_users, create_user))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleRequest {
+    /// `translator` or `reviewer`.
+    pub role: String,
+    #[schema(example = "hy")]
+    pub lang: String,
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUserRequest {
+    pub username: String,
+    pub password: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub admin: bool,
+    #[serde(default)]
+    pub editor: bool,
+    #[serde(default)]
+    pub roles: Vec<RoleRequest>,
+}
+
+fn require_admin(current: &CurrentUser, action: &'static str) -> AppResult<()> {
+    if current.user.roles.can_manage_users() {
+        Ok(())
+    } else {
+        Err(AppError::new(ErrorCode::Forbidden).with("action", action))
+    }
+}
+
+/// Every user with their roles.
+#[utoipa::path(get, path = "/api/v1/users", tag = "users",
+    responses((status = 200, body = Vec<User>), (status = 403, description = "forbidden")),
+    security(("session" = []), ("bearer" = [])))]
+async fn list_users(
+    State(state): State<AppState>,
+    current: CurrentUser,
+) -> AppResult<Json<Vec<User>>> {
+    require_admin(&current, "list_users")?;
+    Ok(Json(state.store.list_users().await?))
+}
+
+/// Creates a user; 409 `username_taken` when the name exists.
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = CreateUserRequest,
+    responses((status = 201, body = User), (status = 409, description = "username_taken")),
+    security(("session" = []), ("bearer" = [])))]
+async fn create_user(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    ApiJson(body): ApiJson<CreateUserRequest>,
+) -> AppResult<(StatusCode, Json<User>)> {
+    require_admin(&current, "create_user")?;
+    let mut roles = Roles {
+        admin: body.admin,
+        editor: body.editor,
+        languages: Vec::new(),
+    };
+    for r in &body.roles {
+        let role = LanguageRole::parse(&r.role).ok_or_else(|| {
+            AppError::new(ErrorCode::InvalidInput)
+                .with("field", "roles")
+                .with(
+                    "reason",
+                    format!("unknown role {:?}: translator or reviewer", r.role),
+                )
+        })?;
+        roles.grant(role, LanguageTag::parse(&r.lang)?);
+    }
+    let user = users::create_user(
+        state.store.as_ref(),
+        UserInput {
+            username: body.username,
+            password: body.password,
+            display_name: body.display_name,
+            roles,
+        },
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(user)))
+}

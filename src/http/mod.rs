@@ -1,0 +1,47 @@
+//! The HTTP face of Tandem: the JSON API, operations endpoints, and the layers around them.
+
+pub mod api;
+pub mod auth;
+pub mod extract;
+pub mod localize;
+pub mod ops;
+
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+use crate::error::{AppError, ErrorCode};
+
+/// The whole service: API routes (documented in OpenAPI), operations, and the shared layers.
+pub fn router(state: AppState) -> Router {
+    let (api, openapi) = OpenApiRouter::with_openapi(api::ApiDoc::openapi_base())
+        .merge(api::router())
+        .merge(ops::router())
+        .split_for_parts();
+    let openapi = std::sync::Arc::new(openapi);
+    api.merge(ops::openapi_route(openapi))
+        .fallback(|| async { AppError::not_found("route") })
+        .method_not_allowed_fallback(|| async { AppError::new(ErrorCode::MethodNotAllowed) })
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            localize::localize_errors,
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("a request handler panicked");
+            localize::plain_internal_error()
+        }))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(60),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,147 @@
+//! Persistence: one `Store` trait, with an SQLite and a PostgreSQL implementation chosen by URL.
+
+mod error;
+pub mod postgres;
+mod records;
+mod rows;
+pub mod sqlite;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::domain::language::LanguageTag;
+use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
+use crate::domain::user::User;
+
+pub use error::StoreError;
+pub use records::{
+    ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser,
+};
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Which database a store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sqlite => "sqlite",
+            Self::Postgres => "postgres",
+        }
+    }
+}
+
+/// Every read and write of Tandem's data. Each method is one transaction: either all of its
+/// rows are written or none are.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    fn backend(&self) -> Backend;
+
+    /// Applies pending migrations; safe when several instances start at once.
+    async fn migrate(&self) -> StoreResult<()>;
+
+    /// Proves the database answers (for `/readyz`).
+    async fn ping(&self) -> StoreResult<()>;
+
+    async fn list_languages(&self) -> StoreResult<Vec<Language>>;
+    /// `Conflict("language")` when the tag is already there.
+    async fn add_language(&self, language: &NewLanguage) -> StoreResult<Language>;
+    /// The tags among `tags` that the instance does not know.
+    async fn unknown_languages(&self, tags: &[LanguageTag]) -> StoreResult<Vec<LanguageTag>>;
+
+    /// `Conflict("username")` for a taken name, `UnknownLanguage` for a role in a language not enabled.
+    async fn create_user(&self, user: &NewUser) -> StoreResult<User>;
+    async fn list_users(&self) -> StoreResult<Vec<User>>;
+    async fn get_user(&self, id: i64) -> StoreResult<Option<User>>;
+    async fn credentials(&self, username: &str) -> StoreResult<Option<Credentials>>;
+
+    async fn create_session(&self, session: &NewSession) -> StoreResult<()>;
+    /// The user of a live session, with its CSRF token; expired sessions are not found.
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<SessionUser>>;
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+    async fn create_api_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        token_hash: &str,
+    ) -> StoreResult<ApiTokenInfo>;
+    async fn token_user(&self, token_hash: &str) -> StoreResult<Option<User>>;
+
+    /// Stores a checked statement with its first source revision, segments and one
+    /// `untranslated` unit per segment and target language. `slug` is made unique by suffixing.
+    async fn create_statement(
+        &self,
+        statement: &PreparedStatement,
+        slug: &str,
+        created_by: i64,
+    ) -> StoreResult<StatementDetail>;
+    async fn list_statements(&self) -> StoreResult<Vec<StatementSummary>>;
+    async fn get_statement(&self, id: i64) -> StoreResult<Option<StatementDetail>>;
+}
+
+/// Opens the store that `url` names: `sqlite:` (file created when missing) or `postgres:`.
+pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Arc::new(postgres::PgStore::open(url).await?))
+    } else {
+        Err(StoreError::UnsupportedUrl(redact_url(url)))
+    }
+}
+
+/// Hides a password in a database URL before it reaches a log or an error message.
+pub fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            // set_password fails only for URLs that cannot have one, which this one has.
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        Ok(parsed) => parsed.to_string(),
+        Err(_) => url.split('@').next_back().unwrap_or_default().to_owned(),
+    }
+}
+
+/// Picks the first free slug: `base`, then `base-2`, `base-3`, ... given the taken ones.
+pub(crate) fn free_slug(base: &str, taken: &[String]) -> String {
+    if !taken.iter().any(|t| t == base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| crate::domain::slug::with_suffix(base, n))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_lose_their_password() {
+        assert_eq!(
+            redact_url("postgres://tandem:secret@db:5432/tandem"),
+            "postgres://tandem:***@db:5432/tandem"
+        );
+        assert_eq!(redact_url("sqlite:///tmp/t.db"), "sqlite:///tmp/t.db");
+    }
+
+    #[test]
+    fn slugs_get_the_first_free_suffix() {
+        let taken = vec!["open-letter".to_owned(), "open-letter-2".to_owned()];
+        assert_eq!(free_slug("open-letter", &taken), "open-letter-3");
+        assert_eq!(free_slug("press-release", &taken), "press-release");
+    }
+}

@@ -1,0 +1,73 @@
+//! Plain records passed into and out of the store that are not domain types of their own.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::domain::language::LanguageTag;
+use crate::domain::role::Roles;
+use crate::domain::user::User;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Language {
+    #[schema(value_type = String, example = "hy")]
+    pub tag: LanguageTag,
+    /// English name.
+    pub name: String,
+    /// The language's name for itself.
+    pub native_name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewLanguage {
+    pub tag: LanguageTag,
+    pub name: String,
+    pub native_name: String,
+}
+
+/// A user to create; the password is already hashed.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub roles: Roles,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What sign-in needs to check a password.
+#[derive(Clone)]
+pub struct Credentials {
+    pub user_id: i64,
+    pub password_hash: String,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("user_id", &self.user_id)
+            .field("password_hash", &"<redacted>")
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token_hash: String,
+    pub user_id: i64,
+    pub csrf_token: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub user: User,
+    pub csrf_token: String,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ApiTokenInfo {
+    pub id: i64,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+}

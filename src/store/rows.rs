@@ -1,0 +1,227 @@
+//! Row shapes shared by both backends, and their assembly into domain types.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::types::Json;
+
+use super::error::StoreError;
+use super::records::Language;
+use crate::domain::blocks::BlockKind;
+use crate::domain::language::LanguageTag;
+use crate::domain::role::{LanguageRole, Roles};
+use crate::domain::statement::{Segment, StatementSummary};
+use crate::domain::unit::{Progress, UnitState};
+use crate::domain::user::User;
+
+/// Parses a tag that Tandem itself stored; a failure means the row was written by something else.
+pub(crate) fn stored_tag(raw: &str) -> Result<LanguageTag, StoreError> {
+    LanguageTag::parse(raw).map_err(|_| StoreError::Corrupt(format!("language tag {raw:?}")))
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct LanguageRow {
+    pub tag: String,
+    pub name: String,
+    pub native_name: String,
+}
+
+impl LanguageRow {
+    pub fn into_language(self) -> Result<Language, StoreError> {
+        Ok(Language {
+            tag: stored_tag(&self.tag)?,
+            name: self.name,
+            native_name: self.native_name,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct UserRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub is_admin: bool,
+    pub is_editor: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct RoleRow {
+    pub user_id: i64,
+    pub role: String,
+    pub lang: String,
+}
+
+/// Joins users with their role rows, keeping the users' order.
+pub(crate) fn users_with_roles(
+    users: Vec<UserRow>,
+    roles: Vec<RoleRow>,
+) -> Result<Vec<User>, StoreError> {
+    let mut by_user: HashMap<i64, Vec<RoleRow>> = HashMap::new();
+    for role in roles {
+        by_user.entry(role.user_id).or_default().push(role);
+    }
+    users
+        .into_iter()
+        .map(|u| {
+            let mut roles = Roles {
+                admin: u.is_admin,
+                editor: u.is_editor,
+                languages: Vec::new(),
+            };
+            for r in by_user.remove(&u.id).unwrap_or_default() {
+                let role = LanguageRole::parse(&r.role)
+                    .ok_or_else(|| StoreError::Corrupt(format!("role {:?}", r.role)))?;
+                roles.grant(role, stored_tag(&r.lang)?);
+            }
+            Ok(User {
+                id: u.id,
+                username: u.username,
+                display_name: u.display_name,
+                roles,
+                created_at: u.created_at,
+            })
+        })
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct StatementRow {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub source_lang: String,
+    pub format: String,
+    pub revision: i64,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub segment_count: i64,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TargetRow {
+    pub statement_id: i64,
+    pub lang: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ProgressRow {
+    pub statement_id: i64,
+    pub lang: String,
+    pub state: String,
+    pub n: i64,
+}
+
+/// Builds statement summaries with their targets and per-language progress.
+pub(crate) fn statement_summaries(
+    rows: Vec<StatementRow>,
+    targets: Vec<TargetRow>,
+    progress: Vec<ProgressRow>,
+) -> Result<Vec<StatementSummary>, StoreError> {
+    let mut targets_by: HashMap<i64, Vec<LanguageTag>> = HashMap::new();
+    for t in targets {
+        targets_by
+            .entry(t.statement_id)
+            .or_default()
+            .push(stored_tag(&t.lang)?);
+    }
+    let mut counts: HashMap<(i64, String), Vec<(UnitState, u32)>> = HashMap::new();
+    for p in progress {
+        let state = UnitState::parse(&p.state)
+            .ok_or_else(|| StoreError::Corrupt(format!("unit state {:?}", p.state)))?;
+        let n = u32::try_from(p.n).map_err(|_| StoreError::Corrupt("unit count".into()))?;
+        counts
+            .entry((p.statement_id, p.lang))
+            .or_default()
+            .push((state, n));
+    }
+    rows.into_iter()
+        .map(|row| {
+            let target_langs = targets_by.remove(&row.id).unwrap_or_default();
+            let progress = target_langs
+                .iter()
+                .map(|lang| {
+                    let mut p = Progress::new(lang.clone());
+                    for (state, n) in counts
+                        .remove(&(row.id, lang.to_string()))
+                        .unwrap_or_default()
+                    {
+                        p.add(state, n);
+                    }
+                    p
+                })
+                .collect();
+            Ok(StatementSummary {
+                id: row.id,
+                slug: row.slug,
+                title: row.title,
+                source_lang: stored_tag(&row.source_lang)?,
+                target_langs,
+                format: row.format,
+                revision: row.revision,
+                segment_count: u32::try_from(row.segment_count)
+                    .map_err(|_| StoreError::Corrupt("segment count".into()))?,
+                created_by: row.created_by,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+                progress,
+            })
+        })
+        .collect()
+}
+
+/// Sentence spans as stored: byte ranges into the segment's source.
+pub(crate) type Spans = Json<Vec<(usize, usize)>>;
+
+pub(crate) fn spans(ranges: &[std::ops::Range<usize>]) -> Spans {
+    Json(ranges.iter().map(|r| (r.start, r.end)).collect())
+}
+
+pub(crate) fn kind_parts(kind: BlockKind) -> (&'static str, Option<i64>) {
+    match kind {
+        BlockKind::Heading(level) => ("heading", Some(i64::from(level))),
+        other => (other.as_str(), None),
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SegmentRow {
+    pub id: i64,
+    pub position: i64,
+    pub kind: String,
+    pub level: Option<i64>,
+    pub source: String,
+    pub sentences: Spans,
+}
+
+impl SegmentRow {
+    pub fn into_segment(self) -> Result<Segment, StoreError> {
+        let sentences = self
+            .sentences
+            .0
+            .iter()
+            .map(|&(start, end)| {
+                self.source
+                    .get(start..end)
+                    .map(str::to_owned)
+                    .ok_or_else(|| {
+                        StoreError::Corrupt(format!(
+                            "sentence span {start}..{end} of segment {}",
+                            self.id
+                        ))
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Segment {
+            id: self.id,
+            position: u32::try_from(self.position)
+                .map_err(|_| StoreError::Corrupt("segment position".into()))?,
+            kind: self.kind,
+            level: self.level.and_then(|l| u8::try_from(l).ok()),
+            source: self.source,
+            sentences,
+        })
+    }
+}

@@ -1,0 +1,270 @@
+//! The embedded SQLite backend: one writer connection, several readers, WAL with full sync.
+
+mod statements;
+mod users;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{Sqlite, Transaction};
+
+use super::records::{
+    ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser,
+};
+use super::rows::LanguageRow;
+use super::{Backend, Store, StoreError, StoreResult};
+use crate::domain::language::LanguageTag;
+use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
+use crate::domain::user::User;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// How long a writer waits for another process (say `tandem user add` beside a running
+/// server) to release the database before the request fails as unavailable.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct SqliteStore {
+    /// A single connection: writes in one process queue here instead of fighting for the lock.
+    writer: SqlitePool,
+    readers: SqlitePool,
+}
+
+impl SqliteStore {
+    pub async fn open(url: &str) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(StoreError::Database)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a transaction acknowledged to a client survives a power cut, not only a crash.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        if let Some(dir) = options.get_filename().parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| StoreError::Unavailable(sqlx::Error::Io(e)))?;
+            }
+        }
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(BUSY_TIMEOUT)
+            .connect_with(options.clone())
+            .await?;
+        let readers = SqlitePoolOptions::new()
+            .max_connections(4)
+            .acquire_timeout(BUSY_TIMEOUT)
+            .connect_lazy_with(options);
+        Ok(Self { writer, readers })
+    }
+
+    /// A write transaction that takes the database lock at its start: a deferred one that
+    /// upgrades later can fail with SQLITE_BUSY at once, without waiting, when another
+    /// process wrote in between.
+    async fn write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
+        Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    async fn migrate(&self) -> StoreResult<()> {
+        MIGRATOR.run(&self.writer).await?;
+        Ok(())
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.readers).await?;
+        Ok(())
+    }
+
+    async fn list_languages(&self) -> StoreResult<Vec<Language>> {
+        sqlx::query_as::<_, LanguageRow>(
+            "SELECT tag, name, native_name FROM languages ORDER BY tag",
+        )
+        .fetch_all(&self.readers)
+        .await?
+        .into_iter()
+        .map(LanguageRow::into_language)
+        .collect()
+    }
+
+    async fn add_language(&self, language: &NewLanguage) -> StoreResult<Language> {
+        let mut tx = self.write().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO languages (tag, name, native_name) VALUES (?, ?, ?) ON CONFLICT (tag) DO NOTHING",
+        )
+        .bind(language.tag.as_str())
+        .bind(&language.name)
+        .bind(&language.native_name)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            return Err(StoreError::Conflict("language"));
+        }
+        tx.commit().await?;
+        Ok(Language {
+            tag: language.tag.clone(),
+            name: language.name.clone(),
+            native_name: language.native_name.clone(),
+        })
+    }
+
+    async fn unknown_languages(&self, tags: &[LanguageTag]) -> StoreResult<Vec<LanguageTag>> {
+        let mut conn = self.readers.acquire().await?;
+        users::unknown_languages(&mut conn, tags).await
+    }
+
+    async fn create_user(&self, user: &NewUser) -> StoreResult<User> {
+        let mut tx = self.write().await?;
+        let created = users::create_user(&mut tx, user).await?;
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        let mut conn = self.readers.acquire().await?;
+        users::list_users(&mut conn, None).await
+    }
+
+    async fn get_user(&self, id: i64) -> StoreResult<Option<User>> {
+        let mut conn = self.readers.acquire().await?;
+        Ok(users::list_users(&mut conn, Some(id)).await?.pop())
+    }
+
+    async fn credentials(&self, username: &str) -> StoreResult<Option<Credentials>> {
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, password_hash FROM users WHERE username = ?")
+                .bind(username)
+                .fetch_optional(&self.readers)
+                .await?;
+        Ok(row.map(|(user_id, password_hash)| Credentials {
+            user_id,
+            password_hash,
+        }))
+    }
+
+    async fn create_session(&self, session: &NewSession) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        // Expired sessions are swept on every sign-in, so the table never grows without bound.
+        sqlx::query("DELETE FROM sessions WHERE expires_at < ?")
+            .bind(session.created_at)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&session.token_hash)
+        .bind(session.user_id)
+        .bind(&session.csrf_token)
+        .bind(session.created_at)
+        .bind(session.expires_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<SessionUser>> {
+        let mut conn = self.readers.acquire().await?;
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT user_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&mut *conn)
+        .await?;
+        let Some((user_id, csrf_token)) = row else {
+            return Ok(None);
+        };
+        Ok(users::list_users(&mut conn, Some(user_id))
+            .await?
+            .pop()
+            .map(|user| SessionUser { user, csrf_token }))
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn create_api_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        token_hash: &str,
+    ) -> StoreResult<ApiTokenInfo> {
+        let mut tx = self.write().await?;
+        let created_at = Utc::now();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+        )
+        .bind(user_id)
+        .bind(name)
+        .bind(token_hash)
+        .bind(created_at)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(ApiTokenInfo {
+            id,
+            name: name.to_owned(),
+            created_at,
+        })
+    }
+
+    async fn token_user(&self, token_hash: &str) -> StoreResult<Option<User>> {
+        let mut conn = self.readers.acquire().await?;
+        let user_id: Option<i64> =
+            sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE token_hash = ?")
+                .bind(token_hash)
+                .fetch_optional(&mut *conn)
+                .await?;
+        match user_id {
+            Some(id) => Ok(users::list_users(&mut conn, Some(id)).await?.pop()),
+            None => Ok(None),
+        }
+    }
+
+    async fn create_statement(
+        &self,
+        statement: &PreparedStatement,
+        slug: &str,
+        created_by: i64,
+    ) -> StoreResult<StatementDetail> {
+        let mut tx = self.write().await?;
+        let id = statements::insert_statement(&mut tx, statement, slug, created_by).await?;
+        let detail = statements::statement_detail(&mut tx, id).await?;
+        tx.commit().await?;
+        detail.ok_or_else(|| {
+            StoreError::Corrupt(format!("statement {id} vanished inside its transaction"))
+        })
+    }
+
+    async fn list_statements(&self) -> StoreResult<Vec<StatementSummary>> {
+        let mut conn = self.readers.acquire().await?;
+        statements::summaries(&mut conn, None).await
+    }
+
+    async fn get_statement(&self, id: i64) -> StoreResult<Option<StatementDetail>> {
+        let mut conn = self.readers.acquire().await?;
+        statements::statement_detail(&mut conn, id).await
+    }
+}

@@ -1,0 +1,78 @@
+//! Creating and reading statements.
+
+use crate::domain::blocks::TextFormat;
+use crate::domain::language::LanguageTag;
+use crate::domain::slug::slugify;
+use crate::domain::statement::{
+    prepare, Limits, StatementDetail, StatementInput, StatementSummary,
+};
+use crate::domain::user::User;
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::store::Store;
+
+/// A statement as it arrives from a client, before languages and format are parsed.
+pub struct NewStatementRequest {
+    pub title: String,
+    pub source_lang: String,
+    pub target_langs: Vec<String>,
+    pub text: String,
+    pub format: Option<String>,
+}
+
+pub fn parse_format(raw: Option<&str>) -> AppResult<TextFormat> {
+    match raw {
+        None => Ok(TextFormat::Text),
+        Some(f) => f
+            .parse()
+            .map_err(|_| AppError::new(ErrorCode::InvalidFormat).with("format", f)),
+    }
+}
+
+pub async fn create_statement(
+    store: &dyn Store,
+    limits: &Limits,
+    user: &User,
+    request: NewStatementRequest,
+) -> AppResult<StatementDetail> {
+    if !user.roles.can_edit_statements() {
+        return Err(AppError::new(ErrorCode::Forbidden).with("action", "create_statement"));
+    }
+    let source_lang = LanguageTag::parse(&request.source_lang)?;
+    let target_langs = request
+        .target_langs
+        .iter()
+        .map(|t| LanguageTag::parse(t))
+        .collect::<Result<Vec<_>, _>>()?;
+    let format = parse_format(request.format.as_deref())?;
+    let prepared = prepare(
+        StatementInput {
+            title: request.title,
+            source_lang,
+            target_langs,
+            text: request.text,
+            format,
+        },
+        limits,
+    )?;
+    let slug = slugify(&prepared.title);
+    let detail = store.create_statement(&prepared, &slug, user.id).await?;
+    tracing::info!(
+        statement = detail.summary.id,
+        slug = %detail.summary.slug,
+        segments = detail.segments.len(),
+        by = %user.username,
+        "statement created"
+    );
+    Ok(detail)
+}
+
+pub async fn list_statements(store: &dyn Store) -> AppResult<Vec<StatementSummary>> {
+    Ok(store.list_statements().await?)
+}
+
+pub async fn get_statement(store: &dyn Store, id: i64) -> AppResult<StatementDetail> {
+    store
+        .get_statement(id)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::StatementNotFound).with("id", id))
+}

@@ -1,0 +1,217 @@
+//! Test helpers: start Tandem on port 0 over a fresh SQLite file or PostgreSQL schema, and talk to it.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{json, Value};
+use tandem::app::App;
+use tandem::config::Config;
+use tandem::domain::language::LanguageTag;
+use tandem::domain::role::{LanguageRole, Roles};
+use tandem::store::{self, Store};
+use tandem::workflow::users::{create_user, UserInput};
+
+pub const PASSWORD: &str = "correct horse battery";
+
+/// Which database a test runs on.
+#[derive(Clone, Copy, Debug)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+/// A fresh, empty database URL, or `None` when PostgreSQL is not configured (allowed only outside CI).
+pub async fn fresh_database(db: Db) -> Option<(String, Option<tempfile::TempDir>)> {
+    match db {
+        Db::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
+            Some((url, Some(dir)))
+        }
+        Db::Postgres => {
+            let Ok(base) = std::env::var("TANDEM_TEST_POSTGRES_URL") else {
+                assert!(
+                    std::env::var("CI").is_err(),
+                    "CI must set TANDEM_TEST_POSTGRES_URL so the PostgreSQL tests run"
+                );
+                eprintln!(
+                    "notice: TANDEM_TEST_POSTGRES_URL is not set; skipping the PostgreSQL variant"
+                );
+                return None;
+            };
+            Some((fresh_schema(&base).await, None))
+        }
+    }
+}
+
+/// Each PostgreSQL test gets its own schema, named at random, reached through `search_path`.
+async fn fresh_schema(base: &str) -> String {
+    use sqlx::Connection;
+    let schema = format!(
+        "t_{}",
+        tandem::workflow::credentials::new_secret("")
+            .get(..16)
+            .unwrap_or("x")
+    );
+    let mut conn = sqlx::PgConnection::connect(base)
+        .await
+        .expect("connect to TANDEM_TEST_POSTGRES_URL");
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&mut conn)
+        .await
+        .expect("create schema");
+    let sep = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{sep}options[search_path]={schema}")
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub store: Arc<dyn Store>,
+    pub db: Db,
+    pub database_url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestApp {
+    pub async fn spawn(db: Db) -> Option<TestApp> {
+        Self::spawn_with(db, |_| {}).await
+    }
+
+    pub async fn spawn_with(db: Db, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
+        let (url, dir) = fresh_database(db).await?;
+        let mut config = Config::new("127.0.0.1:0".parse().expect("addr"), url.clone());
+        adjust(&mut config);
+        let (listener, router) = App::build(config).await.expect("app starts");
+        let addr = listener.local_addr().expect("local addr");
+        tokio::spawn(App::serve(listener, router));
+        let store = store::open(&url).await.expect("second store handle");
+        Some(TestApp {
+            base: format!("http://{addr}"),
+            store,
+            db,
+            database_url: url,
+            _dir: dir,
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Creates a user straight through the workflow (as `tandem user add` does).
+    pub async fn add_user(
+        &self,
+        name: &str,
+        editor: bool,
+        admin: bool,
+        langs: &[(LanguageRole, &str)],
+    ) {
+        let mut roles = Roles {
+            admin,
+            editor,
+            languages: vec![],
+        };
+        for (role, lang) in langs {
+            roles.grant(*role, LanguageTag::parse(lang).expect("tag"));
+        }
+        create_user(
+            self.store.as_ref(),
+            UserInput {
+                username: name.into(),
+                password: PASSWORD.into(),
+                display_name: None,
+                roles,
+            },
+        )
+        .await
+        .expect("user created");
+    }
+
+    /// A signed-in client with a cookie jar, and its CSRF token.
+    pub async fn sign_in(&self, name: &str) -> Session {
+        let client = Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        let resp = client
+            .post(self.url("/api/v1/session"))
+            .json(&json!({"username": name, "password": PASSWORD}))
+            .send()
+            .await
+            .expect("sign in request");
+        assert_eq!(resp.status(), StatusCode::OK, "sign-in of {name}");
+        let body: Value = resp.json().await.expect("json");
+        Session {
+            client,
+            base: self.base.clone(),
+            csrf: body["csrf_token"].as_str().expect("csrf").to_owned(),
+        }
+    }
+
+    /// An editor who is signed in.
+    pub async fn editor(&self) -> Session {
+        self.add_user("editor", true, false, &[]).await;
+        self.sign_in("editor").await
+    }
+}
+
+pub struct Session {
+    pub client: Client,
+    pub base: String,
+    pub csrf: String,
+}
+
+impl Session {
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header("x-csrf-token", &self.csrf);
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        let resp = req.send().await.expect("request");
+        let status = resp.status();
+        let text = resp.text().await.expect("body");
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, Value) {
+        self.call(Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.call(Method::POST, path, Some(body)).await
+    }
+}
+
+/// Runs one async test body on SQLite and, when configured, on PostgreSQL.
+#[macro_export]
+macro_rules! on_both {
+    ($name:ident, $body:ident) => {
+        mod $name {
+            use super::*;
+            #[tokio::test]
+            async fn sqlite() {
+                if let Some(app) = common::TestApp::spawn(common::Db::Sqlite).await {
+                    $body(app).await;
+                }
+            }
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(app) = common::TestApp::spawn(common::Db::Postgres).await {
+                    $body(app).await;
+                }
+            }
+        }
+    };
+}
