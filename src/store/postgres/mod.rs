@@ -21,7 +21,8 @@ use crate::domain::user::User;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
-/// How often a statement insert is retried when another instance took the same slug meanwhile.
+/// How often a statement insert is retried when a slug was taken meanwhile by a writer that
+/// did not take the slug lock (an older version of Tandem, or a hand-written insert).
 const SLUG_ATTEMPTS: usize = 5;
 
 pub struct PgStore {

@@ -23,6 +23,12 @@ pub(super) async fn insert_statement(
     if let Some(tag) = unknown_languages(conn, &langs).await?.into_iter().next() {
         return Err(StoreError::UnknownLanguage(tag));
     }
+    // Statements with the same slug base take turns (until commit), so instances choosing a
+    // suffix at the same moment do not pick the same one.
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended('tandem.slug:' || $1, 0))")
+        .bind(slug_base)
+        .execute(&mut *conn)
+        .await?;
     let taken: Vec<String> =
         sqlx::query_scalar("SELECT slug FROM statements WHERE slug = $1 OR slug LIKE $1 || '-%'")
             .bind(slug_base)

@@ -62,6 +62,17 @@ impl SqliteStore {
         Ok(Self { writer, readers })
     }
 
+    /// The connection settings in force, as SQLite reports them: journal mode, synchronous level,
+    /// foreign keys and busy timeout in milliseconds (for checks and diagnostics).
+    pub async fn settings(&self) -> StoreResult<(String, i64, i64, i64)> {
+        let mut conn = self.writer.acquire().await?;
+        let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut *conn).await?;
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *conn).await?;
+        let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut *conn).await?;
+        let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout").fetch_one(&mut *conn).await?;
+        Ok((journal, synchronous, foreign_keys, busy))
+    }
+
     /// A write transaction that takes the database lock at its start: a deferred one that
     /// upgrades later can fail with SQLITE_BUSY at once, without waiting, when another
     /// process wrote in between.

@@ -1,0 +1,147 @@
+//! Pairs an opening quotation mark or square bracket with its closer on the same line.
+//!
+//! Stops inside a quotation belong to the quoted speech, not to the sentence that quotes it
+//! ("He said: «Stop. Wait.» and left" is one sentence), and square brackets hold editorial
+//! insertions and references. Only a pair that closes on the same line counts: an opener
+//! without a closer is left alone, so a stray `"` or apostrophe never hides a boundary.
+
+use super::chars::{char_at, char_before, is_dash, is_line_break, is_opener};
+
+/// A protected span: the closer sits at `close` and the span ends at `end`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Span {
+    pub close: usize,
+    pub end: usize,
+    /// Square brackets never make the text before them a finished quotation.
+    pub is_quote: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Guillemet,
+    CurlyDouble,
+    LowDouble,
+    CurlySingle,
+    AsciiDouble,
+    AsciiSingle,
+    Square,
+}
+
+const KINDS: usize = 7;
+
+/// A plain apostrophe is also an elision mark, so a single-quoted span is only believed when short.
+const ASCII_SINGLE_REACH: usize = 500;
+/// Other quotations may run over several sentences, but not over a whole book.
+const REACH: usize = 20_000;
+
+/// Remembers, per kind of mark, a stretch of text already known to hold no closer, so that many
+/// unmatched openers cost one scan instead of one scan each.
+#[derive(Debug, Default)]
+pub(super) struct QuoteFinder {
+    clean: [(usize, usize); KINDS],
+}
+
+impl QuoteFinder {
+    /// If `c` at byte `i` opens a quotation or bracket that closes on the same line, its span.
+    pub(super) fn span_opened_at(&mut self, text: &str, i: usize, c: char) -> Option<Span> {
+        let kind = opening_kind(text, i, c)?;
+        let from = i + c.len_utf8();
+        let (clean_from, clean_to) = self.clean[kind as usize];
+        if clean_from <= from && from < clean_to {
+            return None;
+        }
+        match find_closer(text, from, kind) {
+            Ok(close) => {
+                let close_char = char_at(text, close)?;
+                Some(Span {
+                    close,
+                    end: close + close_char.len_utf8(),
+                    is_quote: kind != Kind::Square,
+                })
+            }
+            Err(Some(searched_to)) => {
+                self.clean[kind as usize] = (from, searched_to);
+                None
+            }
+            Err(None) => None,
+        }
+    }
+}
+
+fn opening_kind(text: &str, i: usize, c: char) -> Option<Kind> {
+    let next = char_at(text, i + c.len_utf8())?;
+    if next.is_whitespace() {
+        return None;
+    }
+    let prev = char_before(text, i);
+    // An opener follows white space, another opener or a dash; after a letter `"`, `'` and `“`
+    // close something instead (or, for `'`, mark an elision).
+    let after_gap = prev.is_none_or(|p| p.is_whitespace() || is_opener(p) || is_dash(p));
+    match c {
+        '«' => Some(Kind::Guillemet),
+        '„' => Some(Kind::LowDouble),
+        '[' => Some(Kind::Square),
+        '“' if after_gap => Some(Kind::CurlyDouble),
+        '‘' if after_gap => Some(Kind::CurlySingle),
+        '"' if after_gap => Some(Kind::AsciiDouble),
+        '\'' if after_gap && (next.is_alphanumeric() || is_opener(next) || next == '.') => {
+            Some(Kind::AsciiSingle)
+        }
+        _ => None,
+    }
+}
+
+/// `Ok(closer position)`, or `Err(Some(end))` when the line ends at `end` with no closer character
+/// at all (so the stretch can be remembered as clean), or `Err(None)` when closers were there but
+/// did not balance or the reach ran out.
+fn find_closer(text: &str, from: usize, kind: Kind) -> Result<usize, Option<usize>> {
+    let reach = if kind == Kind::AsciiSingle {
+        ASCII_SINGLE_REACH
+    } else {
+        REACH
+    };
+    let limit = from.saturating_add(reach).min(text.len());
+    let mut depth = 0usize;
+    let mut saw_closer = false;
+    let mut iter = text[from..].char_indices().peekable();
+    while let Some((offset, c)) = iter.next() {
+        let at = from + offset;
+        if at >= limit {
+            // Past the reach nothing is known, so nothing may be remembered as clean.
+            return Err(None);
+        }
+        if is_line_break(c) {
+            return Err((!saw_closer).then_some(at));
+        }
+        let closes = match kind {
+            Kind::Guillemet => c == '»',
+            Kind::CurlyDouble => c == '”',
+            Kind::LowDouble => c == '“' || c == '”',
+            Kind::AsciiDouble => c == '"',
+            Kind::Square => c == ']',
+            // A closing single quote is not an apostrophe inside a word ("dragon’s", "isn't").
+            Kind::CurlySingle | Kind::AsciiSingle => {
+                let mark = if kind == Kind::CurlySingle { '’' } else { '\'' };
+                c == mark
+                    && offset > 0
+                    && !iter.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+                    && !char_before(text, at).is_some_and(char::is_whitespace)
+            }
+        };
+        let nests = match kind {
+            Kind::Guillemet => c == '«',
+            Kind::Square => c == '[',
+            _ => false,
+        };
+        if closes {
+            saw_closer = true;
+            if depth == 0 {
+                return Ok(at);
+            }
+            depth -= 1;
+        } else if nests {
+            depth += 1;
+        }
+    }
+    Err((!saw_closer).then_some(text.len()))
+}
