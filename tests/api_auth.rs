@@ -6,7 +6,12 @@ use reqwest::{header, Client, StatusCode};
 use serde_json::{json, Value};
 use tandem::domain::role::LanguageRole;
 
-async fn sign_in_raw(app: &common::TestApp, client: &Client, username: &str, password: &str) -> (StatusCode, Value, Option<String>) {
+async fn sign_in_raw(
+    app: &common::TestApp,
+    client: &Client,
+    username: &str,
+    password: &str,
+) -> (StatusCode, Value, Option<String>) {
     let resp = client
         .post(app.url("/api/v1/session"))
         .json(&json!({"username": username, "password": password}))
@@ -23,8 +28,20 @@ async fn sign_in_raw(app: &common::TestApp, client: &Client, username: &str, pas
 }
 
 async fn session_cookie_and_csrf(app: common::TestApp) {
-    app.add_user("Ani", true, false, &[(LanguageRole::Translator, "hy"), (LanguageRole::Reviewer, "ru")]).await;
-    let client = Client::builder().cookie_store(true).build().expect("client");
+    app.add_user(
+        "Ani",
+        true,
+        false,
+        &[
+            (LanguageRole::Translator, "hy"),
+            (LanguageRole::Reviewer, "ru"),
+        ],
+    )
+    .await;
+    let client = Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
     let (status, body, cookie) = sign_in_raw(&app, &client, "ANI", common::PASSWORD).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let cookie = cookie.expect("a session cookie");
@@ -36,13 +53,28 @@ async fn session_cookie_and_csrf(app: common::TestApp) {
     assert_eq!(body["user"]["roles"]["editor"], true);
     let csrf = body["csrf_token"].as_str().expect("csrf").to_owned();
 
-    let me: Value = client.get(app.url("/api/v1/me")).send().await.expect("me").json().await.expect("json");
+    let me: Value = client
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await
+        .expect("me")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(me["user"]["username"], "ani");
-    assert_eq!(me["user"]["roles"]["languages"], json!([{"role": "translator", "lang": "hy"}, {"role": "reviewer", "lang": "ru"}]));
+    assert_eq!(
+        me["user"]["roles"]["languages"],
+        json!([{"role": "translator", "lang": "hy"}, {"role": "reviewer", "lang": "ru"}])
+    );
 
     // A cookie-authenticated write without the CSRF token is refused and writes nothing.
     let body = json!({"title": "T", "source_lang": "en", "text": "Hello there."});
-    let resp = client.post(app.url("/api/v1/statements")).json(&body).send().await.expect("post");
+    let resp = client
+        .post(app.url("/api/v1/statements"))
+        .json(&body)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
     let err: Value = resp.json().await.expect("json");
     assert_eq!(err["error"]["code"], "csrf_failed");
@@ -65,7 +97,12 @@ async fn session_cookie_and_csrf(app: common::TestApp) {
     assert_eq!(resp.status(), StatusCode::CREATED);
 
     // Signing out ends the session on the server, not only in the browser.
-    let resp = client.delete(app.url("/api/v1/session")).header("x-csrf-token", &csrf).send().await.expect("delete");
+    let resp = client
+        .delete(app.url("/api/v1/session"))
+        .header("x-csrf-token", &csrf)
+        .send()
+        .await
+        .expect("delete");
     assert_eq!(resp.status(), StatusCode::NO_CONTENT);
     let resp = client.get(app.url("/api/v1/me")).send().await.expect("me");
     assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
@@ -81,7 +118,12 @@ async fn secure_cookie_behind_https(app: common::TestApp) {
         .send()
         .await
         .expect("request");
-    let cookie = resp.headers().get(header::SET_COOKIE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let cookie = resp
+        .headers()
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
     assert!(cookie.contains("Secure"), "{cookie}");
 }
 on_both!(secure_cookie, secure_cookie_behind_https);
@@ -91,10 +133,16 @@ async fn wrong_passwords(app: common::TestApp) {
     let client = Client::new();
     let (s1, wrong, cookie) = sign_in_raw(&app, &client, "lilit", "not the password").await;
     let (s2, unknown, _) = sign_in_raw(&app, &client, "nobody", "not the password").await;
-    assert_eq!((s1, s2), (StatusCode::UNAUTHORIZED, StatusCode::UNAUTHORIZED));
+    assert_eq!(
+        (s1, s2),
+        (StatusCode::UNAUTHORIZED, StatusCode::UNAUTHORIZED)
+    );
     assert!(cookie.is_none());
     assert_eq!(wrong["error"]["code"], "invalid_credentials");
-    assert_eq!(wrong, unknown, "unknown user and wrong password look the same");
+    assert_eq!(
+        wrong, unknown,
+        "unknown user and wrong password look the same"
+    );
     // Repeated failures lock the name for a while, even against the right password.
     for _ in 0..4 {
         sign_in_raw(&app, &client, "lilit", "still wrong").await;
@@ -114,7 +162,9 @@ on_both!(wrong_password, wrong_passwords);
 
 async fn bearer_tokens(app: common::TestApp) {
     let editor = app.editor().await;
-    let (status, token) = editor.post("/api/v1/tokens", json!({"name": "newsroom script"})).await;
+    let (status, token) = editor
+        .post("/api/v1/tokens", json!({"name": "newsroom script"}))
+        .await;
     assert_eq!(status, StatusCode::CREATED, "{token}");
     let secret = token["token"].as_str().expect("token").to_owned();
     assert!(secret.starts_with("tdm_"));
@@ -128,11 +178,20 @@ async fn bearer_tokens(app: common::TestApp) {
         .await
         .expect("post");
     assert_eq!(resp.status(), StatusCode::CREATED);
-    let resp = bare.get(app.url("/api/v1/me")).bearer_auth("tdm_forged").send().await.expect("me");
+    let resp = bare
+        .get(app.url("/api/v1/me"))
+        .bearer_auth("tdm_forged")
+        .send()
+        .await
+        .expect("me");
     assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
     let body: Value = resp.json().await.expect("json");
     assert_eq!(body["error"]["code"], "invalid_token");
-    let resp = bare.get(app.url("/api/v1/statements")).send().await.expect("list");
+    let resp = bare
+        .get(app.url("/api/v1/statements"))
+        .send()
+        .await
+        .expect("list");
     assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
 }
 on_both!(tokens, bearer_tokens);
@@ -151,20 +210,39 @@ async fn admin_manages_users(app: common::TestApp) {
     assert_eq!(user["display_name"], "Նարեկ");
     assert_eq!(user["roles"]["languages"][0]["lang"], "hy");
     let (status, dup) = admin
-        .post("/api/v1/users", json!({"username": "narek", "password": "another password"}))
+        .post(
+            "/api/v1/users",
+            json!({"username": "narek", "password": "another password"}),
+        )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(dup["error"]["code"], "username_taken");
-    assert!(dup["error"]["message"].as_str().unwrap_or_default().contains("narek"), "{dup}");
+    assert!(
+        dup["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("narek"),
+        "{dup}"
+    );
     let (status, bad) = admin
         .post("/api/v1/users", json!({"username": "vahe", "password": "a long password", "roles": [{"role": "translator", "lang": "de"}]}))
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(bad["error"]["code"], "unknown_language");
-    let (status, _) = admin.post("/api/v1/users", json!({"username": "vahe", "password": "short"})).await;
+    let (status, _) = admin
+        .post(
+            "/api/v1/users",
+            json!({"username": "vahe", "password": "short"}),
+        )
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (_, users) = admin.get("/api/v1/users").await;
-    let names: Vec<&str> = users.as_array().expect("users").iter().filter_map(|u| u["username"].as_str()).collect();
+    let names: Vec<&str> = users
+        .as_array()
+        .expect("users")
+        .iter()
+        .filter_map(|u| u["username"].as_str())
+        .collect();
     assert_eq!(names, ["narek", "root"], "refused users left no rows");
 
     let narek = app.sign_in("narek").await;
@@ -175,19 +253,38 @@ on_both!(users_api, admin_manages_users);
 
 async fn languages_api(app: common::TestApp) {
     let anon = Client::new();
-    let langs: Value = anon.get(app.url("/api/v1/languages")).send().await.expect("get").json().await.expect("json");
-    let tags: Vec<&str> = langs.as_array().expect("list").iter().filter_map(|l| l["tag"].as_str()).collect();
+    let langs: Value = anon
+        .get(app.url("/api/v1/languages"))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    let tags: Vec<&str> = langs
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|l| l["tag"].as_str())
+        .collect();
     assert_eq!(tags, ["en", "hy", "ru"]);
     assert_eq!(langs[1]["native_name"], "Հայերեն");
     app.add_user("root", false, true, &[]).await;
     let admin = app.sign_in("root").await;
-    let (status, added) = admin.post("/api/v1/languages", json!({"tag": "KA", "name": "Georgian", "native_name": "ქართული"})).await;
+    let (status, added) = admin
+        .post(
+            "/api/v1/languages",
+            json!({"tag": "KA", "name": "Georgian", "native_name": "ქართული"}),
+        )
+        .await;
     assert_eq!(status, StatusCode::CREATED, "{added}");
     assert_eq!(added["tag"], "ka");
     let (status, again) = admin.post("/api/v1/languages", json!({"tag": "ka"})).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(again["error"]["code"], "language_exists");
-    let (status, bad) = admin.post("/api/v1/languages", json!({"tag": "not a tag"})).await;
+    let (status, bad) = admin
+        .post("/api/v1/languages", json!({"tag": "not a tag"}))
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(bad["error"]["code"], "invalid_language");
     assert_eq!(bad["error"]["details"]["tag"], "not a tag");

@@ -5,7 +5,12 @@ mod common;
 use reqwest::{header, Client, StatusCode};
 use serde_json::{json, Value};
 
-async fn send_raw(app: &common::TestApp, path: &str, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
+async fn send_raw(
+    app: &common::TestApp,
+    path: &str,
+    content_type: &str,
+    body: Vec<u8>,
+) -> (StatusCode, Value) {
     let resp = Client::new()
         .post(app.url(path))
         .header(header::CONTENT_TYPE, content_type)
@@ -32,26 +37,47 @@ async fn malformed_bodies() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["error"]["code"], "invalid_utf8");
 
-    let (status, body) = send_raw(&app, "/api/v1/segment", "application/json", b"{not json".to_vec()).await;
+    let (status, body) = send_raw(
+        &app,
+        "/api/v1/segment",
+        "application/json",
+        b"{not json".to_vec(),
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["error"]["code"], "invalid_json");
 
-    let big = serde_json::to_vec(&json!({"lang": "en", "text": "word ".repeat(2000)})).expect("json");
+    let big =
+        serde_json::to_vec(&json!({"lang": "en", "text": "word ".repeat(2000)})).expect("json");
     let (status, body) = send_raw(&app, "/api/v1/segment", "application/json", big).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(body["error"]["code"], "payload_too_large");
     assert_eq!(body["error"]["details"]["limit"], 4096);
 
-    let (status, body) = send_raw(&app, "/api/v1/segment", "application/json", br#"{"lang":"en","text":"  "}"#.to_vec()).await;
+    let (status, body) = send_raw(
+        &app,
+        "/api/v1/segment",
+        "application/json",
+        br#"{"lang":"en","text":"  "}"#.to_vec(),
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["error"]["code"], "empty_text");
 
-    let resp = Client::new().get(app.url("/api/v1/nowhere")).send().await.expect("get");
+    let resp = Client::new()
+        .get(app.url("/api/v1/nowhere"))
+        .send()
+        .await
+        .expect("get");
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
     let body: Value = resp.json().await.expect("json");
     assert_eq!(body["error"]["code"], "not_found");
 
-    let resp = Client::new().put(app.url("/api/v1/segment")).send().await.expect("put");
+    let resp = Client::new()
+        .put(app.url("/api/v1/segment"))
+        .send()
+        .await
+        .expect("put");
     assert_eq!(resp.status(), StatusCode::METHOD_NOT_ALLOWED);
     let body: Value = resp.json().await.expect("json");
     assert_eq!(body["error"]["code"], "method_not_allowed");
@@ -59,16 +85,44 @@ async fn malformed_bodies() {
 
 #[tokio::test]
 async fn messages_follow_the_negotiated_language() {
-    let app = common::TestApp::spawn(common::Db::Sqlite).await.expect("app");
+    let app = common::TestApp::spawn(common::Db::Sqlite)
+        .await
+        .expect("app");
     let bad = json!({"lang": "hy", "text": " "});
     let client = Client::new();
     let message = |resp: reqwest::Response| async move {
-        let lang = resp.headers().get(header::CONTENT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let lang = resp
+            .headers()
+            .get(header::CONTENT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let body: Value = resp.json().await.expect("json");
-        (lang, body["error"]["message"].as_str().unwrap_or_default().to_owned())
+        (
+            lang,
+            body["error"]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        )
     };
-    let (lang_en, en) = message(client.post(app.url("/api/v1/segment")).json(&bad).send().await.expect("en")).await;
-    let (lang_hy, hy) = message(client.post(app.url("/api/v1/segment?lang=hy")).json(&bad).send().await.expect("hy")).await;
+    let (lang_en, en) = message(
+        client
+            .post(app.url("/api/v1/segment"))
+            .json(&bad)
+            .send()
+            .await
+            .expect("en"),
+    )
+    .await;
+    let (lang_hy, hy) = message(
+        client
+            .post(app.url("/api/v1/segment?lang=hy"))
+            .json(&bad)
+            .send()
+            .await
+            .expect("hy"),
+    )
+    .await;
     let (lang_ru, ru) = message(
         client
             .post(app.url("/api/v1/segment"))
@@ -91,18 +145,31 @@ async fn messages_follow_the_negotiated_language() {
     )
     .await;
     assert_eq!(
-        (lang_en.as_deref(), lang_hy.as_deref(), lang_ru.as_deref(), lang_cookie.as_deref()),
+        (
+            lang_en.as_deref(),
+            lang_hy.as_deref(),
+            lang_ru.as_deref(),
+            lang_cookie.as_deref()
+        ),
         (Some("en"), Some("hy"), Some("ru"), Some("hy"))
     );
     assert!(en.is_ascii() && !en.is_empty(), "{en}");
-    assert!(hy.chars().any(|c| ('\u{0531}'..='\u{058A}').contains(&c)), "Armenian message: {hy}");
-    assert!(ru.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)), "Russian message: {ru}");
+    assert!(
+        hy.chars().any(|c| ('\u{0531}'..='\u{058A}').contains(&c)),
+        "Armenian message: {hy}"
+    );
+    assert!(
+        ru.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+        "Russian message: {ru}"
+    );
     assert_eq!(from_cookie, hy, "the cookie outranks Accept-Language");
 }
 
 #[tokio::test]
 async fn segment_endpoint_shape() {
-    let app = common::TestApp::spawn(common::Db::Sqlite).await.expect("app");
+    let app = common::TestApp::spawn(common::Db::Sqlite)
+        .await
+        .expect("app");
     let resp = Client::new()
         .post(app.url("/api/v1/segment"))
         .json(&json!({"lang": "ru", "text": "Первый абзац. Второе предложение.\n\nВторой абзац."}))
@@ -113,8 +180,14 @@ async fn segment_endpoint_shape() {
     let body: Value = resp.json().await.expect("json");
     assert_eq!(body["lang"], "ru");
     assert_eq!(body["paragraphs"].as_array().map(Vec::len), Some(2));
-    assert_eq!(body["paragraphs"][0]["text"], "Первый абзац. Второе предложение.");
-    assert_eq!(body["paragraphs"][0]["sentences"], json!(["Первый абзац.", "Второе предложение."]));
+    assert_eq!(
+        body["paragraphs"][0]["text"],
+        "Первый абзац. Второе предложение."
+    );
+    assert_eq!(
+        body["paragraphs"][0]["sentences"],
+        json!(["Первый абзац.", "Второе предложение."])
+    );
     let resp = Client::new()
         .post(app.url("/api/v1/segment"))
         .json(&json!({"lang": "e!", "text": "x"}))

@@ -37,12 +37,22 @@ fn help_explains_every_command() {
     }
     let out = tandem(&["user", "add", "--help"], "", &[]);
     let help = String::from_utf8_lossy(&out.stdout);
-    for flag in ["--admin", "--editor", "--translator", "--reviewer", "--database-url", "TANDEM_PASSWORD"] {
+    for flag in [
+        "--admin",
+        "--editor",
+        "--translator",
+        "--reviewer",
+        "--database-url",
+        "TANDEM_PASSWORD",
+    ] {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
     }
     let out = tandem(&["serve", "--help"], "", &[]);
     let help = String::from_utf8_lossy(&out.stdout);
-    assert!(help.contains("--bind") && help.contains("TANDEM_BIND") && help.contains("127.0.0.1:8080"), "{help}");
+    assert!(
+        help.contains("--bind") && help.contains("TANDEM_BIND") && help.contains("127.0.0.1:8080"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -51,13 +61,19 @@ fn migrate_creates_the_sqlite_file() {
     let path = dir.path().join("nested/tandem.db");
     let url = format!("sqlite://{}", path.display());
     let out = tandem(&["migrate", "--database-url", &url], "", &[]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(path.exists());
 }
 
 #[tokio::test]
 async fn segment_command_agrees_with_the_api() {
-    let app = common::TestApp::spawn(common::Db::Sqlite).await.expect("app");
+    let app = common::TestApp::spawn(common::Db::Sqlite)
+        .await
+        .expect("app");
     let client = reqwest::Client::new();
     let samples = [
         ("hy", "text", "Նիստը կսկսվի ժամը 15:00-ին: Խնդրում ենք չուշանալ։\n\nԻ՞նչ է սպասվում։ Ո՜չ մի անակնկալ։"),
@@ -67,7 +83,11 @@ async fn segment_command_agrees_with_the_api() {
     ];
     for (lang, format, text) in samples {
         let out = tandem(&["segment", "--lang", lang, "--format", format], text, &[]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let from_cli: Value = serde_json::from_slice(&out.stdout).expect("cli prints JSON");
         let resp = client
             .post(app.url("/api/v1/segment"))
@@ -78,7 +98,10 @@ async fn segment_command_agrees_with_the_api() {
         assert_eq!(resp.status(), StatusCode::OK);
         let from_api: Value = resp.json().await.expect("json");
         assert_eq!(from_cli, from_api, "{lang}");
-        assert!(!from_cli["paragraphs"].as_array().expect("paragraphs").is_empty());
+        assert!(!from_cli["paragraphs"]
+            .as_array()
+            .expect("paragraphs")
+            .is_empty());
     }
 }
 
@@ -87,7 +110,10 @@ fn segment_refuses_bad_input_with_a_clear_message() {
     let out = tandem(&["segment", "--lang", "not a tag"], "Text.", &[]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("invalid_language") && err.contains("not a tag"), "{err}");
+    assert!(
+        err.contains("invalid_language") && err.contains("not a tag"),
+        "{err}"
+    );
     let out = tandem(&["segment", "--lang", "hy"], "   \n", &[]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty_text"));
@@ -95,21 +121,57 @@ fn segment_refuses_bad_input_with_a_clear_message() {
 
 #[tokio::test]
 async fn users_made_on_the_command_line_can_sign_in() {
-    let (url, _dir) = common::fresh_database(common::Db::Sqlite).await.expect("sqlite");
+    let (url, _dir) = common::fresh_database(common::Db::Sqlite)
+        .await
+        .expect("sqlite");
     let out = tandem(
-        &["user", "add", "mariam", "--editor", "--translator", "hy", "--reviewer", "RU", "--database-url", &url],
+        &[
+            "user",
+            "add",
+            "mariam",
+            "--editor",
+            "--translator",
+            "hy",
+            "--reviewer",
+            "RU",
+            "--database-url",
+            &url,
+        ],
         "a secret of hers\n",
         &[],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let user: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(user["username"], "mariam");
-    assert_eq!(user["roles"]["languages"], json!([{"role": "translator", "lang": "hy"}, {"role": "reviewer", "lang": "ru"}]));
+    assert_eq!(
+        user["roles"]["languages"],
+        json!([{"role": "translator", "lang": "hy"}, {"role": "reviewer", "lang": "ru"}])
+    );
 
-    let out = tandem(&["user", "add", "mariam", "--database-url", &url], "", &[("TANDEM_PASSWORD", "another secret")]);
+    let out = tandem(
+        &["user", "add", "mariam", "--database-url", &url],
+        "",
+        &[("TANDEM_PASSWORD", "another secret")],
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("username_taken"));
-    let out = tandem(&["user", "add", "hasmik", "--translator", "!!", "--database-url", &url], "a secret of hers", &[]);
+    let out = tandem(
+        &[
+            "user",
+            "add",
+            "hasmik",
+            "--translator",
+            "!!",
+            "--database-url",
+            &url,
+        ],
+        "a secret of hers",
+        &[],
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid_language"));
 

@@ -11,10 +11,16 @@ fn every_error_code_has_a_message_in_every_locale() {
     let l10n = L10n::new().expect("locales parse");
     for locale in Locale::ALL {
         for code in ErrorCode::ALL {
-            assert!(l10n.has_message(locale, &code.message_id()), "{} has no message in {}", code.as_str(), locale.as_str());
+            assert!(
+                l10n.has_message(locale, &code.message_id()),
+                "{} has no message in {}",
+                code.as_str(),
+                locale.as_str()
+            );
         }
     }
-    let codes: std::collections::HashSet<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    let codes: std::collections::HashSet<&str> =
+        ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
     assert_eq!(codes.len(), ErrorCode::ALL.len(), "codes are unique");
 }
 
@@ -32,9 +38,19 @@ fn every_message_id_exists_in_all_three_locales() {
 
 #[tokio::test]
 async fn openapi_documents_every_route() {
-    let app = common::TestApp::spawn(common::Db::Sqlite).await.expect("app");
-    let doc: Value = reqwest::get(app.url("/api/openapi.json")).await.expect("get").json().await.expect("json");
-    assert!(doc["openapi"].as_str().unwrap_or_default().starts_with("3."));
+    let app = common::TestApp::spawn(common::Db::Sqlite)
+        .await
+        .expect("app");
+    let doc: Value = reqwest::get(app.url("/api/openapi.json"))
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert!(doc["openapi"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("3."));
     let paths = doc["paths"].as_object().expect("paths");
     let expected = [
         ("/api/v1/session", "post"),
@@ -53,10 +69,21 @@ async fn openapi_documents_every_route() {
         ("/readyz", "get"),
     ];
     for (path, method) in expected {
-        assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path} missing");
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path} missing"
+        );
     }
-    let documented: usize = paths.values().map(|p| p.as_object().map_or(0, |m| m.len())).sum();
-    assert_eq!(documented, expected.len(), "an undocumented or unexpected operation: {:?}", paths.keys());
+    let documented: usize = paths
+        .values()
+        .map(|p| p.as_object().map_or(0, |m| m.len()))
+        .sum();
+    assert_eq!(
+        documented,
+        expected.len(),
+        "an undocumented or unexpected operation: {:?}",
+        paths.keys()
+    );
     // Each documented route answers something other than the router's 404.
     for (path, method) in expected {
         let url = app.url(&path.replace("{id}", "1"));
@@ -66,15 +93,30 @@ async fn openapi_documents_every_route() {
             .await
             .expect("request");
         let body: Value = resp.json().await.unwrap_or(Value::Null);
-        assert_ne!(body["error"]["details"]["resource"], "route", "{method} {path} is not routed");
+        assert_ne!(
+            body["error"]["details"]["resource"], "route",
+            "{method} {path} is not routed"
+        );
     }
 }
 
 #[tokio::test]
 async fn health_and_readiness() {
-    let app = common::TestApp::spawn(common::Db::Sqlite).await.expect("app");
-    let health: Value = reqwest::get(app.url("/healthz")).await.expect("get").json().await.expect("json");
+    let app = common::TestApp::spawn(common::Db::Sqlite)
+        .await
+        .expect("app");
+    let health: Value = reqwest::get(app.url("/healthz"))
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(health["status"], "ok");
-    let ready: Value = reqwest::get(app.url("/readyz")).await.expect("get").json().await.expect("json");
+    let ready: Value = reqwest::get(app.url("/readyz"))
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(ready["database"], "sqlite");
 }

@@ -13,11 +13,19 @@ use tandem::store::sqlite::SqliteStore;
 use tandem::store::{self, NewUser, Store, StoreError};
 
 fn versions(dir: &str) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(format!("{}/migrations/{dir}", env!("CARGO_MANIFEST_DIR")))
-        .expect("migrations dir")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().split('_').next().unwrap_or_default().to_owned())
-        .collect();
+    let mut v: Vec<String> =
+        std::fs::read_dir(format!("{}/migrations/{dir}", env!("CARGO_MANIFEST_DIR")))
+            .expect("migrations dir")
+            .filter_map(|e| e.ok())
+            .map(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .split('_')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect();
     v.sort();
     v
 }
@@ -42,7 +50,9 @@ fn new_user(name: &str, roles: Roles) -> NewUser {
 
 #[tokio::test]
 async fn sqlite_runs_in_wal_with_full_sync() {
-    let (url, _dir) = common::fresh_database(common::Db::Sqlite).await.expect("sqlite");
+    let (url, _dir) = common::fresh_database(common::Db::Sqlite)
+        .await
+        .expect("sqlite");
     let store = SqliteStore::open(&url).await.expect("open");
     store.migrate().await.expect("migrate");
     let (journal, synchronous, foreign_keys, busy) = store.settings().await.expect("settings");
@@ -56,14 +66,20 @@ async fn sqlite_runs_in_wal_with_full_sync() {
 /// many simultaneous writes through both must all succeed, none with SQLITE_BUSY.
 #[tokio::test]
 async fn sqlite_concurrent_writers_never_see_busy() {
-    let (url, _dir) = common::fresh_database(common::Db::Sqlite).await.expect("sqlite");
+    let (url, _dir) = common::fresh_database(common::Db::Sqlite)
+        .await
+        .expect("sqlite");
     let a = store::open(&url).await.expect("open a");
     a.migrate().await.expect("migrate");
     let b = store::open(&url).await.expect("open b");
     let mut tasks = Vec::new();
     for i in 0..40 {
         let store = if i % 2 == 0 { a.clone() } else { b.clone() };
-        tasks.push(tokio::spawn(async move { store.create_user(&new_user(&format!("user{i}"), Roles::default())).await }));
+        tasks.push(tokio::spawn(async move {
+            store
+                .create_user(&new_user(&format!("user{i}"), Roles::default()))
+                .await
+        }));
     }
     for task in tasks {
         task.await.expect("join").expect("write succeeded");
@@ -74,14 +90,35 @@ async fn sqlite_concurrent_writers_never_see_busy() {
 async fn constraints(app: common::TestApp) {
     let store = app.store.clone();
     let mut roles = Roles::default();
-    roles.grant(LanguageRole::Translator, LanguageTag::parse("hy").expect("tag"));
-    store.create_user(&new_user("arev", roles.clone())).await.expect("first");
-    assert!(matches!(store.create_user(&new_user("arev", roles)).await, Err(StoreError::Conflict("username"))));
+    roles.grant(
+        LanguageRole::Translator,
+        LanguageTag::parse("hy").expect("tag"),
+    );
+    store
+        .create_user(&new_user("arev", roles.clone()))
+        .await
+        .expect("first");
+    assert!(matches!(
+        store.create_user(&new_user("arev", roles)).await,
+        Err(StoreError::Conflict("username"))
+    ));
     // A role in an unknown language refuses the whole user, not just the role.
     let mut roles = Roles::default();
-    roles.grant(LanguageRole::Reviewer, LanguageTag::parse("de").expect("tag"));
-    assert!(matches!(store.create_user(&new_user("hans", roles)).await, Err(StoreError::UnknownLanguage(_))));
-    let names: Vec<String> = store.list_users().await.expect("list").into_iter().map(|u| u.username).collect();
+    roles.grant(
+        LanguageRole::Reviewer,
+        LanguageTag::parse("de").expect("tag"),
+    );
+    assert!(matches!(
+        store.create_user(&new_user("hans", roles)).await,
+        Err(StoreError::UnknownLanguage(_))
+    ));
+    let names: Vec<String> = store
+        .list_users()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|u| u.username)
+        .collect();
     assert_eq!(names, ["arev"]);
 }
 on_both!(store_constraints, constraints);
@@ -91,14 +128,23 @@ on_both!(store_constraints, constraints);
 async fn concurrent_statements(app: common::TestApp) {
     let store = app.store.clone();
     let editor = store
-        .create_user(&new_user("editor", Roles { editor: true, ..Roles::default() }))
+        .create_user(&new_user(
+            "editor",
+            Roles {
+                editor: true,
+                ..Roles::default()
+            },
+        ))
         .await
         .expect("editor");
     let prepared = prepare(
         StatementInput {
             title: "Press release".into(),
             source_lang: LanguageTag::parse("en").expect("tag"),
-            target_langs: vec![LanguageTag::parse("hy").expect("tag"), LanguageTag::parse("ru").expect("tag")],
+            target_langs: vec![
+                LanguageTag::parse("hy").expect("tag"),
+                LanguageTag::parse("ru").expect("tag"),
+            ],
             text: "First paragraph.\n\nSecond paragraph.".into(),
             format: TextFormat::Text,
         },
@@ -110,7 +156,9 @@ async fn concurrent_statements(app: common::TestApp) {
         let store = store.clone();
         let prepared = prepared.clone();
         let id = editor.id;
-        tasks.push(tokio::spawn(async move { store.create_statement(&prepared, "press-release", id).await }));
+        tasks.push(tokio::spawn(async move {
+            store.create_statement(&prepared, "press-release", id).await
+        }));
     }
     let mut slugs = HashSet::new();
     for task in tasks {
@@ -136,12 +184,21 @@ async fn postgres_migrations_are_safe_to_race() {
     let (ra, rb) = tokio::join!(a.migrate(), b.migrate());
     ra.expect("first instance migrated");
     rb.expect("second instance migrated");
-    let tags: Vec<String> = a.list_languages().await.expect("langs").into_iter().map(|l| l.tag.to_string()).collect();
+    let tags: Vec<String> = a
+        .list_languages()
+        .await
+        .expect("langs")
+        .into_iter()
+        .map(|l| l.tag.to_string())
+        .collect();
     assert_eq!(tags, ["en", "hy", "ru"]);
 }
 
 #[tokio::test]
 async fn unknown_url_schemes_are_refused() {
-    let err = store::open("mysql://localhost/tandem").await.err().expect("refused");
+    let err = store::open("mysql://localhost/tandem")
+        .await
+        .err()
+        .expect("refused");
     assert!(matches!(err, StoreError::UnsupportedUrl(_)));
 }

@@ -2,6 +2,8 @@
 
 pub mod blocks;
 pub mod language;
+pub mod policy;
+pub mod realign;
 pub mod role;
 #[path = "zz_seg_stub.rs"]
 pub mod segmentation;

@@ -14,6 +14,8 @@ pub struct Limits {
     pub max_segments: usize,
     pub max_segment_chars: usize,
     pub max_title_chars: usize,
+    /// Longest translation of one segment: room for languages that run longer than the source.
+    pub max_translation_chars: usize,
 }
 
 impl Default for Limits {
@@ -22,6 +24,7 @@ impl Default for Limits {
             max_segments: 2_000,
             max_segment_chars: 20_000,
             max_title_chars: 300,
+            max_translation_chars: 40_000,
         }
     }
 }

@@ -7,6 +7,12 @@ pub enum StoreError {
     /// A uniqueness rule refused the write; the name says which (`username`, `language`, ...).
     #[error("conflict on {0}")]
     Conflict(&'static str),
+    /// The unit moved past the version the write was based on; nothing was written.
+    #[error("the unit changed since the version this write was based on")]
+    VersionConflict,
+    /// The statement's source moved past the revision the change was based on.
+    #[error("the source changed since the revision this change was based on")]
+    RevisionConflict,
     #[error("language {0} is not enabled")]
     UnknownLanguage(LanguageTag),
     #[error("unsupported database URL {0:?}: use sqlite:///path/to/file.db or postgres://...")]

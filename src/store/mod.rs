@@ -5,6 +5,8 @@ pub mod postgres;
 mod records;
 mod rows;
 pub mod sqlite;
+mod unit_queries;
+pub mod units;
 
 use std::sync::Arc;
 
@@ -13,7 +15,9 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::language::LanguageTag;
 use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
+use crate::domain::unit::{Comment, Revision, UnitView};
 use crate::domain::user::User;
+use units::{AssignmentChange, UnitChange, UnitRecord};
 
 pub use error::StoreError;
 pub use records::{
@@ -88,6 +92,23 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<StatementDetail>;
     async fn list_statements(&self) -> StoreResult<Vec<StatementSummary>>;
     async fn get_statement(&self, id: i64) -> StoreResult<Option<StatementDetail>>;
+
+    /// The unit of an active segment of a statement in one language.
+    async fn get_unit(
+        &self,
+        statement_id: i64,
+        segment_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Option<UnitRecord>>;
+    /// `VersionConflict` when the unit is no longer at `change.base_version`.
+    async fn apply_unit_change(&self, change: &UnitChange) -> StoreResult<UnitRecord>;
+    async fn list_units(&self, statement_id: i64, lang: &LanguageTag)
+        -> StoreResult<Vec<UnitView>>;
+    async fn unit_history(&self, unit_id: i64) -> StoreResult<Vec<Revision>>;
+    async fn unit_comments(&self, unit_id: i64) -> StoreResult<Vec<Comment>>;
+    async fn add_comment(&self, unit_id: i64, author: i64, body: &str) -> StoreResult<Comment>;
+    /// Returns how many units the assignment touched.
+    async fn assign(&self, change: &AssignmentChange) -> StoreResult<u64>;
 }
 
 /// Opens the store that `url` names: `sqlite:` (file created when missing) or `postgres:`.

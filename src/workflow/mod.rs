@@ -5,4 +5,5 @@ pub mod segment;
 pub mod sessions;
 pub mod statements;
 pub mod throttle;
+pub mod units;
 pub mod users;

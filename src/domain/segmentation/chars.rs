@@ -93,22 +93,34 @@ pub(super) fn skip_spaces(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Start of the white-space-delimited token that ends at byte `end`.
+/// Tokens longer than this are never abbreviations or addresses worth a look, and the bound keeps
+/// every look-back and look-ahead short however long a token is.
+const TOKEN_REACH: usize = 256;
+
+/// Start of the white-space-delimited token that ends at byte `end` (looking back at most
+/// [`TOKEN_REACH`] bytes).
 pub(super) fn token_start(text: &str, end: usize) -> usize {
-    let head = &text[..end];
-    match head.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
-        Some((i, c)) => i + c.len_utf8(),
-        None => 0,
+    let mut start = end;
+    for (i, c) in text[..end].char_indices().rev() {
+        if c.is_whitespace() || end - i > TOKEN_REACH {
+            break;
+        }
+        start = i;
     }
+    start
 }
 
-/// End of the white-space-delimited token that starts at byte `start`.
+/// End of the white-space-delimited token that starts at byte `start` (looking ahead at most
+/// [`TOKEN_REACH`] bytes).
 pub(super) fn token_end(text: &str, start: usize) -> usize {
-    let tail = &text[start..];
-    match tail.char_indices().find(|(_, c)| c.is_whitespace()) {
-        Some((i, _)) => start + i,
-        None => text.len(),
+    let mut end = start;
+    for (i, c) in text[start..].char_indices() {
+        if c.is_whitespace() || i > TOKEN_REACH {
+            break;
+        }
+        end = start + i + c.len_utf8();
     }
+    end
 }
 
 /// End of the run of letters (with inner combining marks, Armenian stress marks and

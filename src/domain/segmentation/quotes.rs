@@ -91,18 +91,18 @@ fn opening_kind(text: &str, i: usize, c: char) -> Option<Kind> {
     }
 }
 
-/// `Ok(closer position)`, or `Err(Some(end))` when the line ends at `end` with no closer character
-/// at all (so the stretch can be remembered as clean), or `Err(None)` when closers were there but
-/// did not balance or the reach ran out.
+/// `Ok(closer position)` for the first closer, or `Err(Some(end))` when the line ends at `end`
+/// without one (so the stretch can be remembered as clean), or `Err(None)` when the reach ran out.
+///
+/// Quotations are not nested on purpose: the first closer wins, which keeps every search linear
+/// and matches how nested quotes are written in practice (`«… „…“ …»`).
 fn find_closer(text: &str, from: usize, kind: Kind) -> Result<usize, Option<usize>> {
     let reach = if kind == Kind::AsciiSingle {
         ASCII_SINGLE_REACH
     } else {
         REACH
     };
-    let limit = from.saturating_add(reach).min(text.len());
-    let mut depth = 0usize;
-    let mut saw_closer = false;
+    let limit = from.saturating_add(reach);
     let mut iter = text[from..].char_indices().peekable();
     while let Some((offset, c)) = iter.next() {
         let at = from + offset;
@@ -111,7 +111,7 @@ fn find_closer(text: &str, from: usize, kind: Kind) -> Result<usize, Option<usiz
             return Err(None);
         }
         if is_line_break(c) {
-            return Err((!saw_closer).then_some(at));
+            return Err(Some(at));
         }
         let closes = match kind {
             Kind::Guillemet => c == '»',
@@ -128,20 +128,9 @@ fn find_closer(text: &str, from: usize, kind: Kind) -> Result<usize, Option<usiz
                     && !char_before(text, at).is_some_and(char::is_whitespace)
             }
         };
-        let nests = match kind {
-            Kind::Guillemet => c == '«',
-            Kind::Square => c == '[',
-            _ => false,
-        };
         if closes {
-            saw_closer = true;
-            if depth == 0 {
-                return Ok(at);
-            }
-            depth -= 1;
-        } else if nests {
-            depth += 1;
+            return Ok(at);
         }
     }
-    Err((!saw_closer).then_some(text.len()))
+    Err(Some(text.len()))
 }

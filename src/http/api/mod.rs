@@ -6,6 +6,7 @@ mod segment;
 mod session;
 mod statements;
 mod tokens;
+mod units;
 mod users;
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -27,6 +28,7 @@ use crate::app::AppState;
         (name = "languages", description = "Languages of the instance"),
         (name = "segmentation", description = "Paragraph and sentence splitting"),
         (name = "statements", description = "Statements and their segments"),
+        (name = "translation", description = "Units: translating, reviewing, history and discussion"),
         (name = "operations", description = "Health and readiness")
     )
 )]
@@ -66,4 +68,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(languages::router())
         .merge(segment::router())
         .merge(statements::router())
+        .merge(units::router())
 }

@@ -1,6 +1,7 @@
 //! The embedded SQLite backend: one writer connection, several readers, WAL with full sync.
 
 mod statements;
+mod units;
 mod users;
 
 use std::str::FromStr;
@@ -20,7 +21,9 @@ use super::rows::LanguageRow;
 use super::{Backend, Store, StoreError, StoreResult};
 use crate::domain::language::LanguageTag;
 use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
+use crate::domain::unit::{Comment, Revision, UnitView};
 use crate::domain::user::User;
+use crate::store::units::{AssignmentChange, UnitChange, UnitRecord};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -66,10 +69,18 @@ impl SqliteStore {
     /// foreign keys and busy timeout in milliseconds (for checks and diagnostics).
     pub async fn settings(&self) -> StoreResult<(String, i64, i64, i64)> {
         let mut conn = self.writer.acquire().await?;
-        let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut *conn).await?;
-        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *conn).await?;
-        let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut *conn).await?;
-        let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout").fetch_one(&mut *conn).await?;
+        let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await?;
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut *conn)
+            .await?;
+        let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&mut *conn)
+            .await?;
+        let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(&mut *conn)
+            .await?;
         Ok((journal, synchronous, foreign_keys, busy))
     }
 
@@ -277,5 +288,55 @@ impl Store for SqliteStore {
     async fn get_statement(&self, id: i64) -> StoreResult<Option<StatementDetail>> {
         let mut conn = self.readers.acquire().await?;
         statements::statement_detail(&mut conn, id).await
+    }
+
+    async fn get_unit(
+        &self,
+        statement_id: i64,
+        segment_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Option<UnitRecord>> {
+        let mut conn = self.readers.acquire().await?;
+        units::fetch_unit(&mut conn, statement_id, segment_id, lang).await
+    }
+
+    async fn apply_unit_change(&self, change: &UnitChange) -> StoreResult<UnitRecord> {
+        let mut tx = self.write().await?;
+        let unit = units::apply_change(&mut tx, change).await?;
+        tx.commit().await?;
+        Ok(unit)
+    }
+
+    async fn list_units(
+        &self,
+        statement_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Vec<UnitView>> {
+        let mut conn = self.readers.acquire().await?;
+        units::list_units(&mut conn, statement_id, lang).await
+    }
+
+    async fn unit_history(&self, unit_id: i64) -> StoreResult<Vec<Revision>> {
+        let mut conn = self.readers.acquire().await?;
+        units::history(&mut conn, unit_id).await
+    }
+
+    async fn unit_comments(&self, unit_id: i64) -> StoreResult<Vec<Comment>> {
+        let mut conn = self.readers.acquire().await?;
+        units::comments(&mut conn, unit_id).await
+    }
+
+    async fn add_comment(&self, unit_id: i64, author: i64, body: &str) -> StoreResult<Comment> {
+        let mut tx = self.write().await?;
+        let comment = units::add_comment(&mut tx, unit_id, author, body, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(comment)
+    }
+
+    async fn assign(&self, change: &AssignmentChange) -> StoreResult<u64> {
+        let mut tx = self.write().await?;
+        let touched = units::assign(&mut tx, change).await?;
+        tx.commit().await?;
+        Ok(touched)
     }
 }

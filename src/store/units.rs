@@ -1,0 +1,247 @@
+//! Records of translation units as the store hands them to the workflow, and the SQL to read
+//! them, written once for both backends (`$n` parameters, first used in ascending order, mean
+//! the same to SQLite and PostgreSQL).
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::language::LanguageTag;
+use crate::domain::policy::Assignment;
+use crate::domain::unit::{Reason, UnitAction, UnitState, UnitView};
+
+use super::rows::stored_tag;
+use super::StoreError;
+
+/// Everything the workflow needs to decide about one unit.
+#[derive(Debug, Clone)]
+pub struct UnitRecord {
+    pub view: UnitView,
+    pub statement_id: i64,
+    pub text_author_id: Option<i64>,
+    pub assignment: Assignment,
+}
+
+/// What becomes of a unit's last approval with a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Approval {
+    Keep,
+    /// The new text is approved.
+    Set,
+    Clear,
+}
+
+/// One change of a unit, applied only if the unit is still at `base_version`.
+#[derive(Debug, Clone)]
+pub struct UnitChange {
+    pub unit_id: i64,
+    pub base_version: i64,
+    pub action: UnitAction,
+    pub from_state: UnitState,
+    pub to_state: UnitState,
+    pub text: String,
+    pub text_author: Option<i64>,
+    pub reason: Option<Reason>,
+    pub approval: Approval,
+    pub author: i64,
+    pub comment: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+impl UnitChange {
+    pub(crate) fn reason_columns(
+        &self,
+    ) -> (
+        Option<&'static str>,
+        Option<&str>,
+        Option<&str>,
+        Option<&str>,
+    ) {
+        match &self.reason {
+            None => (None, None, None, None),
+            Some(Reason::Rejected { comment }) => (Some("rejected"), Some(comment), None, None),
+            Some(Reason::SourceChanged {
+                old_source,
+                new_source,
+            }) => (
+                Some("source_changed"),
+                None,
+                Some(old_source),
+                Some(new_source),
+            ),
+        }
+    }
+}
+
+/// Sets translator and/or reviewer (and a due date) on units of one statement and language.
+#[derive(Debug, Clone)]
+pub struct AssignmentChange {
+    pub statement_id: i64,
+    pub lang: LanguageTag,
+    pub translator: Option<Option<i64>>,
+    pub reviewer: Option<Option<i64>>,
+    /// `None`: every active segment.
+    pub segments: Option<Vec<i64>>,
+    pub due_at: Option<DateTime<Utc>>,
+}
+
+/// The columns every unit read selects, joined with the names that go with the ids.
+pub(crate) const UNIT_COLUMNS: &str = "
+    n.id AS unit_id, g.statement_id, n.segment_id, g.position, g.source, n.lang, n.state, n.text, n.version,
+    n.reason, n.reason_comment, n.old_source, n.new_source, n.text_author AS text_author_id,
+    ta.username AS text_author, n.approved_text, n.translator_id, tr.username AS translator,
+    n.reviewer_id, rv.username AS reviewer, n.due_at, ub.username AS updated_by, n.updated_at,
+    EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
+            WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
+              AND u2.translator_id IS NOT NULL) AS translators_assigned,
+    EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
+            WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
+              AND u2.reviewer_id IS NOT NULL) AS reviewers_assigned
+    FROM units n
+    JOIN segments g ON g.id = n.segment_id
+    LEFT JOIN users ta ON ta.id = n.text_author
+    LEFT JOIN users tr ON tr.id = n.translator_id
+    LEFT JOIN users rv ON rv.id = n.reviewer_id
+    LEFT JOIN users ub ON ub.id = n.updated_by";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct UnitRow {
+    pub unit_id: i64,
+    pub statement_id: i64,
+    pub segment_id: i64,
+    pub position: i64,
+    pub source: String,
+    pub lang: String,
+    pub state: String,
+    pub text: String,
+    pub version: i64,
+    pub reason: Option<String>,
+    pub reason_comment: Option<String>,
+    pub old_source: Option<String>,
+    pub new_source: Option<String>,
+    pub text_author_id: Option<i64>,
+    pub text_author: Option<String>,
+    pub approved_text: Option<String>,
+    pub translator_id: Option<i64>,
+    pub translator: Option<String>,
+    pub reviewer_id: Option<i64>,
+    pub reviewer: Option<String>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub updated_by: Option<String>,
+    pub updated_at: DateTime<Utc>,
+    pub translators_assigned: bool,
+    pub reviewers_assigned: bool,
+}
+
+impl UnitRow {
+    pub fn into_record(self) -> Result<UnitRecord, StoreError> {
+        let state = UnitState::parse(&self.state)
+            .ok_or_else(|| StoreError::Corrupt(format!("unit state {:?}", self.state)))?;
+        let reason = match self.reason.as_deref() {
+            None => None,
+            Some("rejected") => Some(Reason::Rejected {
+                comment: self.reason_comment.unwrap_or_default(),
+            }),
+            Some("source_changed") => Some(Reason::SourceChanged {
+                old_source: self.old_source.unwrap_or_default(),
+                new_source: self.new_source.unwrap_or_default(),
+            }),
+            Some(other) => return Err(StoreError::Corrupt(format!("unit reason {other:?}"))),
+        };
+        Ok(UnitRecord {
+            statement_id: self.statement_id,
+            text_author_id: self.text_author_id,
+            assignment: Assignment {
+                translator: self.translator_id,
+                reviewer: self.reviewer_id,
+                translators_assigned: self.translators_assigned,
+                reviewers_assigned: self.reviewers_assigned,
+            },
+            view: UnitView {
+                unit_id: self.unit_id,
+                segment_id: self.segment_id,
+                position: u32::try_from(self.position)
+                    .map_err(|_| StoreError::Corrupt("segment position".into()))?,
+                lang: stored_tag(&self.lang)?,
+                source: self.source,
+                text: self.text,
+                state,
+                reason,
+                version: self.version,
+                assignee: self.translator,
+                reviewer: self.reviewer,
+                due_at: self.due_at,
+                text_author: self.text_author,
+                updated_by: self.updated_by,
+                updated_at: self.updated_at,
+                approved_text: if state == UnitState::Approved {
+                    None
+                } else {
+                    self.approved_text
+                },
+            },
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct RevisionRow {
+    pub version: i64,
+    pub action: String,
+    pub author: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub from_state: String,
+    pub to_state: String,
+    pub text: String,
+    pub comment: Option<String>,
+}
+
+impl RevisionRow {
+    pub fn into_revision(self) -> Result<crate::domain::unit::Revision, StoreError> {
+        let state = |s: &str| {
+            UnitState::parse(s).ok_or_else(|| StoreError::Corrupt(format!("unit state {s:?}")))
+        };
+        Ok(crate::domain::unit::Revision {
+            version: self.version,
+            from_state: state(&self.from_state)?,
+            to_state: state(&self.to_state)?,
+            action: self.action,
+            author: self.author,
+            created_at: self.created_at,
+            text: self.text,
+            comment: self.comment,
+        })
+    }
+}
+
+pub(crate) const REVISIONS_SQL: &str = "
+    SELECT r.version, r.action, u.username AS author, r.created_at, r.from_state, r.to_state, r.text, r.comment
+    FROM unit_revisions r LEFT JOIN users u ON u.id = r.author
+    WHERE r.unit_id = $1 ORDER BY r.version";
+
+pub(crate) const COMMENTS_SQL: &str = "
+    SELECT c.id, u.username AS author, c.created_at, c.body
+    FROM unit_comments c JOIN users u ON u.id = c.author
+    WHERE c.unit_id = $1 ORDER BY c.id";
+
+/// The conditional write at the heart of lost-update protection: it changes the unit only if
+/// nobody moved it past `base_version` (the last parameter), in the same statement as the check.
+pub(crate) const UPDATE_UNIT_SQL: &str = "
+    UPDATE units SET
+        state = $1, text = $2, text_author = $3, reason = $4, reason_comment = $5, old_source = $6,
+        new_source = $7,
+        approved_text = CASE $8 WHEN 'set' THEN $2 WHEN 'clear' THEN NULL ELSE approved_text END,
+        approved_by = CASE $8 WHEN 'set' THEN $9 WHEN 'clear' THEN NULL ELSE approved_by END,
+        approved_at = CASE $8 WHEN 'set' THEN $10 WHEN 'clear' THEN NULL ELSE approved_at END,
+        updated_by = $9, updated_at = $10, version = version + 1
+    WHERE id = $11 AND version = $12";
+
+pub(crate) const INSERT_REVISION_SQL: &str = "
+    INSERT INTO unit_revisions (unit_id, version, action, author, created_at, from_state, to_state, text, comment)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+pub(crate) fn approval_word(a: &Approval) -> &'static str {
+    match a {
+        Approval::Keep => "keep",
+        Approval::Set => "set",
+        Approval::Clear => "clear",
+    }
+}
