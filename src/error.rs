@@ -39,12 +39,14 @@ pub enum ErrorCode {
     SelfReview,
     NotApproved,
     InvalidTransition,
+    LacksRole,
+    RevisionConflict,
     Unavailable,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 30] = [
         Self::InvalidLanguage,
         Self::UnknownLanguage,
         Self::LanguageExists,
@@ -71,6 +73,8 @@ impl ErrorCode {
         Self::SelfReview,
         Self::NotApproved,
         Self::InvalidTransition,
+        Self::LacksRole,
+        Self::RevisionConflict,
         Self::Unavailable,
         Self::Internal,
     ];
@@ -103,6 +107,8 @@ impl ErrorCode {
             Self::SelfReview => "self_review",
             Self::NotApproved => "not_approved",
             Self::InvalidTransition => "invalid_transition",
+            Self::LacksRole => "lacks_role",
+            Self::RevisionConflict => "revision_conflict",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -122,16 +128,17 @@ impl ErrorCode {
             }
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotFound | Self::StatementNotFound => StatusCode::NOT_FOUND,
-            Self::UsernameTaken | Self::LanguageExists | Self::VersionConflict => {
-                StatusCode::CONFLICT
-            }
+            Self::UsernameTaken
+            | Self::LanguageExists
+            | Self::VersionConflict
+            | Self::RevisionConflict => StatusCode::CONFLICT,
             Self::InvalidCredentials | Self::Unauthenticated | Self::InvalidToken => {
                 StatusCode::UNAUTHORIZED
             }
             Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             Self::Forbidden | Self::CsrfFailed => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::SelfReview | Self::NotApproved | Self::InvalidTransition => {
+            Self::SelfReview | Self::NotApproved | Self::InvalidTransition | Self::LacksRole => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,

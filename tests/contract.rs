@@ -65,6 +65,48 @@ async fn openapi_documents_every_route() {
         ("/api/v1/statements", "get"),
         ("/api/v1/statements", "post"),
         ("/api/v1/statements/{id}", "get"),
+        ("/api/v1/statements/{id}/source", "put"),
+        ("/api/v1/statements/{id}/assignments", "put"),
+        ("/api/v1/statements/{id}/translations/{lang}", "get"),
+        (
+            "/api/v1/statements/{id}/segments/{seg}/translations/{lang}",
+            "get",
+        ),
+        (
+            "/api/v1/statements/{id}/segments/{seg}/translations/{lang}",
+            "put",
+        ),
+        (
+            "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/submit",
+            "post",
+        ),
+        (
+            "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/approve",
+            "post",
+        ),
+        (
+            "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/reject",
+            "post",
+        ),
+        (
+            "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/revert",
+            "post",
+        ),
+        (
+            "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/history",
+            "get",
+        ),
+        (
+            "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/comments",
+            "get",
+        ),
+        (
+            "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/comments",
+            "post",
+        ),
+        ("/api/v1/statements/{id}/publications", "get"),
+        ("/api/v1/statements/{id}/publications", "post"),
+        ("/api/v1/publications/{slug}/{version}", "get"),
         ("/healthz", "get"),
         ("/readyz", "get"),
     ];
@@ -86,7 +128,14 @@ async fn openapi_documents_every_route() {
     );
     // Each documented route answers something other than the router's 404.
     for (path, method) in expected {
-        let url = app.url(&path.replace("{id}", "1"));
+        let url = app.url(
+            &path
+                .replace("{id}", "1")
+                .replace("{seg}", "1")
+                .replace("{lang}", "hy")
+                .replace("{slug}", "x")
+                .replace("{version}", "1"),
+        );
         let resp = reqwest::Client::new()
             .request(method.to_uppercase().parse().expect("method"), url)
             .send()

@@ -77,4 +77,12 @@ error-method-not-allowed = This HTTP method is not allowed at this address.
 error-version-conflict = Someone else changed this segment in the meantime. Reload it, check their changes and try again.
 error-self-review = You cannot approve your own translation; another reviewer has to approve it.
 error-not-approved = The statement cannot be published yet: some segments have not been approved.
-error-invalid-transition = This state change is not allowed.
+error-invalid-transition = This change is not allowed while the segment is { $state ->
+        [untranslated] untranslated
+        [draft] a draft
+        [translated] waiting for review
+        [needs_work] returned for rework
+       *[approved] approved
+    }.
+error-lacks-role = { $username } cannot be assigned here: they do not hold the { $role } role for { $lang }.
+error-revision-conflict = Someone else changed the source text in the meantime (it is now at revision { $current }). Reload it and make your changes again.

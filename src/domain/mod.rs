@@ -3,12 +3,15 @@
 pub mod blocks;
 pub mod language;
 pub mod policy;
+pub mod publication;
+pub mod queue;
 pub mod realign;
 pub mod role;
 #[path = "zz_seg_stub.rs"]
 pub mod segmentation;
 pub mod segmenting;
 pub mod slug;
+pub mod source_change;
 pub mod statement;
 pub mod unit;
 pub mod user;

@@ -53,16 +53,19 @@ pub enum UnitAction {
     Reject,
     /// The segment's source changed in meaning.
     SourceChanged,
+    /// The source was corrected without changing its meaning (a typo): nothing moves.
+    MinorSourceChange,
 }
 
 impl UnitAction {
-    pub const ALL: [UnitAction; 6] = [
+    pub const ALL: [UnitAction; 7] = [
         Self::Save,
         Self::Revert,
         Self::Submit,
         Self::Approve,
         Self::Reject,
         Self::SourceChanged,
+        Self::MinorSourceChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,6 +76,7 @@ impl UnitAction {
             Self::Approve => "approve",
             Self::Reject => "reject",
             Self::SourceChanged => "source_changed",
+            Self::MinorSourceChange => "minor_source_change",
         }
     }
 }
@@ -101,6 +105,7 @@ impl UnitState {
             // Nothing was translated yet, so nothing needs redoing.
             (A::SourceChanged, S::Untranslated) => S::Untranslated,
             (A::SourceChanged, _) => S::NeedsWork,
+            (A::MinorSourceChange, same) => same,
             (action, from) => return Err(IllegalTransition { from, action }),
         };
         Ok(next)
@@ -194,6 +199,11 @@ mod tests {
             (A::SourceChanged, S::Translated, Some(S::NeedsWork)),
             (A::SourceChanged, S::NeedsWork, Some(S::NeedsWork)),
             (A::SourceChanged, S::Approved, Some(S::NeedsWork)),
+            (A::MinorSourceChange, S::Untranslated, Some(S::Untranslated)),
+            (A::MinorSourceChange, S::Draft, Some(S::Draft)),
+            (A::MinorSourceChange, S::Translated, Some(S::Translated)),
+            (A::MinorSourceChange, S::NeedsWork, Some(S::NeedsWork)),
+            (A::MinorSourceChange, S::Approved, Some(S::Approved)),
         ];
         assert_eq!(table.len(), UnitAction::ALL.len() * UnitState::ALL.len());
         for (action, from, expected) in table {

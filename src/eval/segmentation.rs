@@ -101,7 +101,11 @@ pub fn evaluate_file(path: &Path) -> Result<FileScore, EvalError> {
         failures: Vec::new(),
     };
     for case in cases {
-        if case.flags.iter().any(|flag| SKIP_FLAGS.contains(&flag.as_str())) {
+        if case
+            .flags
+            .iter()
+            .any(|flag| SKIP_FLAGS.contains(&flag.as_str()))
+        {
             score.skipped += 1;
             continue;
         }

@@ -408,6 +408,10 @@ mod tests {
             ("username", "anahit".into()),
             ("action", "publish".into()),
             ("url", "http://127.0.0.1:8080".into()),
+            ("state", "needs_work".into()),
+            ("role", "reviewer".into()),
+            ("lang", "hy".into()),
+            ("current", count.into()),
         ]
     }
 

@@ -109,6 +109,25 @@ pub trait Store: Send + Sync + 'static {
     async fn add_comment(&self, unit_id: i64, author: i64, body: &str) -> StoreResult<Comment>;
     /// Returns how many units the assignment touched.
     async fn assign(&self, change: &AssignmentChange) -> StoreResult<u64>;
+    async fn queue_units(&self, user_id: i64) -> StoreResult<Vec<crate::domain::queue::QueueUnit>>;
+    /// Applies a planned source change in one transaction and returns the statement after it.
+    async fn replace_source(&self, change: &units::SourceChange) -> StoreResult<StatementDetail>;
+    /// The next publication, or the units that block it (nothing is written then).
+    async fn publish(
+        &self,
+        statement_id: i64,
+        langs: &[LanguageTag],
+        author: i64,
+    ) -> StoreResult<Result<units::Publication, Vec<crate::domain::publication::Blocker>>>;
+    async fn list_publications(
+        &self,
+        statement_id: i64,
+    ) -> StoreResult<Vec<units::PublicationSummary>>;
+    async fn get_publication(
+        &self,
+        slug: &str,
+        number: i64,
+    ) -> StoreResult<Option<units::Publication>>;
 }
 
 /// Opens the store that `url` names: `sqlite:` (file created when missing) or `postgres:`.

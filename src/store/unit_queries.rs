@@ -9,7 +9,7 @@ macro_rules! unit_queries {
         use $crate::domain::language::LanguageTag;
         use $crate::domain::unit::{Comment, Revision, UnitView};
         use $crate::store::units::{
-            approval_word, AssignmentChange, RevisionRow, UnitChange, UnitRecord, UnitRow, COMMENTS_SQL,
+            approval_word, AssignmentChange, QueueRow, RevisionRow, QUEUE_SQL, UnitChange, UnitRecord, UnitRow, COMMENTS_SQL,
             INSERT_REVISION_SQL, REVISIONS_SQL, UNIT_COLUMNS, UPDATE_UNIT_SQL,
         };
         use $crate::store::{StoreError, StoreResult};
@@ -137,6 +137,248 @@ macro_rules! unit_queries {
             let mut all = comments(conn, unit_id).await?;
             all.retain(|c| c.id == id);
             all.pop().ok_or_else(|| StoreError::Corrupt(format!("comment {id} vanished")))
+        }
+
+        /// Units not yet approved that may concern `user_id`: in a language they hold a role
+        /// for, assigned to them, or translated by them.
+        pub(crate) async fn queue_units(conn: &mut $conn, user_id: i64) -> StoreResult<Vec<$crate::domain::queue::QueueUnit>> {
+            let rows: Vec<QueueRow> = sqlx::query_as(QUEUE_SQL).bind(user_id).fetch_all(&mut *conn).await?;
+            rows.into_iter().map(QueueRow::into_unit).collect()
+        }
+
+        /// Replaces the source as planned: bumps the statement's revision (only from
+        /// `base_revision`), keeps, edits, inserts and retires segments, and tells the units of
+        /// edited segments. `RevisionConflict` or `VersionConflict` leave everything as it was
+        /// once the caller drops the transaction.
+        pub(crate) async fn replace_source(conn: &mut $conn, change: &$crate::store::units::SourceChange) -> StoreResult<()> {
+            use $crate::domain::source_change::SegmentPlan;
+            use $crate::store::rows::{kind_parts, spans};
+            let bumped = sqlx::query("UPDATE statements SET revision = revision + 1, updated_at = $1, format = $2 WHERE id = $3 AND revision = $4")
+                .bind(change.at)
+                .bind(&change.format)
+                .bind(change.statement_id)
+                .bind(change.base_revision)
+                .execute(&mut *conn)
+                .await?;
+            if bumped.rows_affected() == 0 {
+                return Err(StoreError::RevisionConflict);
+            }
+            sqlx::query(
+                "INSERT INTO statement_revisions (statement_id, revision, text, format, created_by, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(change.statement_id)
+            .bind(change.base_revision + 1)
+            .bind(&change.text)
+            .bind(&change.format)
+            .bind(change.author)
+            .bind(change.at)
+            .execute(&mut *conn)
+            .await?;
+            // Park the positions first so the unique (statement, position) index never sees two
+            // active segments on one place while they are being moved.
+            sqlx::query("UPDATE segments SET position = -position WHERE statement_id = $1 AND active")
+                .bind(change.statement_id)
+                .execute(&mut *conn)
+                .await?;
+            for removed in &change.plan.removed {
+                sqlx::query("UPDATE segments SET active = FALSE WHERE id = $1 AND statement_id = $2")
+                    .bind(removed)
+                    .bind(change.statement_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            for (index, plan) in change.plan.segments.iter().enumerate() {
+                let position = index as i64 + 1;
+                match plan {
+                    SegmentPlan::Keep { segment_id, draft } | SegmentPlan::Edit { segment_id, draft, .. } => {
+                        let (kind, level) = kind_parts(draft.kind);
+                        sqlx::query("UPDATE segments SET position = $1, kind = $2, level = $3, source = $4, sentences = $5 WHERE id = $6")
+                            .bind(position)
+                            .bind(kind)
+                            .bind(level)
+                            .bind(&draft.source)
+                            .bind(spans(&draft.sentences))
+                            .bind(segment_id)
+                            .execute(&mut *conn)
+                            .await?;
+                        if let SegmentPlan::Edit { old_source, .. } = plan {
+                            source_edited(conn, change, *segment_id, old_source, &draft.source).await?;
+                        }
+                    }
+                    SegmentPlan::Insert { draft } => {
+                        let (kind, level) = kind_parts(draft.kind);
+                        let id: i64 = sqlx::query_scalar(
+                            "INSERT INTO segments (statement_id, position, kind, level, source, sentences, created_at)
+                             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                        )
+                        .bind(change.statement_id)
+                        .bind(position)
+                        .bind(kind)
+                        .bind(level)
+                        .bind(&draft.source)
+                        .bind(spans(&draft.sentences))
+                        .bind(change.at)
+                        .fetch_one(&mut *conn)
+                        .await?;
+                        sqlx::query("INSERT INTO units (segment_id, lang, updated_at) SELECT $1, lang, $2 FROM statement_targets WHERE statement_id = $3")
+                            .bind(id)
+                            .bind(change.at)
+                            .bind(change.statement_id)
+                            .execute(&mut *conn)
+                            .await?;
+                    }
+                }
+            }
+            Ok(())
+        }
+
+        /// Tells every unit of an edited segment: `needs_work` with the old and new source, or,
+        /// for a minor correction, a revision that records it without moving the unit.
+        async fn source_edited(
+            conn: &mut $conn,
+            change: &$crate::store::units::SourceChange,
+            segment_id: i64,
+            old_source: &str,
+            new_source: &str,
+        ) -> StoreResult<()> {
+            use $crate::domain::unit::{Reason, UnitAction, UnitState};
+            use $crate::store::units::Approval;
+            let unit_ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM units WHERE segment_id = $1 ORDER BY lang")
+                .bind(segment_id)
+                .fetch_all(&mut *conn)
+                .await?;
+            for unit_id in unit_ids {
+                let Some(unit) = fetch_unit_by_id(conn, unit_id).await? else { continue };
+                if unit.view.state == UnitState::Untranslated && unit.view.text.is_empty() {
+                    continue; // Nothing written yet, so nothing can be out of date.
+                }
+                let action = if change.minor { UnitAction::MinorSourceChange } else { UnitAction::SourceChanged };
+                let to = unit.view.state.after(action).unwrap_or(unit.view.state);
+                let (reason, approval) = if change.minor {
+                    (unit.view.reason.clone(), Approval::Keep)
+                } else {
+                    (
+                        Some(Reason::SourceChanged { old_source: old_source.to_owned(), new_source: new_source.to_owned() }),
+                        Approval::Clear,
+                    )
+                };
+                apply_change(
+                    conn,
+                    &UnitChange {
+                        unit_id,
+                        base_version: unit.view.version,
+                        action,
+                        from_state: unit.view.state,
+                        to_state: to,
+                        text: unit.view.text.clone(),
+                        text_author: unit.text_author_id,
+                        reason,
+                        approval,
+                        author: change.author,
+                        comment: Some(format!("source revision {}", change.base_revision + 1)),
+                        at: change.at,
+                    },
+                )
+                .await?;
+            }
+            Ok(())
+        }
+
+        /// Publishes the next version of a statement in `langs`, or returns the units that
+        /// block it (then nothing is written).
+        pub(crate) async fn publish(
+            conn: &mut $conn,
+            statement_id: i64,
+            langs: &[LanguageTag],
+            author: i64,
+        ) -> StoreResult<Result<$crate::store::units::Publication, Vec<$crate::domain::publication::Blocker>>> {
+            use $crate::domain::publication::{assemble, content_hash, Candidate};
+            // Two editors publishing at once would otherwise both take the same number.
+            super::statements::lock_statement(conn, statement_id).await?;
+            let Some(statement) = super::statements::statement_detail(conn, statement_id).await? else {
+                return Err(StoreError::Corrupt(format!("statement {statement_id} vanished")));
+            };
+            let mut candidates = Vec::new();
+            for lang in langs {
+                let sql = format!("SELECT {UNIT_COLUMNS} WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position");
+                let rows: Vec<UnitRow> = sqlx::query_as(&sql).bind(statement_id).bind(lang.as_str()).fetch_all(&mut *conn).await?;
+                for row in rows {
+                    let unit = row.into_record()?;
+                    candidates.push(Candidate {
+                        segment_id: unit.view.segment_id,
+                        lang: unit.view.lang.clone(),
+                        state: unit.view.state,
+                        reason: unit.view.reason.clone(),
+                        approval: unit.approval.clone(),
+                    });
+                }
+            }
+            let s = &statement.summary;
+            let content = match assemble(&s.title, &s.source_lang, s.revision, &statement.segments, langs, &candidates) {
+                Ok(content) => content,
+                Err(blockers) => return Ok(Err(blockers)),
+            };
+            let sha256 = content_hash(&content);
+            let number: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(number), 0) + 1 FROM publications WHERE statement_id = $1")
+                .bind(statement_id)
+                .fetch_one(&mut *conn)
+                .await?;
+            let langs_json = serde_json::to_string(&content.langs).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let content_json = serde_json::to_string(&content).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            sqlx::query(
+                "INSERT INTO publications (statement_id, number, revision, langs, content, sha256, created_by, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(statement_id)
+            .bind(number)
+            .bind(s.revision)
+            .bind(&langs_json)
+            .bind(&content_json)
+            .bind(&sha256)
+            .bind(author)
+            .bind(Utc::now())
+            .execute(&mut *conn)
+            .await?;
+            let publication = get_publication(conn, &s.slug, number)
+                .await?
+                .ok_or_else(|| StoreError::Corrupt(format!("publication {number} vanished")))?;
+            Ok(Ok(publication))
+        }
+
+        pub(crate) async fn get_publication(
+            conn: &mut $conn,
+            slug: &str,
+            number: i64,
+        ) -> StoreResult<Option<$crate::store::units::Publication>> {
+            let row: Option<$crate::store::units::PublicationRow> = sqlx::query_as(
+                "SELECT p.statement_id, s.slug, p.number, p.sha256, u.username AS created_by, p.created_at, p.content
+                 FROM publications p JOIN statements s ON s.id = p.statement_id JOIN users u ON u.id = p.created_by
+                 WHERE s.slug = $1 AND p.number = $2",
+            )
+            .bind(slug)
+            .bind(number)
+            .fetch_optional(&mut *conn)
+            .await?;
+            row.map(|r| r.into_publication()).transpose()
+        }
+
+        pub(crate) async fn list_publications(
+            conn: &mut $conn,
+            statement_id: i64,
+        ) -> StoreResult<Vec<$crate::store::units::PublicationSummary>> {
+            let mut rows: Vec<$crate::store::units::PublicationSummary> = sqlx::query_as(
+                "SELECT p.number, p.revision, p.langs AS langs_json, p.sha256, u.username AS created_by, p.created_at
+                 FROM publications p JOIN users u ON u.id = p.created_by
+                 WHERE p.statement_id = $1 ORDER BY p.number",
+            )
+            .bind(statement_id)
+            .fetch_all(&mut *conn)
+            .await?;
+            for row in &mut rows {
+                row.langs = serde_json::from_str(&row.langs_json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            }
+            Ok(rows)
         }
 
         /// Sets the assignment on the chosen units; returns how many units it touched.

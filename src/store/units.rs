@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::language::LanguageTag;
 use crate::domain::policy::Assignment;
+use crate::domain::publication::ApprovalInfo;
 use crate::domain::unit::{Reason, UnitAction, UnitState, UnitView};
 
 use super::rows::stored_tag;
@@ -18,6 +19,8 @@ pub struct UnitRecord {
     pub statement_id: i64,
     pub text_author_id: Option<i64>,
     pub assignment: Assignment,
+    /// The last approval, kept while a correction is under way.
+    pub approval: Option<ApprovalInfo>,
 }
 
 /// What becomes of a unit's last approval with a change.
@@ -89,6 +92,7 @@ pub(crate) const UNIT_COLUMNS: &str = "
     n.reason, n.reason_comment, n.old_source, n.new_source, n.text_author AS text_author_id,
     ta.username AS text_author, n.approved_text, n.translator_id, tr.username AS translator,
     n.reviewer_id, rv.username AS reviewer, n.due_at, ub.username AS updated_by, n.updated_at,
+    ab.username AS approved_by, n.approved_at,
     EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
             WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
               AND u2.translator_id IS NOT NULL) AS translators_assigned,
@@ -100,7 +104,8 @@ pub(crate) const UNIT_COLUMNS: &str = "
     LEFT JOIN users ta ON ta.id = n.text_author
     LEFT JOIN users tr ON tr.id = n.translator_id
     LEFT JOIN users rv ON rv.id = n.reviewer_id
-    LEFT JOIN users ub ON ub.id = n.updated_by";
+    LEFT JOIN users ub ON ub.id = n.updated_by
+    LEFT JOIN users ab ON ab.id = n.approved_by";
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct UnitRow {
@@ -127,6 +132,8 @@ pub(crate) struct UnitRow {
     pub due_at: Option<DateTime<Utc>>,
     pub updated_by: Option<String>,
     pub updated_at: DateTime<Utc>,
+    pub approved_by: Option<String>,
+    pub approved_at: Option<DateTime<Utc>>,
     pub translators_assigned: bool,
     pub reviewers_assigned: bool,
 }
@@ -146,7 +153,13 @@ impl UnitRow {
             }),
             Some(other) => return Err(StoreError::Corrupt(format!("unit reason {other:?}"))),
         };
+        let approval = self.approved_text.clone().map(|text| ApprovalInfo {
+            text,
+            by: self.approved_by.clone(),
+            at: self.approved_at,
+        });
         Ok(UnitRecord {
+            approval,
             statement_id: self.statement_id,
             text_author_id: self.text_author_id,
             assignment: Assignment {
@@ -243,5 +256,132 @@ pub(crate) fn approval_word(a: &Approval) -> &'static str {
         Approval::Keep => "keep",
         Approval::Set => "set",
         Approval::Clear => "clear",
+    }
+}
+
+pub(crate) const QUEUE_SQL: &str = "
+    SELECT g.statement_id, s.title, s.slug, n.lang, n.state, n.text_author, n.due_at, n.translator_id,
+        n.reviewer_id,
+        EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
+                WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
+                  AND u2.translator_id IS NOT NULL) AS translators_assigned,
+        EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
+                WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
+                  AND u2.reviewer_id IS NOT NULL) AS reviewers_assigned
+    FROM units n
+    JOIN segments g ON g.id = n.segment_id
+    JOIN statements s ON s.id = g.statement_id
+    WHERE g.active AND n.state <> 'approved'
+      AND (n.translator_id = $1 OR n.reviewer_id = $1 OR n.text_author = $1
+           OR n.lang IN (SELECT lang FROM user_roles WHERE user_id = $1))
+    ORDER BY s.id DESC, n.lang, g.position";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct QueueRow {
+    pub statement_id: i64,
+    pub title: String,
+    pub slug: String,
+    pub lang: String,
+    pub state: String,
+    pub text_author: Option<i64>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub translator_id: Option<i64>,
+    pub reviewer_id: Option<i64>,
+    pub translators_assigned: bool,
+    pub reviewers_assigned: bool,
+}
+
+impl QueueRow {
+    pub fn into_unit(self) -> Result<crate::domain::queue::QueueUnit, StoreError> {
+        Ok(crate::domain::queue::QueueUnit {
+            statement_id: self.statement_id,
+            title: self.title,
+            slug: self.slug,
+            lang: stored_tag(&self.lang)?,
+            state: UnitState::parse(&self.state)
+                .ok_or_else(|| StoreError::Corrupt(format!("unit state {:?}", self.state)))?,
+            text_author: self.text_author,
+            due_at: self.due_at,
+            assignment: Assignment {
+                translator: self.translator_id,
+                reviewer: self.reviewer_id,
+                translators_assigned: self.translators_assigned,
+                reviewers_assigned: self.reviewers_assigned,
+            },
+        })
+    }
+}
+
+/// A new source text for a statement, already planned against the current segments.
+#[derive(Debug, Clone)]
+pub struct SourceChange {
+    pub statement_id: i64,
+    pub base_revision: i64,
+    pub text: String,
+    pub format: String,
+    pub author: i64,
+    pub at: DateTime<Utc>,
+    /// A correction that does not change the meaning: approvals stay.
+    pub minor: bool,
+    pub plan: crate::domain::source_change::SourcePlan,
+}
+
+/// A stored publication with its content.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct Publication {
+    pub statement_id: i64,
+    pub slug: String,
+    pub number: i64,
+    /// SHA-256 of the published words (see `content_hash`).
+    pub sha256: String,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    #[serde(flatten)]
+    pub content: crate::domain::publication::PublicationContent,
+}
+
+/// A publication in a list, without its content.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema, sqlx::FromRow)]
+pub struct PublicationSummary {
+    pub number: i64,
+    pub revision: i64,
+    /// JSON array of language tags.
+    #[serde(skip)]
+    pub langs_json: String,
+    #[sqlx(skip)]
+    pub langs: Vec<String>,
+    pub sha256: String,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PublicationRow {
+    pub statement_id: i64,
+    pub slug: String,
+    pub number: i64,
+    pub sha256: String,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub content: String,
+}
+
+impl PublicationRow {
+    pub fn into_publication(self) -> Result<Publication, StoreError> {
+        let content = serde_json::from_str(&self.content).map_err(|e| {
+            StoreError::Corrupt(format!(
+                "publication {} of statement {}: {e}",
+                self.number, self.statement_id
+            ))
+        })?;
+        Ok(Publication {
+            statement_id: self.statement_id,
+            slug: self.slug,
+            number: self.number,
+            sha256: self.sha256,
+            created_by: self.created_by,
+            created_at: self.created_at,
+            content,
+        })
     }
 }

@@ -1,8 +1,12 @@
 //! Use cases: one function per action, each enforcing the rules that span several records.
 
+pub mod assign;
 pub mod credentials;
+pub mod publish;
+pub mod queue;
 pub mod segment;
 pub mod sessions;
+pub mod source;
 pub mod statements;
 pub mod throttle;
 pub mod units;

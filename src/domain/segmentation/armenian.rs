@@ -6,7 +6,7 @@
 //! the scanner treats them as ordinary characters.
 
 use super::chars::{char_at, char_before, is_all_caps_word, token_start};
-use super::scanner::Next;
+use super::context::Next;
 
 /// Whether the `:` at byte `i` is a full stop rather than part of a time, a score or a scheme.
 pub(super) fn colon_is_stop(text: &str, i: usize) -> bool {

@@ -41,17 +41,27 @@ pub(super) fn is_closer(c: char) -> bool {
 
 /// Closers that can never open anything, unlike `"` and `'`.
 pub(super) fn is_pure_closer(c: char) -> bool {
-    matches!(
-        c,
-        ')' | ']' | '}' | '»' | '”' | '›' | '」' | '』' | '）'
-    )
+    matches!(c, ')' | ']' | '}' | '»' | '”' | '›' | '」' | '』' | '）')
 }
 
 /// Characters that may open a sentence before its first letter.
 pub(super) fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '(' | '[' | '{' | '«' | '“' | '„' | '‘' | '"' | '\'' | '‹' | '¿' | '¡' | '「' | '『' | '（'
+        '(' | '['
+            | '{'
+            | '«'
+            | '“'
+            | '„'
+            | '‘'
+            | '"'
+            | '\''
+            | '‹'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '（'
     )
 }
 

@@ -1,5 +1,7 @@
-//! List item markers (`1.`, `2)`, `b.`, `(iv)`): where an item starts inside a paragraph, a new
-//! sentence starts, and the marker's own period is not a sentence end.
+//! List item markers (`1.`, `2)`, `b.`, `(iv)`): each item is a sentence of its own.
+//!
+//! Where an item starts inside a paragraph a new sentence starts, and the marker's own period is
+//! not a sentence end.
 //!
 //! A marker is only believed inside a paragraph when it belongs to a run: the same style with the
 //! previous value before it or the next value after it (`1. … 2. …`, `a) … b) …`). That keeps a
@@ -36,6 +38,7 @@ struct Candidate {
     value: u32,
     pos: usize,
     end: usize,
+    /// `2)` after a `;` is an item even without its neighbours: "… квартире; 2) отчуждать …".
     after_semicolon: bool,
 }
 
@@ -61,8 +64,10 @@ impl Markers {
         if candidates.is_empty() {
             return Markers::default();
         }
-        let mut by_style: Vec<(Style, u32, usize)> =
-            candidates.iter().map(|c| (c.style, c.value, c.pos)).collect();
+        let mut by_style: Vec<(Style, u32, usize)> = candidates
+            .iter()
+            .map(|c| (c.style, c.value, c.pos))
+            .collect();
         by_style.sort_unstable();
         let mut items: Vec<(usize, usize)> = candidates
             .iter()
@@ -75,7 +80,9 @@ impl Markers {
 
     /// Where the next marker not yet passed starts (`usize::MAX` when none is left).
     pub(super) fn next_pos(&self) -> usize {
-        self.items.get(self.cursor).map_or(usize::MAX, |item| item.0)
+        self.items
+            .get(self.cursor)
+            .map_or(usize::MAX, |item| item.0)
     }
 
     /// The end of the in-sequence marker that starts at byte `i`, if there is one. Calls must come
@@ -221,8 +228,7 @@ fn parse_candidates(text: &str, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let next = text[end..].trim_start().chars().next();
-    let after_semicolon = close != Close::Dot
-        && text[..i].trim_end().ends_with(';');
+    let after_semicolon = close != Close::Dot && text[..i].trim_end().ends_with(';');
     for (body, value) in readings.into_iter().flatten() {
         if close == Close::Dot {
             // With a bare period, a capital letter is an initial and a number is only an item

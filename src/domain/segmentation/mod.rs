@@ -1,4 +1,7 @@
-//! Sentence segmentation of one paragraph: rules for Armenian, English and Russian, UAX #29 for the rest.
+//! Splits one paragraph into sentences: own rules for Armenian, English, Russian; UAX #29 otherwise.
+//!
+//! A line break inside the paragraph always ends a sentence: lists, addresses and headings are
+//! written one per line, so text that was hard-wrapped must be unwrapped before it comes here.
 //!
 //! The segmenter only ever reports byte ranges into the text it was given, so the source text that
 //! Tandem stores is never rewritten: every non-white-space character lands in exactly one range.
@@ -8,6 +11,7 @@
 mod abbreviations;
 mod armenian;
 mod chars;
+mod context;
 mod english;
 mod generic;
 mod lists;

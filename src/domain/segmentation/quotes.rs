@@ -34,11 +34,26 @@ const ASCII_SINGLE_REACH: usize = 500;
 /// Other quotations may run over several sentences, but not over a whole book.
 const REACH: usize = 20_000;
 
-/// Remembers, per kind of mark, a stretch of text already known to hold no closer, so that many
-/// unmatched openers cost one scan instead of one scan each.
+/// Remembers, per kind of mark, the stretch already searched without finding a closer, so that
+/// a later opener inside it resumes the search where the last one stopped: many unmatched openers
+/// then cost one scan instead of one scan each.
 #[derive(Debug, Default)]
 pub(super) struct QuoteFinder {
-    clean: [(usize, usize); KINDS],
+    searched: [Searched; KINDS],
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Searched {
+    from: usize,
+    to: usize,
+    /// `to` is a line break (or the end of the text): nothing past it can close an earlier opener.
+    line_end: bool,
+}
+
+/// Why a search stopped without a closer, and where.
+enum Stop {
+    LineEnd(usize),
+    Reach(usize),
 }
 
 impl QuoteFinder {
@@ -46,11 +61,19 @@ impl QuoteFinder {
     pub(super) fn span_opened_at(&mut self, text: &str, i: usize, c: char) -> Option<Span> {
         let kind = opening_kind(text, i, c)?;
         let from = i + c.len_utf8();
-        let (clean_from, clean_to) = self.clean[kind as usize];
-        if clean_from <= from && from < clean_to {
+        let reach = if kind == Kind::AsciiSingle {
+            ASCII_SINGLE_REACH
+        } else {
+            REACH
+        };
+        let known = self.searched[kind as usize];
+        let resume = known.from <= from && from < known.to;
+        if resume && known.line_end {
             return None;
         }
-        match find_closer(text, from, kind) {
+        let scan_from = if resume { known.to } else { from };
+        let search_start = if resume { known.from } else { from };
+        match find_closer(text, from, scan_from, from.saturating_add(reach), kind) {
             Ok(close) => {
                 let close_char = char_at(text, close)?;
                 Some(Span {
@@ -59,11 +82,18 @@ impl QuoteFinder {
                     is_quote: kind != Kind::Square,
                 })
             }
-            Err(Some(searched_to)) => {
-                self.clean[kind as usize] = (from, searched_to);
+            Err(stop) => {
+                let (to, line_end) = match stop {
+                    Stop::LineEnd(at) => (at, true),
+                    Stop::Reach(at) => (at, false),
+                };
+                self.searched[kind as usize] = Searched {
+                    from: search_start,
+                    to,
+                    line_end,
+                };
                 None
             }
-            Err(None) => None,
         }
     }
 }
@@ -91,27 +121,25 @@ fn opening_kind(text: &str, i: usize, c: char) -> Option<Kind> {
     }
 }
 
-/// `Ok(closer position)` for the first closer, or `Err(Some(end))` when the line ends at `end`
-/// without one (so the stretch can be remembered as clean), or `Err(None)` when the reach ran out.
+/// The first closer of a quotation whose text starts at `from`, searching `scan_from..limit`.
 ///
 /// Quotations are not nested on purpose: the first closer wins, which keeps every search linear
 /// and matches how nested quotes are written in practice (`«… „…“ …»`).
-fn find_closer(text: &str, from: usize, kind: Kind) -> Result<usize, Option<usize>> {
-    let reach = if kind == Kind::AsciiSingle {
-        ASCII_SINGLE_REACH
-    } else {
-        REACH
-    };
-    let limit = from.saturating_add(reach);
-    let mut iter = text[from..].char_indices().peekable();
+fn find_closer(
+    text: &str,
+    from: usize,
+    scan_from: usize,
+    limit: usize,
+    kind: Kind,
+) -> Result<usize, Stop> {
+    let mut iter = text[scan_from..].char_indices().peekable();
     while let Some((offset, c)) = iter.next() {
-        let at = from + offset;
+        let at = scan_from + offset;
         if at >= limit {
-            // Past the reach nothing is known, so nothing may be remembered as clean.
-            return Err(None);
+            return Err(Stop::Reach(at));
         }
         if is_line_break(c) {
-            return Err(Some(at));
+            return Err(Stop::LineEnd(at));
         }
         let closes = match kind {
             Kind::Guillemet => c == '»',
@@ -119,11 +147,16 @@ fn find_closer(text: &str, from: usize, kind: Kind) -> Result<usize, Option<usiz
             Kind::LowDouble => c == '“' || c == '”',
             Kind::AsciiDouble => c == '"',
             Kind::Square => c == ']',
-            // A closing single quote is not an apostrophe inside a word ("dragon’s", "isn't").
+            // A closing single quote is not an apostrophe inside a word ("dragon’s", "isn't"), and
+            // it does not follow the opener at once.
             Kind::CurlySingle | Kind::AsciiSingle => {
-                let mark = if kind == Kind::CurlySingle { '’' } else { '\'' };
+                let mark = if kind == Kind::CurlySingle {
+                    '’'
+                } else {
+                    '\''
+                };
                 c == mark
-                    && offset > 0
+                    && at > from
                     && !iter.peek().is_some_and(|(_, n)| n.is_alphanumeric())
                     && !char_before(text, at).is_some_and(char::is_whitespace)
             }
@@ -132,5 +165,5 @@ fn find_closer(text: &str, from: usize, kind: Kind) -> Result<usize, Option<usiz
             return Ok(at);
         }
     }
-    Err(Some(text.len()))
+    Err(Stop::LineEnd(text.len()))
 }

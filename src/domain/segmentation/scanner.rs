@@ -1,5 +1,4 @@
-//! The scan shared by the Armenian, English and Russian rules: walks a paragraph once and records
-//! the byte offsets where one sentence stops.
+//! One pass over a paragraph that finds where its sentences stop, for Armenian, English, Russian.
 //!
 //! Candidate stops are clusters of terminal punctuation with the closing quotes and brackets that
 //! follow them. Whether a cluster ends its sentence depends on what comes next (a capital, a
@@ -8,10 +7,11 @@
 //! handled here because they work alike in all three languages.
 
 use super::chars::{
-    char_at, char_before, digits_len, is_bullet, is_caseless_letter, is_closer, is_dash, is_dot,
-    is_ellipsis_char, is_fullwidth_terminal, is_line_break, is_opener, is_pure_closer,
-    is_strong_terminal, skip_spaces, token_end, token_start, word_end,
+    char_at, char_before, digits_len, is_bullet, is_closer, is_dot, is_ellipsis_char,
+    is_fullwidth_terminal, is_line_break, is_opener, is_pure_closer, is_strong_terminal,
+    skip_spaces, token_end, token_start,
 };
+use super::context::{next_after, period_context, Next, NextKind};
 use super::lists::{start_marker_end, Markers};
 use super::quotes::{QuoteFinder, Span};
 use super::{armenian, english, russian, Lang};
@@ -33,54 +33,6 @@ pub(super) fn find_cuts(lang: Lang, text: &str) -> Vec<usize> {
         paren_clean: (0, 0),
     }
     .run()
-}
-
-/// What the first meaningful character after a stop is, once spaces, dashes and opening quotes are
-/// skipped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum NextKind {
-    End,
-    LineBreak,
-    Upper,
-    Lower,
-    Digit,
-    /// A letter of a script without case: it may well start a sentence.
-    Caseless,
-    /// An opening parenthesis.
-    Paren,
-    Other,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Next<'t> {
-    pub kind: NextKind,
-    /// White space separates the stop from what follows.
-    pub spaced: bool,
-    /// Byte offset of the first meaningful character.
-    pub at: usize,
-    /// The word that starts there (letters only).
-    pub word: &'t str,
-    /// That word is a single letter with a period: an initial, not a word.
-    pub initial: bool,
-}
-
-impl Next<'_> {
-    pub(super) fn starts_with_capital(&self) -> bool {
-        matches!(self.kind, NextKind::Upper | NextKind::Caseless)
-    }
-}
-
-/// What the language rules see of a lone period followed by white space.
-pub(super) struct PeriodContext<'t> {
-    /// The word before the period, without opening or closing punctuation ("U.S", "Mr", "1,000").
-    pub word: &'t str,
-    /// Lower-cased abbreviation key; single letters spaced apart are joined (`т. е.` is `т.е`).
-    pub key: Option<super::abbreviations::Key>,
-    /// How many one-letter parts the key has (`т. е.` 2, `J. R. R.` 3); 0 when it is no such chain.
-    pub letter_chain: usize,
-    /// The word before `word`, without punctuation (for "you and I. Did …").
-    pub prev_word: &'t str,
-    pub next: Next<'t>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,7 +150,9 @@ impl<'t> Scanner<'t> {
         if self.lang != Lang::Armenian || !span.is_quote {
             return true;
         }
-        let words = self.text[open..span.close].split_whitespace().take(ARMENIAN_QUOTE_WORDS + 1);
+        let words = self.text[open..span.close]
+            .split_whitespace()
+            .take(ARMENIAN_QUOTE_WORDS + 1);
         words.count() <= ARMENIAN_QUOTE_WORDS
     }
 
@@ -316,7 +270,7 @@ impl<'t> Scanner<'t> {
 
     /// Decides whether the stop that spans `start..end` ends the sentence; returns where to resume.
     fn decide(&mut self, start: usize, end: usize, kind: StopKind, fullwidth: bool) -> usize {
-        let next = self.next_after(end);
+        let next = next_after(self.text, end);
         if matches!(next.kind, NextKind::End | NextKind::LineBreak) {
             return end;
         }
@@ -324,10 +278,9 @@ impl<'t> Scanner<'t> {
             return self.glued(start, end, kind, fullwidth);
         }
         if next.kind == NextKind::Paren {
-            if kind != StopKind::Period || self.lang != Lang::Armenian {
-                if self.parenthetical_stands_alone(next.at) {
-                    self.cut(end);
-                }
+            let armenian_period = kind == StopKind::Period && self.lang == Lang::Armenian;
+            if !armenian_period && self.parenthetical_stands_alone(next.at) {
+                self.cut(end);
             }
             return end;
         }
@@ -338,9 +291,7 @@ impl<'t> Scanner<'t> {
                     && !(self.lang == Lang::Armenian
                         && armenian::caps_run_continues(self.text, start, next))
             }
-            StopKind::SpacedEllipsis => {
-                next.starts_with_capital() || next.kind == NextKind::Digit
-            }
+            StopKind::SpacedEllipsis => next.starts_with_capital() || next.kind == NextKind::Digit,
             StopKind::Strong | StopKind::QuoteEnd | StopKind::ArmenianStop => {
                 next.kind != NextKind::Lower
             }
@@ -401,7 +352,7 @@ impl<'t> Scanner<'t> {
             }
             end = at + more;
         }
-        let next = self.next_after(end);
+        let next = next_after(self.text, end);
         (next.spaced && next.kind == NextKind::Upper).then_some(end)
     }
 
@@ -410,101 +361,11 @@ impl<'t> Scanner<'t> {
             // In Armenian `.` is a colon or an abbreviation dot; the full stop is `։`.
             return false;
         }
-        let ctx = self.period_context(dot, next);
+        let ctx = period_context(self.text, dot, self.cuts.last().copied().unwrap_or(0), next);
         match self.lang {
             Lang::English => english::period_ends(&ctx),
             Lang::Russian => russian::period_ends(&ctx),
             Lang::Armenian => false,
-        }
-    }
-
-    fn period_context(&self, dot: usize, next: Next<'t>) -> PeriodContext<'t> {
-        let text = self.text;
-        // A sentence cut just before inside the token ("Tuesday.Mr.") is where the word starts.
-        let start = token_start(text, dot).max(self.cuts.last().copied().unwrap_or(0));
-        let word = text[start..dot]
-            .trim_start_matches(is_opener)
-            .trim_end_matches(is_closer);
-        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        // "т. е.", "J. R. R.": a one-letter word takes in the one-letter words with periods before it.
-        let mut parts: [&str; 4] = [word; 4];
-        let mut count = 1;
-        let mut cursor = start;
-        let prev_word = loop {
-            let Some((prev_start, prev)) = previous_token(text, cursor) else {
-                break "";
-            };
-            let letter = prev.strip_suffix('.').filter(|p| {
-                p.chars().count() == 1 && p.chars().all(char::is_alphabetic)
-            });
-            match letter {
-                Some(l) if single_letter && count < parts.len() => {
-                    parts[parts.len() - 1 - count] = l;
-                    count += 1;
-                    cursor = prev_start;
-                }
-                _ => break prev.trim_end_matches(|c: char| !c.is_alphanumeric()),
-            }
-        };
-        let key_parts = &parts[parts.len() - count..];
-        // Glued to a number a unit is still an abbreviation: "1999гг.", "5м.".
-        let unglued = |p: &&'t str| p.trim_start_matches(|c: char| c.is_ascii_digit() || is_dash(c));
-        let key = super::abbreviations::Key::new(key_parts.iter().map(unglued));
-        let letter_chain = if single_letter {
-            count
-        } else if is_letter_chain(word) {
-            word.split('.').count()
-        } else {
-            0
-        };
-        PeriodContext {
-            word,
-            key,
-            letter_chain,
-            prev_word: if count > 1 { "" } else { prev_word },
-            next,
-        }
-    }
-
-    /// What follows a stop ending at `end`.
-    fn next_after(&self, end: usize) -> Next<'t> {
-        let text = self.text;
-        let j = skip_spaces(text, end);
-        let spaced = j > end;
-        let mut k = j;
-        let mut kind = NextKind::End;
-        while let Some(c) = char_at(text, k) {
-            kind = if is_line_break(c) {
-                NextKind::LineBreak
-            } else if c.is_whitespace() && k > j {
-                k = skip_spaces(text, k);
-                continue;
-            } else if spaced && (is_dash(c) || (c != '(' && is_opener(c))) {
-                k += c.len_utf8();
-                continue;
-            } else if c == '(' {
-                NextKind::Paren
-            } else if c.is_uppercase() {
-                NextKind::Upper
-            } else if c.is_lowercase() {
-                NextKind::Lower
-            } else if c.is_ascii_digit() {
-                NextKind::Digit
-            } else if is_caseless_letter(c) {
-                NextKind::Caseless
-            } else {
-                NextKind::Other
-            };
-            break;
-        }
-        let word_to = word_end(text, k);
-        let word = &text[k..word_to];
-        Next {
-            kind,
-            spaced,
-            at: k,
-            word,
-            initial: word.chars().count() == 1 && char_at(text, word_to) == Some('.'),
         }
     }
 
@@ -530,7 +391,7 @@ impl<'t> Scanner<'t> {
         let end = self.extend_over_spaced_closers(end + glued_closers);
         let glued_to_word = char_before(self.text, i).is_some_and(|c| !c.is_whitespace());
         if glued_to_word {
-            let next = self.next_after(end);
+            let next = next_after(self.text, end);
             if dots >= 4 && next.spaced && next.starts_with_capital() {
                 self.cut(i + 1);
                 self.has_content = true;
@@ -567,7 +428,10 @@ impl<'t> Scanner<'t> {
         let mut end = span.end;
         while let Some(c) = char_at(text, end) {
             let is_more = is_closer(c) || is_dot(c) || is_strong_terminal(c) || is_ellipsis_char(c);
-            if !is_more || (matches!(c, '"' | '\'') && char_at(text, end + 1).is_some_and(char::is_alphanumeric)) {
+            if !is_more
+                || (matches!(c, '"' | '\'')
+                    && char_at(text, end + 1).is_some_and(char::is_alphanumeric))
+            {
                 break;
             }
             end += c.len_utf8();
@@ -622,7 +486,7 @@ impl<'t> Scanner<'t> {
             .chars()
             .next_back()
             .is_some_and(|c| is_dot(c) || is_strong_terminal(c) || is_ellipsis_char(c));
-        let after = self.next_after(close + 1);
+        let after = next_after(self.text, close + 1);
         starts_capital && ends_stop && after.spaced && after.starts_with_capital()
     }
 
@@ -647,7 +511,7 @@ impl<'t> Scanner<'t> {
         if j == mouth || !char_at(text, j).is_none_or(char::is_whitespace) {
             return None;
         }
-        let next = self.next_after(j);
+        let next = next_after(self.text, j);
         if next.starts_with_capital() {
             self.cut(j);
         }
@@ -659,11 +523,17 @@ impl<'t> Scanner<'t> {
 fn footnote_end(text: &str, mut i: usize) -> Option<usize> {
     let mut found = None;
     while text[i..].starts_with('[') {
-        let close = text[i..].find(']')?;
+        // References are short: looking further would make "x.[" repeated quadratic.
+        let close = text.as_bytes()[i..]
+            .iter()
+            .take(16)
+            .position(|&b| b == b']')?;
         let inner = &text[i + 1..i + close];
         let is_ref = !inner.is_empty()
             && inner.len() <= 12
-            && inner.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '–'));
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '–'));
         if !is_ref {
             break;
         }
@@ -673,28 +543,11 @@ fn footnote_end(text: &str, mut i: usize) -> Option<usize> {
     found
 }
 
-/// The white-space-delimited token before byte `cursor` (which starts a token), without its
-/// leading opening punctuation, and where it starts.
-fn previous_token(text: &str, cursor: usize) -> Option<(usize, &str)> {
-    let end = text[..cursor].trim_end().len();
-    if end == 0 || end == cursor {
-        return None;
-    }
-    let start = token_start(text, end);
-    Some((start, text[start..end].trim_start_matches(is_opener)))
-}
-
 /// URLs and e-mail addresses keep their dots: "www.example.Com", "Jane.Doe@example.com".
 fn is_address(token: &str) -> bool {
     token.contains("://")
         || token.contains('@')
-        || token.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."))
-}
-
-/// One-letter parts joined by periods: "U.S", "J.C", "к.п.н".
-fn is_letter_chain(word: &str) -> bool {
-    word.contains('.')
-        && word
-            .split('.')
-            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+        || token
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("www."))
 }

@@ -1,7 +1,9 @@
 //! The JSON API under `/api/v1`, one module per resource.
 
+mod assignments;
 mod languages;
 mod me;
+mod publications;
 mod segment;
 mod session;
 mod statements;
@@ -29,6 +31,7 @@ use crate::app::AppState;
         (name = "segmentation", description = "Paragraph and sentence splitting"),
         (name = "statements", description = "Statements and their segments"),
         (name = "translation", description = "Units: translating, reviewing, history and discussion"),
+        (name = "publications", description = "Immutable published versions"),
         (name = "operations", description = "Health and readiness")
     )
 )]
@@ -69,4 +72,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(segment::router())
         .merge(statements::router())
         .merge(units::router())
+        .merge(assignments::router())
+        .merge(publications::router())
 }

@@ -13,12 +13,14 @@ use crate::domain::statement::{StatementDetail, StatementSummary};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::workflow::source::{self, SourceChanges};
 use crate::workflow::statements::{self, NewStatementRequest};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_statements, create_statement))
         .routes(routes!(get_statement))
+        .routes(routes!(update_source))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -105,4 +107,54 @@ async fn get_statement(
 fn parse_id(raw: &str) -> AppResult<i64> {
     raw.parse::<i64>()
         .map_err(|_| AppError::new(ErrorCode::StatementNotFound).with("id", raw))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRequest {
+    pub text: String,
+    /// The revision the new text was based on; a stale one is a 409 `revision_conflict`.
+    pub base_revision: i64,
+    /// A correction that does not change the meaning (a typo): approvals are kept.
+    #[serde(default)]
+    pub minor: bool,
+    /// `text` or `markdown`; defaults to the statement's format.
+    #[serde(default)]
+    pub format: Option<String>,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct SourceResponse {
+    #[serde(flatten)]
+    pub statement: StatementDetail,
+    pub changes: SourceChanges,
+}
+
+/// Replaces the source text (editors). Unchanged paragraphs keep their translations, edited
+/// ones go to `needs_work` (`source_changed`) unless `minor`, new ones are `untranslated`,
+/// removed ones leave the statement with their history kept.
+#[utoipa::path(put, path = "/api/v1/statements/{id}/source", tag = "statements",
+    params(("id" = i64, Path, description = "Statement id")), request_body = SourceRequest,
+    responses((status = 200, body = SourceResponse), (status = 403, description = "forbidden"),
+        (status = 409, description = "revision_conflict")),
+    security(("session" = []), ("bearer" = [])))]
+async fn update_source(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<SourceRequest>,
+) -> AppResult<Json<SourceResponse>> {
+    let id = parse_id(&id)?;
+    let (statement, changes) = source::update_source(
+        state.store.as_ref(),
+        &state.config.limits,
+        &current.user,
+        id,
+        &body.text,
+        body.format.as_deref(),
+        body.base_revision,
+        body.minor,
+    )
+    .await?;
+    Ok(Json(SourceResponse { statement, changes }))
 }

@@ -175,3 +175,13 @@ pub(super) async fn statement_detail(
         segments,
     }))
 }
+
+/// Holds the statement's row until commit, so writers that number things per statement
+/// (publications) take turns.
+pub(super) async fn lock_statement(conn: &mut PgConnection, id: i64) -> StoreResult<()> {
+    sqlx::query("SELECT id FROM statements WHERE id = $1 FOR UPDATE")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -339,4 +339,58 @@ impl Store for SqliteStore {
         tx.commit().await?;
         Ok(touched)
     }
+
+    async fn queue_units(&self, user_id: i64) -> StoreResult<Vec<crate::domain::queue::QueueUnit>> {
+        let mut conn = self.readers.acquire().await?;
+        units::queue_units(&mut conn, user_id).await
+    }
+
+    async fn replace_source(
+        &self,
+        change: &crate::store::units::SourceChange,
+    ) -> StoreResult<StatementDetail> {
+        let mut tx = self.write().await?;
+        units::replace_source(&mut tx, change).await?;
+        let detail = statements::statement_detail(&mut tx, change.statement_id).await?;
+        tx.commit().await?;
+        detail.ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "statement {} vanished inside its transaction",
+                change.statement_id
+            ))
+        })
+    }
+
+    async fn publish(
+        &self,
+        statement_id: i64,
+        langs: &[LanguageTag],
+        author: i64,
+    ) -> StoreResult<
+        Result<crate::store::units::Publication, Vec<crate::domain::publication::Blocker>>,
+    > {
+        let mut tx = self.write().await?;
+        let result = units::publish(&mut tx, statement_id, langs, author).await?;
+        if result.is_ok() {
+            tx.commit().await?;
+        }
+        Ok(result)
+    }
+
+    async fn list_publications(
+        &self,
+        statement_id: i64,
+    ) -> StoreResult<Vec<crate::store::units::PublicationSummary>> {
+        let mut conn = self.readers.acquire().await?;
+        units::list_publications(&mut conn, statement_id).await
+    }
+
+    async fn get_publication(
+        &self,
+        slug: &str,
+        number: i64,
+    ) -> StoreResult<Option<crate::store::units::Publication>> {
+        let mut conn = self.readers.acquire().await?;
+        units::get_publication(&mut conn, slug, number).await
+    }
 }

@@ -158,3 +158,8 @@ pub(super) async fn statement_detail(
         segments,
     }))
 }
+
+/// Nothing to do: a SQLite write transaction already holds the database's write lock.
+pub(super) async fn lock_statement(_conn: &mut SqliteConnection, _id: i64) -> StoreResult<()> {
+    Ok(())
+}
