@@ -7,7 +7,6 @@ pub mod publication;
 pub mod queue;
 pub mod realign;
 pub mod role;
-#[path = "zz_seg_stub.rs"]
 pub mod segmentation;
 pub mod segmenting;
 pub mod slug;
