@@ -25,9 +25,19 @@ impl App {
     /// Opens and migrates the database, then binds `config.bind` (port 0 picks a free port,
     /// which is how the tests start the service).
     pub async fn build(config: Config) -> anyhow::Result<(TcpListener, Router)> {
+        let state = Self::open(config).await?;
+        Self::bind(state).await
+    }
+
+    /// Opens and migrates the database and builds the shared state.
+    pub async fn open(config: Config) -> anyhow::Result<AppState> {
         let store = store::open(&config.database_url).await?;
         store.migrate().await?;
-        let state = Self::state(config, store)?;
+        Self::state(config, store)
+    }
+
+    /// Binds the configured address and builds the router over `state`.
+    pub async fn bind(state: AppState) -> anyhow::Result<(TcpListener, Router)> {
         let listener = TcpListener::bind(state.config.bind).await?;
         Ok((listener, crate::http::router(state)))
     }

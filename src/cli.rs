@@ -81,6 +81,10 @@ pub struct ServeArgs {
     /// Always mark the session cookie Secure (set this behind an https proxy that sends no X-Forwarded-Proto).
     #[arg(long, env = "TANDEM_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// On an empty database, create a demo statement and a demo team (editor, translators and
+    /// reviewers for Armenian and Russian) and print their passwords once.
+    #[arg(long)]
+    pub demo: bool,
 }
 
 #[derive(Args, Debug)]
@@ -165,11 +169,33 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.session_hours = args.session_hours;
     config.secure_cookies = args.secure_cookies;
     tracing::info!(?config, "starting");
-    let (listener, router) = App::build(config).await?;
+    let state = App::open(config).await?;
+    if args.demo {
+        print_demo(&state).await?;
+    }
+    let (listener, router) = App::bind(state).await?;
     let url = format!("http://{}", listener.local_addr()?);
     tracing::info!(%url, "listening");
     println!("Tandem is listening on {url}");
     App::serve(listener, router).await?;
+    Ok(())
+}
+
+async fn print_demo(state: &crate::app::AppState) -> anyhow::Result<()> {
+    match crate::workflow::demo::seed(state.store.as_ref(), &state.config.limits)
+        .await
+        .map_err(|e| anyhow::anyhow!(terminal_message(&e)))?
+    {
+        None => println!("The database already holds data, so no demo was added."),
+        Some((users, statement)) => {
+            println!(
+                "Demo statement {statement} created. Sign in as (passwords are shown only now):"
+            );
+            for user in users {
+                println!("  {:<8} {}   {}", user.username, user.password, user.what);
+            }
+        }
+    }
     Ok(())
 }
 

@@ -41,6 +41,7 @@ async fn armenian_statement_round_trip(app: common::TestApp) {
     assert_eq!(progress[0]["lang"], "en");
     assert_eq!(progress[0]["total"], 2);
     assert_eq!(progress[0]["untranslated"], 2);
+    assert_eq!(progress[0]["approved_share"], 0.0);
 
     let (status, list) = editor.get("/api/v1/statements").await;
     assert_eq!(status, StatusCode::OK);

@@ -88,6 +88,9 @@ async fn publication_rules(app: common::TestApp) {
         "Ստորագրությունները բաց են մինչև դեկտեմբերի 1-ը։",
     )
     .await;
+    let (_, st) = editor.get(&format!("/api/v1/statements/{id}")).await;
+    assert_eq!(st["progress"][0]["approved_share"], 1.0, "{st}");
+    assert_eq!(st["progress"][1]["approved_share"], 0.0);
     let (status, first) = editor
         .post(
             &format!("/api/v1/statements/{id}/publications"),

@@ -113,7 +113,7 @@ impl UnitState {
 }
 
 /// How many units of one target language are in each state.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Progress {
     #[schema(value_type = String, example = "hy")]
     pub lang: super::language::LanguageTag,
@@ -123,6 +123,8 @@ pub struct Progress {
     pub translated: u32,
     pub needs_work: u32,
     pub approved: u32,
+    /// Approved units over all units, 0 to 1 (1 for a statement with no units).
+    pub approved_share: f64,
 }
 
 impl Progress {
@@ -135,6 +137,7 @@ impl Progress {
             translated: 0,
             needs_work: 0,
             approved: 0,
+            approved_share: 1.0,
         }
     }
 
@@ -148,6 +151,7 @@ impl Progress {
             UnitState::Approved => &mut self.approved,
         };
         *slot += count;
+        self.approved_share = f64::from(self.approved) / f64::from(self.total.max(1));
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod assign;
 pub mod credentials;
+pub mod demo;
 pub mod publish;
 pub mod queue;
 pub mod segment;

@@ -28,16 +28,28 @@ pub struct SourceChanges {
 /// is then retried from a fresh read, a few times.
 const ATTEMPTS: usize = 3;
 
+/// A new source as the editor sends it.
+pub struct SourceUpdate<'a> {
+    pub text: &'a str,
+    /// `text` or `markdown`; the statement's own format when `None`.
+    pub format: Option<&'a str>,
+    pub base_revision: i64,
+    pub minor: bool,
+}
+
 pub async fn update_source(
     store: &dyn Store,
     limits: &Limits,
     user: &User,
     statement_id: i64,
-    text: &str,
-    format: Option<&str>,
-    base_revision: i64,
-    minor: bool,
+    update: SourceUpdate<'_>,
 ) -> AppResult<(StatementDetail, SourceChanges)> {
+    let SourceUpdate {
+        text,
+        format,
+        base_revision,
+        minor,
+    } = update;
     for attempt in 1..=ATTEMPTS {
         let statement = store
             .get_statement(statement_id)

@@ -150,10 +150,12 @@ async fn update_source(
         &state.config.limits,
         &current.user,
         id,
-        &body.text,
-        body.format.as_deref(),
-        body.base_revision,
-        body.minor,
+        source::SourceUpdate {
+            text: &body.text,
+            format: body.format.as_deref(),
+            base_revision: body.base_revision,
+            minor: body.minor,
+        },
     )
     .await?;
     Ok(Json(SourceResponse { statement, changes }))
