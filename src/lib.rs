@@ -9,6 +9,7 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod eval;
+pub mod formats;
 pub mod http;
 pub mod i18n;
 pub mod store;
