@@ -86,3 +86,18 @@ error-invalid-transition = This change is not allowed while the segment is { $st
     }.
 error-lacks-role = { $username } cannot be assigned here: they do not hold the { $role } role for { $lang }.
 error-revision-conflict = Someone else changed the source text in the meantime (it is now at revision { $current }). Reload it and make your changes again.
+
+## Public pages
+page-publications = Published statements
+page-no-publications = Nothing has been published yet.
+page-side-by-side = All languages side by side
+page-other-languages = Other languages
+page-version = Version { $number }
+page-published-on = Published on { $date }
+page-newer-version = A newer version of this statement has been published.
+page-see-latest = Read the latest version
+page-original = Original
+page-feed = News feed in { $language }
+page-interface-language = Interface language
+page-not-found = There is no such page.
+page-versions = All versions

@@ -77,3 +77,18 @@ error-invalid-transition = Այս փոփոխությունը հնարավոր չ
     }։
 error-lacks-role = { $username } օգտատիրոջը հնարավոր չէ նշանակել, քանի որ նա { $lang } լեզվի համար «{ $role }» դեր չունի։
 error-revision-conflict = Այդ ընթացքում բնագիրը փոփոխել է մեկ ուրիշը (այժմ այն { $current }-րդ խմբագրությունն է)։ Վերաբեռնեք այն և կրկին կատարեք Ձեր փոփոխությունները։
+
+## Հանրային էջեր
+page-publications = Հրապարակված հայտարարություններ
+page-no-publications = Դեռ ոչինչ չի հրապարակվել։
+page-side-by-side = Բոլոր լեզուները կողք կողքի
+page-other-languages = Այլ լեզուներով
+page-version = Տարբերակ { $number }
+page-published-on = Հրապարակվել է { $date }
+page-newer-version = Այս հայտարարության ավելի նոր տարբերակ է հրապարակվել։
+page-see-latest = Կարդալ վերջին տարբերակը
+page-original = Բնագիր
+page-feed = Լրահոս՝ { $language }
+page-interface-language = Միջերեսի լեզուն
+page-not-found = Նման էջ չկա։
+page-versions = Բոլոր տարբերակները

@@ -93,3 +93,18 @@ error-invalid-transition = Это действие сейчас недоступ
     }.
 error-lacks-role = Нельзя назначить пользователя { $username }: у него нет роли «{ $role }» для языка { $lang }.
 error-revision-conflict = Пока вы работали, исходный текст изменил кто-то другой (теперь это редакция { $current }). Загрузите его заново и внесите свои правки ещё раз.
+
+## Публичные страницы
+page-publications = Опубликованные заявления
+page-no-publications = Пока ничего не опубликовано.
+page-side-by-side = Все языки рядом
+page-other-languages = На других языках
+page-version = Версия { $number }
+page-published-on = Опубликовано { $date }
+page-newer-version = Опубликована более новая версия этого заявления.
+page-see-latest = Читать последнюю версию
+page-original = Оригинал
+page-feed = Лента новостей: { $language }
+page-interface-language = Язык интерфейса
+page-not-found = Такой страницы нет.
+page-versions = Все версии

@@ -136,7 +136,8 @@ mod tests {
     use crate::formats::tmx::tests::xml::{self, Element};
 
     fn at(h: u32, nanos: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 27, h, 15, 0).unwrap() + chrono::Duration::nanoseconds(i64::from(nanos))
+        Utc.with_ymd_and_hms(2026, 11, 27, h, 15, 0).unwrap()
+            + chrono::Duration::nanoseconds(i64::from(nanos))
     }
 
     fn feed() -> Feed {
@@ -193,7 +194,10 @@ mod tests {
         assert_eq!(root.attr("xmlns"), Some("http://www.w3.org/2005/Atom"));
         assert_eq!(root.attr("xml:lang"), Some("hy"));
         assert_eq!(root.one("id").text(), "tag:tandem.example,2026:feed/hy");
-        assert_eq!(root.one("title").text(), "Հայտարարություններ <&\"> «Տանդեմ»");
+        assert_eq!(
+            root.one("title").text(),
+            "Հայտարարություններ <&\"> «Տանդեմ»"
+        );
         assert_eq!(root.one("updated").text(), "2026-11-27T10:15:00Z");
         assert_eq!(root.one("author").one("name").text(), "Tandem");
         assert_eq!(
@@ -210,9 +214,15 @@ mod tests {
         let entries = root.all("entry");
         let ru = entries[0];
         assert_eq!(ru.attr("xml:lang"), Some("ru"));
-        assert_eq!(ru.one("id").text(), "tag:tandem.example,2026:statement/7/2/ru");
+        assert_eq!(
+            ru.one("id").text(),
+            "tag:tandem.example,2026:statement/7/2/ru"
+        );
         assert_eq!(ru.one("title").attr("type"), Some("text"));
-        assert_eq!(ru.one("title").text(), "Открытое письмо: «A < B & C» \"цитата\"");
+        assert_eq!(
+            ru.one("title").text(),
+            "Открытое письмо: «A < B & C» \"цитата\""
+        );
         assert_eq!(
             link_href(ru, "alternate"),
             "https://tandem.example/ru/s/open-letter?v=2&x=\"1\""
@@ -224,17 +234,29 @@ mod tests {
             assert!(DateTime::parse_from_rfc3339(&date).is_ok(), "{date}");
         }
         assert_eq!(ru.one("summary").attr("type"), Some("text"));
-        assert_eq!(ru.one("summary").text(), "Мы обращаемся к вам. <b>не жирный</b>");
+        assert_eq!(
+            ru.one("summary").text(),
+            "Мы обращаемся к вам. <b>не жирный</b>"
+        );
         let hy = entries[1];
-        assert_eq!(hy.one("id").text(), "urn:uuid:5b0c6c6e-3f0e-4a57-9d8b-1a2b3c4d5e6f");
-        assert_eq!(hy.one("title").text(), "Բաց նամակ «Հայաստանի» ժողովրդին <&\">");
+        assert_eq!(
+            hy.one("id").text(),
+            "urn:uuid:5b0c6c6e-3f0e-4a57-9d8b-1a2b3c4d5e6f"
+        );
+        assert_eq!(
+            hy.one("title").text(),
+            "Բաց նամակ «Հայաստանի» ժողովրդին <&\">"
+        );
     }
 
     #[test]
     fn markup_in_titles_and_urls_is_escaped() {
         let out = atom(&feed());
-        assert!(out.contains("<title type=\"text\">Открытое письмо: «A &lt; B &amp; C» \"цитата\"</title>"));
-        assert!(out.contains("href=\"https://tandem.example/ru/s/open-letter?v=2&amp;x=&quot;1&quot;\""));
+        assert!(out.contains(
+            "<title type=\"text\">Открытое письмо: «A &lt; B &amp; C» \"цитата\"</title>"
+        ));
+        assert!(out
+            .contains("href=\"https://tandem.example/ru/s/open-letter?v=2&amp;x=&quot;1&quot;\""));
         assert!(out.contains("&lt;b&gt;не жирный&lt;/b&gt;"));
         assert!(!out.contains("<b>"));
     }
@@ -246,7 +268,15 @@ mod tests {
         let root = xml::parse(&atom(&empty));
         assert_eq!(
             root.names(),
-            ["id", "title", "updated", "author", "link", "link", "generator"]
+            [
+                "id",
+                "title",
+                "updated",
+                "author",
+                "link",
+                "link",
+                "generator"
+            ]
         );
     }
 }

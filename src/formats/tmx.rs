@@ -50,9 +50,9 @@ pub fn write_tmx(doc: &ExportDoc, segtype: TmxSegtype, out: &mut impl Write) -> 
         segtype.as_str(),
     )?;
     write_escaped(out, doc.source_lang.as_str(), true)?;
-    write!(
+    writeln!(
         out,
-        "\" datatype=\"plaintext\" creationdate=\"{}\">\n",
+        "\" datatype=\"plaintext\" creationdate=\"{}\">",
         doc.date.format("%Y%m%dT%H%M%SZ")
     )?;
     // Which statement, revision and publication the memory was taken from, for a later import.
@@ -128,7 +128,12 @@ where
     }
     write_tuv(out, doc.source_lang.as_str(), None, &segment.source)?;
     for target in targets() {
-        write_tuv(out, target.lang.as_str(), Some((target, true)), &target.text)?;
+        write_tuv(
+            out,
+            target.lang.as_str(),
+            Some((target, true)),
+            &target.text,
+        )?;
     }
     out.write_all(b"</tu>\n")
 }

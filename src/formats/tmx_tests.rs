@@ -194,7 +194,13 @@ pub(crate) mod xml {
         /// The one child named `name`; fails the test when there is none or more than one.
         pub fn one(&self, name: &str) -> &Element {
             let found = self.all(name);
-            assert_eq!(found.len(), 1, "<{}> has {} <{name}>", self.name, found.len());
+            assert_eq!(
+                found.len(),
+                1,
+                "<{}> has {} <{name}>",
+                self.name,
+                found.len()
+            );
             found[0]
         }
 
@@ -321,7 +327,7 @@ fn tuvs(tu: &Element) -> Vec<(String, String)> {
         .collect()
 }
 
-fn props<'a>(el: &'a Element, kind: &str) -> Vec<String> {
+fn props(el: &Element, kind: &str) -> Vec<String> {
     el.all("prop")
         .into_iter()
         .filter(|p| p.attr("type") == Some(kind))
@@ -339,7 +345,9 @@ fn by_tuid<'a>(body: &'a Element, tuid: &str) -> &'a Element {
 #[test]
 fn header_has_every_required_attribute() {
     let out = tmx(&sample::doc(), TmxSegtype::Paragraph);
-    assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n"));
+    assert!(out.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n"
+    ));
     let root = xml::parse(&out);
     assert_eq!(root.name, "tmx");
     assert_eq!(root.attr("version"), Some("1.4"));
@@ -386,7 +394,10 @@ fn paragraph_segtype_writes_one_tu_per_segment_with_translated_languages_only() 
         ]
     );
     // The untranslated Russian unit has no tuv at all.
-    let langs: Vec<_> = tuvs(by_tuid(body, "s104")).into_iter().map(|t| t.0).collect();
+    let langs: Vec<_> = tuvs(by_tuid(body, "s104"))
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
     assert_eq!(langs, ["hy", "en"]);
     let en = by_tuid(body, "s104").all("tuv")[1];
     assert_eq!(props(en, "x-tandem-state"), ["needs_work"]);

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod extract;
 pub mod localize;
 pub mod ops;
+pub mod public;
 
 use std::time::Duration;
 
@@ -27,6 +28,7 @@ pub fn router(state: AppState) -> Router {
         .split_for_parts();
     let openapi = std::sync::Arc::new(openapi);
     api.merge(ops::openapi_route(openapi))
+        .merge(public::router())
         .fallback(|| async { AppError::not_found("route") })
         .method_not_allowed_fallback(|| async { AppError::new(ErrorCode::MethodNotAllowed) })
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))

@@ -1,5 +1,6 @@
 //! Localised messages (Fluent) for the UI languages Armenian, English and Russian.
 
+pub mod dates;
 mod negotiate;
 
 pub use negotiate::negotiate;
@@ -412,6 +413,9 @@ mod tests {
             ("role", "reviewer".into()),
             ("lang", "hy".into()),
             ("current", count.into()),
+            ("number", count.into()),
+            ("date", "8 March 2026".into()),
+            ("language", "Հայերեն".into()),
         ]
     }
 

@@ -128,6 +128,12 @@ pub trait Store: Send + Sync + 'static {
         slug: &str,
         number: i64,
     ) -> StoreResult<Option<units::Publication>>;
+    /// The newest publication of each statement, or of the statement with `slug`, newest first.
+    async fn latest_publications(
+        &self,
+        slug: Option<&str>,
+        limit: i64,
+    ) -> StoreResult<Vec<units::Publication>>;
 }
 
 /// Opens the store that `url` names: `sqlite:` (file created when missing) or `postgres:`.

@@ -363,6 +363,26 @@ macro_rules! unit_queries {
             row.map(|r| r.into_publication()).transpose()
         }
 
+        /// The newest publication of each statement (or of the one with `slug`), newest first.
+        pub(crate) async fn latest_publications(
+            conn: &mut $conn,
+            slug: Option<&str>,
+            limit: i64,
+        ) -> StoreResult<Vec<$crate::store::units::Publication>> {
+            let rows: Vec<$crate::store::units::PublicationRow> = sqlx::query_as(
+                "SELECT p.statement_id, s.slug, p.number, p.sha256, u.username AS created_by, p.created_at, p.content
+                 FROM publications p JOIN statements s ON s.id = p.statement_id JOIN users u ON u.id = p.created_by
+                 WHERE p.number = (SELECT MAX(q.number) FROM publications q WHERE q.statement_id = p.statement_id)
+                   AND ($1 IS NULL OR s.slug = $1)
+                 ORDER BY p.created_at DESC, p.id DESC LIMIT $2",
+            )
+            .bind(slug)
+            .bind(limit)
+            .fetch_all(&mut *conn)
+            .await?;
+            rows.into_iter().map(|r| r.into_publication()).collect()
+        }
+
         pub(crate) async fn list_publications(
             conn: &mut $conn,
             statement_id: i64,

@@ -393,4 +393,13 @@ impl Store for SqliteStore {
         let mut conn = self.readers.acquire().await?;
         units::get_publication(&mut conn, slug, number).await
     }
+
+    async fn latest_publications(
+        &self,
+        slug: Option<&str>,
+        limit: i64,
+    ) -> StoreResult<Vec<crate::store::units::Publication>> {
+        let mut conn = self.readers.acquire().await?;
+        units::latest_publications(&mut conn, slug, limit).await
+    }
 }

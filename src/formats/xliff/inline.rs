@@ -1,0 +1,957 @@
+//! Unit-level rules: segments, ignorables, original data, inline codes and annotations.
+
+use std::collections::{HashMap, HashSet};
+
+use super::validate::{
+    check_attrs, check_notes, check_order, child_path, fail, is_core, no_text, Ctx, Foreign, Scope,
+};
+use super::xml::{is_xml_char, Element, Node, XML_NS};
+use super::{modules, values, XliffError, XLIFF2_NS};
+
+const CODE_ATTRS: [&str; 11] = [
+    "canCopy",
+    "canDelete",
+    "canReorder",
+    "copyOf",
+    "disp",
+    "equiv",
+    "id",
+    "dataRef",
+    "subFlows",
+    "subType",
+    "type",
+];
+const PC_ATTRS: [&str; 18] = [
+    "canCopy",
+    "canDelete",
+    "canOverlap",
+    "canReorder",
+    "copyOf",
+    "dispEnd",
+    "dispStart",
+    "equivEnd",
+    "equivStart",
+    "id",
+    "dataRefEnd",
+    "dataRefStart",
+    "subFlowsEnd",
+    "subFlowsStart",
+    "subType",
+    "type",
+    "dir",
+    "isolated_never",
+];
+const SC_ATTRS: [&str; 16] = [
+    "canCopy",
+    "canDelete",
+    "canOverlap",
+    "canReorder",
+    "copyOf",
+    "dataRef",
+    "dir",
+    "disp",
+    "equiv",
+    "id",
+    "isolated",
+    "startRef",
+    "subFlows",
+    "subType",
+    "type",
+    "x_never",
+];
+const MRK_ATTRS: [&str; 5] = ["id", "translate", "type", "ref", "value"];
+
+/// One inline element met on a side (all sources, or all targets, of a unit).
+struct Item<'a> {
+    el: &'a Element,
+    /// Index of the segment/ignorable holding it.
+    part: usize,
+    /// `s` start, `e` end, `p` standalone (for ordering checks).
+    kind: char,
+}
+
+#[derive(Default)]
+struct Side<'a> {
+    items: Vec<Item<'a>>,
+}
+
+pub(super) fn check_unit(
+    unit: &Element,
+    ctx: &Ctx<'_>,
+    scope: &Scope,
+    path: &str,
+) -> Result<(), XliffError> {
+    no_text(unit, path)?;
+    check_order(
+        unit,
+        &[
+            (None, true),
+            (Some(&["notes"]), false),
+            (Some(&["originalData"]), false),
+            (Some(&["segment", "ignorable"]), true),
+        ],
+        path,
+    )?;
+    modules::check_extension_ids(unit, path)?;
+    let mut note_ids = HashSet::new();
+    let mut data_ids = HashSet::new();
+    let mut part_ids = HashSet::new();
+    let mut parts = Vec::new();
+    for c in unit.elements() {
+        let cpath = child_path(path, c);
+        if !is_core(c) {
+            continue;
+        }
+        match c.name.as_str() {
+            "notes" => {
+                check_notes(c, &cpath)?;
+                note_ids.extend(c.elements().filter_map(|n| n.attr("id")));
+            }
+            "originalData" => check_original_data(c, &cpath, &mut data_ids)?,
+            "segment" | "ignorable" => {
+                if let Some(id) = c.attr("id") {
+                    if !part_ids.insert(id) {
+                        return fail(
+                            "core.unit.part_id_unique",
+                            format!("segment/ignorable id {id:?} is used twice"),
+                            &cpath,
+                        );
+                    }
+                }
+                parts.push((c, cpath));
+            }
+            _ => {}
+        }
+    }
+    if !parts.iter().any(|(p, _)| p.name == "segment") {
+        return fail(
+            "core.unit.segment_missing",
+            "<unit> needs at least one <segment>",
+            path,
+        );
+    }
+    let mut src = Side::default();
+    let mut trg = Side::default();
+    let mut orders = HashSet::new();
+    let count = parts.len();
+    for (i, (p, ppath)) in parts.iter().enumerate() {
+        check_part(p, i, ctx, scope, ppath, &mut src, &mut trg)?;
+        let target = p.elements().find(|t| t.is(XLIFF2_NS, "target"));
+        let order = match target.and_then(|t| t.attr("order")) {
+            Some(o) => {
+                let n: usize = o.parse().unwrap_or(0);
+                if !values::is_positive_int(o) || n > count {
+                    return fail(
+                        "core.target.order",
+                        format!("order {o:?} must be 1 to {count}"),
+                        ppath,
+                    );
+                }
+                n
+            }
+            None => i + 1,
+        };
+        if !orders.insert(order) {
+            return fail(
+                "core.target.order_unique",
+                format!("target order {order} is used twice"),
+                ppath,
+            );
+        }
+    }
+    let all: Vec<(&Element, &str)> = parts.iter().map(|(p, s)| (*p, s.as_str())).collect();
+    check_side(&src, &part_ids, &data_ids, &note_ids, None, ctx, unit, path)?;
+    check_side(
+        &trg,
+        &part_ids,
+        &data_ids,
+        &note_ids,
+        Some(&src),
+        ctx,
+        unit,
+        path,
+    )?;
+    check_deletable(&src, &trg, &all)?;
+    check_reorder(&src, &trg, path)?;
+    let mut ids: HashSet<&str> = part_ids.clone();
+    ids.extend(
+        src.items
+            .iter()
+            .chain(&trg.items)
+            .filter_map(|i| i.el.attr("id")),
+    );
+    modules::check_unit_modules(unit, ctx, &ids, &note_ids, path)
+}
+
+fn check_original_data<'a>(
+    el: &'a Element,
+    path: &str,
+    ids: &mut HashSet<&'a str>,
+) -> Result<(), XliffError> {
+    check_attrs(el, &[], &[], &[], Foreign::None, path)?;
+    no_text(el, path)?;
+    for d in el.elements() {
+        let dpath = child_path(path, d);
+        if !d.is(XLIFF2_NS, "data") {
+            return fail(
+                "core.originalData.content",
+                format!("<{}> is not allowed in <originalData>", d.name),
+                &dpath,
+            );
+        }
+        check_attrs(
+            d,
+            &["id", "dir"],
+            &["id"],
+            &["space"],
+            Foreign::None,
+            &dpath,
+        )?;
+        let id = d.attr("id").unwrap_or_default();
+        if !ids.insert(id) {
+            return fail(
+                "core.data.id_unique",
+                format!("data id {id:?} is used twice"),
+                &dpath,
+            );
+        }
+        for c in d.elements() {
+            if !c.is(XLIFF2_NS, "cp") {
+                return fail(
+                    "core.data.content",
+                    format!("<{}> is not allowed in <data>", c.name),
+                    &dpath,
+                );
+            }
+            check_cp(c, &dpath)?;
+        }
+    }
+    if ids.is_empty() {
+        return fail(
+            "core.originalData.data_missing",
+            "<originalData> needs at least one <data>",
+            path,
+        );
+    }
+    Ok(())
+}
+
+fn check_cp(el: &Element, path: &str) -> Result<(), XliffError> {
+    check_attrs(el, &["hex"], &["hex"], &[], Foreign::None, path)?;
+    let hex = el.attr("hex").unwrap_or_default();
+    let Ok(v) = u32::from_str_radix(hex, 16) else {
+        return fail(
+            "core.cp.hex",
+            format!("hex {hex:?} is not a hexadecimal number"),
+            path,
+        );
+    };
+    if hex.is_empty() || hex.starts_with('+') || hex.len() > 8 {
+        return fail(
+            "core.cp.hex",
+            format!("hex {hex:?} is not a hexadecimal number"),
+            path,
+        );
+    }
+    if char::from_u32(v).is_some_and(is_xml_char) || v > 0x10FFFF {
+        return fail(
+            "core.cp.valid_char",
+            format!("U+{v:04X} is allowed in XML and must not use <cp>"),
+            path,
+        );
+    }
+    if !el.children.is_empty() {
+        return fail("core.cp.empty", "<cp> must be empty", path);
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_part<'a>(
+    p: &'a Element,
+    index: usize,
+    ctx: &Ctx<'_>,
+    scope: &Scope,
+    path: &str,
+    src: &mut Side<'a>,
+    trg: &mut Side<'a>,
+) -> Result<(), XliffError> {
+    if p.name == "segment" {
+        check_attrs(
+            p,
+            &["id", "canResegment", "state", "subState"],
+            &[],
+            &[],
+            Foreign::None,
+            path,
+        )?;
+        if let Some(s) = p.attr("state") {
+            if !matches!(s, "initial" | "translated" | "reviewed" | "final") {
+                return fail(
+                    "core.segment.state",
+                    format!("state {s:?} is not initial, translated, reviewed or final"),
+                    path,
+                );
+            }
+        }
+        if let Some(s) = p.attr("subState") {
+            if p.attr("state").is_none() {
+                return fail(
+                    "core.segment.subState_without_state",
+                    "subState requires state",
+                    path,
+                );
+            }
+            if !values::is_user_defined(s) {
+                return fail(
+                    "core.segment.subState",
+                    format!("subState {s:?} must be prefix:value"),
+                    path,
+                );
+            }
+        }
+    } else {
+        check_attrs(p, &["id"], &[], &[], Foreign::None, path)?;
+    }
+    no_text(p, path)?;
+    check_order(
+        p,
+        &[(Some(&["source"]), false), (Some(&["target"]), false)],
+        path,
+    )?;
+    let Some(source) = p.elements().find(|e| e.is(XLIFF2_NS, "source")) else {
+        return fail(
+            if p.name == "segment" {
+                "core.segment.source_missing"
+            } else {
+                "core.ignorable.source_missing"
+            },
+            format!("<{}> needs a <source>", p.name),
+            path,
+        );
+    };
+    let spath = format!("{path}/source");
+    check_attrs(source, &[], &[], &["lang", "space"], Foreign::None, &spath)?;
+    let src_scope = scope.inherit(source);
+    if let Some(l) = &src_scope.lang {
+        if !values::same_lang(l, ctx.src_lang) {
+            return fail(
+                "core.source.xml_lang",
+                format!(
+                    "source language {l:?} differs from srcLang {:?}",
+                    ctx.src_lang
+                ),
+                &spath,
+            );
+        }
+    }
+    walk(source, index, src, &spath)?;
+    if let Some(target) = p.elements().find(|e| e.is(XLIFF2_NS, "target")) {
+        let tpath = format!("{path}/target");
+        check_attrs(
+            target,
+            &["order"],
+            &[],
+            &["lang", "space"],
+            Foreign::None,
+            &tpath,
+        )?;
+        let Some(trg_lang) = ctx.trg_lang else {
+            return fail(
+                "core.target.trgLang_missing",
+                "a <target> requires trgLang on <xliff>",
+                &tpath,
+            );
+        };
+        let trg_scope = scope.inherit(target);
+        if let Some(l) = &trg_scope.lang {
+            if !values::same_lang(l, trg_lang) {
+                return fail(
+                    "core.target.xml_lang",
+                    format!("target language {l:?} differs from trgLang {trg_lang:?}"),
+                    &tpath,
+                );
+            }
+        }
+        if trg_scope.space != src_scope.space {
+            return fail(
+                "core.target.xml_space",
+                "target xml:space differs from its source",
+                &tpath,
+            );
+        }
+        walk(target, index, trg, &tpath)?;
+    }
+    Ok(())
+}
+
+fn walk<'a>(
+    el: &'a Element,
+    part: usize,
+    side: &mut Side<'a>,
+    path: &str,
+) -> Result<(), XliffError> {
+    for n in &el.children {
+        let Node::Element(c) = n else { continue };
+        let cpath = child_path(path, c);
+        if !is_core(c) {
+            return fail(
+                "core.extension.element_not_allowed",
+                format!("<{}> is not allowed in inline content", c.name),
+                &cpath,
+            );
+        }
+        let empty = |c: &Element| -> Result<(), XliffError> {
+            if !c.children.is_empty() {
+                return fail(
+                    "core.inline.empty",
+                    format!("<{}> must be empty", c.name),
+                    &cpath,
+                );
+            }
+            Ok(())
+        };
+        match c.name.as_str() {
+            "cp" => check_cp(c, &cpath)?,
+            "ph" => {
+                check_attrs(c, &CODE_ATTRS, &["id"], &[], Foreign::Modules, &cpath)?;
+                empty(c)?;
+                side.items.push(Item {
+                    el: c,
+                    part,
+                    kind: 'p',
+                });
+            }
+            "sc" | "ec" => {
+                check_attrs(
+                    c,
+                    &SC_ATTRS[..15],
+                    if c.name == "sc" { &["id"] } else { &[] },
+                    &[],
+                    Foreign::Modules,
+                    &cpath,
+                )?;
+                empty(c)?;
+                if let Some(v) = c.attr("isolated") {
+                    if !values::is_yes_no(v) {
+                        return fail(
+                            "core.attribute.yes_no",
+                            "isolated must be yes or no",
+                            &cpath,
+                        );
+                    }
+                }
+                side.items.push(Item {
+                    el: c,
+                    part,
+                    kind: if c.name == "sc" { 's' } else { 'e' },
+                });
+            }
+            "pc" => {
+                check_attrs(c, &PC_ATTRS[..17], &["id"], &[], Foreign::Modules, &cpath)?;
+                side.items.push(Item {
+                    el: c,
+                    part,
+                    kind: 's',
+                });
+                walk(c, part, side, &cpath)?;
+                side.items.push(Item {
+                    el: c,
+                    part,
+                    kind: 'e',
+                });
+            }
+            "mrk" | "sm" => {
+                check_attrs(c, &MRK_ATTRS, &["id"], &[], Foreign::Any, &cpath)?;
+                side.items.push(Item {
+                    el: c,
+                    part,
+                    kind: 'm',
+                });
+                if c.name == "mrk" {
+                    walk(c, part, side, &cpath)?;
+                } else {
+                    empty(c)?;
+                }
+            }
+            "em" => {
+                check_attrs(c, &["startRef"], &["startRef"], &[], Foreign::None, &cpath)?;
+                empty(c)?;
+                side.items.push(Item {
+                    el: c,
+                    part,
+                    kind: 'm',
+                });
+            }
+            other => {
+                return fail(
+                    "core.content.unexpected_element",
+                    format!("<{other}> is not allowed in inline content"),
+                    &cpath,
+                )
+            }
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_side(
+    side: &Side<'_>,
+    part_ids: &HashSet<&str>,
+    data_ids: &HashSet<&str>,
+    note_ids: &HashSet<&str>,
+    source: Option<&Side<'_>>,
+    ctx: &Ctx<'_>,
+    unit: &Element,
+    path: &str,
+) -> Result<(), XliffError> {
+    let mut ids: HashMap<&str, &Element> = HashMap::new();
+    for it in &side.items {
+        let el = it.el;
+        if it.kind == 'e' && el.name == "pc" {
+            continue;
+        }
+        if el.name == "em" {
+            continue;
+        }
+        if let Some(id) = el.attr("id") {
+            if part_ids.contains(id) || ids.insert(id, el).is_some() {
+                return fail(
+                    "core.inline.id_unique",
+                    format!("inline id {id:?} is not unique in the unit"),
+                    path,
+                );
+            }
+        }
+    }
+    let mut open_sc: HashMap<&str, &Element> = HashMap::new();
+    let mut closed_sc: HashSet<&str> = HashSet::new();
+    let mut open_sm: HashSet<&str> = HashSet::new();
+    for it in &side.items {
+        let el = it.el;
+        let isolated = el.attr("isolated") == Some("yes");
+        match (el.name.as_str(), it.kind) {
+            ("sc", _) => {
+                let id = el.attr("id").unwrap_or_default();
+                let has_ec = side
+                    .items
+                    .iter()
+                    .any(|o| o.el.name == "ec" && o.el.attr("startRef") == Some(id));
+                if isolated && has_ec {
+                    return fail(
+                        "core.sc.isolated",
+                        format!("<sc id={id:?}> is marked isolated but its <ec> is in the unit"),
+                        path,
+                    );
+                }
+                if !isolated {
+                    if !has_ec {
+                        return fail(
+                            "core.sc.isolated_missing",
+                            format!("<sc id={id:?}> has no <ec> and is not marked isolated"),
+                            path,
+                        );
+                    }
+                    open_sc.insert(id, el);
+                }
+            }
+            ("ec", _) => {
+                if isolated {
+                    if el.attr("startRef").is_some() || el.attr("id").is_none() {
+                        return fail(
+                            "core.ec.isolated_id",
+                            "an isolated <ec> must use id, not startRef",
+                            path,
+                        );
+                    }
+                } else {
+                    let Some(r) = el.attr("startRef") else {
+                        return fail(
+                            "core.ec.startRef_missing",
+                            "a non-isolated <ec> needs startRef",
+                            path,
+                        );
+                    };
+                    if el.attr("id").is_some() {
+                        return fail(
+                            "core.ec.id_with_startRef",
+                            "a non-isolated <ec> must not have id",
+                            path,
+                        );
+                    }
+                    let Some(sc) = open_sc.remove(r) else {
+                        return fail(
+                            "core.ec.startRef",
+                            format!("<ec startRef={r:?}> has no earlier <sc>"),
+                            path,
+                        );
+                    };
+                    closed_sc.insert(r);
+                    for a in ["canCopy", "canDelete", "canOverlap", "canReorder"] {
+                        let dflt = "yes";
+                        if sc.attr(a).unwrap_or(dflt) != el.attr(a).unwrap_or(dflt) {
+                            return fail(
+                                "core.ec.attributes_match",
+                                format!("{a} differs between <sc> and <ec startRef={r:?}>"),
+                                path,
+                            );
+                        }
+                    }
+                }
+            }
+            ("sm", _) => {
+                let id = el.attr("id").unwrap_or_default();
+                if !side
+                    .items
+                    .iter()
+                    .any(|o| o.el.name == "em" && o.el.attr("startRef") == Some(id))
+                {
+                    return fail(
+                        "core.sm.em_missing",
+                        format!("<sm id={id:?}> has no <em>"),
+                        path,
+                    );
+                }
+                open_sm.insert(id);
+            }
+            ("em", _) => {
+                let r = el.attr("startRef").unwrap_or_default();
+                if !open_sm.remove(r) {
+                    return fail(
+                        "core.em.startRef",
+                        format!("<em startRef={r:?}> has no earlier <sm>"),
+                        path,
+                    );
+                }
+            }
+            _ => {}
+        }
+        if it.kind == 'e' && el.name == "pc" {
+            continue;
+        }
+        check_code_attrs(el, &ids, source, data_ids, note_ids, ctx, unit, path)?;
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_code_attrs(
+    el: &Element,
+    ids: &HashMap<&str, &Element>,
+    source: Option<&Side<'_>>,
+    data_ids: &HashSet<&str>,
+    note_ids: &HashSet<&str>,
+    ctx: &Ctx<'_>,
+    unit: &Element,
+    path: &str,
+) -> Result<(), XliffError> {
+    for a in ["dataRef", "dataRefStart", "dataRefEnd"] {
+        if let Some(r) = el.attr(a) {
+            if !data_ids.contains(r) {
+                return fail(
+                    "core.inline.dataRef",
+                    format!("{a}={r:?} names no <data> of the unit"),
+                    path,
+                );
+            }
+        }
+    }
+    if let Some(c) = el.attr("copyOf") {
+        if el.attr("dataRef").is_some() || el.attr("dataRefStart").is_some() {
+            return fail(
+                "core.inline.copyOf_with_data",
+                "copyOf cannot be used with original data",
+                path,
+            );
+        }
+        let base = ids.get(c).copied().or_else(|| {
+            source.and_then(|s| {
+                s.items
+                    .iter()
+                    .find(|i| i.el.attr("id") == Some(c))
+                    .map(|i| i.el)
+            })
+        });
+        match base {
+            None => {
+                return fail(
+                    "core.inline.copyOf",
+                    format!("copyOf={c:?} names no code of the unit"),
+                    path,
+                )
+            }
+            Some(b) if b.attr("canCopy") == Some("no") => {
+                return fail(
+                    "core.inline.copyOf_canCopy",
+                    format!("code {c:?} cannot be copied"),
+                    path,
+                )
+            }
+            _ => {}
+        }
+    }
+    for a in ["canCopy", "canDelete", "canOverlap"] {
+        if let Some(v) = el.attr(a) {
+            if !values::is_yes_no(v) {
+                return fail(
+                    "core.attribute.yes_no",
+                    format!("{a} must be yes or no"),
+                    path,
+                );
+            }
+        }
+    }
+    if let Some(v) = el.attr("canReorder") {
+        if !matches!(v, "yes" | "no" | "firstNo") {
+            return fail(
+                "core.inline.canReorder",
+                "canReorder must be yes, no or firstNo",
+                path,
+            );
+        }
+        if v != "yes" && (el.attr("canCopy") != Some("no") || el.attr("canDelete") != Some("no")) {
+            return fail(
+                "core.inline.canReorder_context",
+                "canReorder no/firstNo requires canCopy=no and canDelete=no",
+                path,
+            );
+        }
+    }
+    for a in ["subFlows", "subFlowsStart", "subFlowsEnd"] {
+        if let Some(v) = el.attr(a) {
+            for u in v.split([' ', '\t', '\n', '\r']).filter(|s| !s.is_empty()) {
+                if !values::is_nmtoken(u) || !ctx.unit_ids.contains(u) {
+                    return fail(
+                        "core.inline.subFlows",
+                        format!("{a} names {u:?}, which is not a unit of the file"),
+                        path,
+                    );
+                }
+            }
+        }
+    }
+    if matches!(el.name.as_str(), "ph" | "pc" | "sc" | "ec") {
+        let ty = el.attr("type");
+        if let Some(t) = ty {
+            if !matches!(t, "fmt" | "ui" | "quote" | "link" | "image" | "other") {
+                return fail(
+                    "core.inline.type",
+                    format!("type {t:?} is not a code type"),
+                    path,
+                );
+            }
+        }
+        if let Some(st) = el.attr("subType") {
+            let Some(t) = ty else {
+                return fail(
+                    "core.inline.subType_without_type",
+                    "subType requires type",
+                    path,
+                );
+            };
+            if !values::is_user_defined(st) {
+                return fail(
+                    "core.inline.subType",
+                    format!("subType {st:?} must be prefix:value"),
+                    path,
+                );
+            }
+            if let Some(v) = st.strip_prefix("xlf:") {
+                let want = match v {
+                    "lb" | "pb" | "b" | "i" | "u" => "fmt",
+                    "var" => "ui",
+                    _ => {
+                        return fail(
+                            "core.inline.subType",
+                            format!("unknown xlf: subType {st:?}"),
+                            path,
+                        )
+                    }
+                };
+                if t != want {
+                    return fail(
+                        "core.inline.subType",
+                        format!("subType {st:?} requires type {want:?}"),
+                        path,
+                    );
+                }
+            }
+        }
+    }
+    if matches!(el.name.as_str(), "mrk" | "sm") {
+        check_marker(el, note_ids, ctx, unit, path)?;
+    }
+    Ok(())
+}
+
+fn check_marker(
+    el: &Element,
+    note_ids: &HashSet<&str>,
+    ctx: &Ctx<'_>,
+    unit: &Element,
+    path: &str,
+) -> Result<(), XliffError> {
+    let ty = el.attr("type").unwrap_or("generic");
+    if !matches!(ty, "generic" | "comment" | "term") && !values::is_user_defined(ty) {
+        return fail(
+            "core.mrk.type",
+            format!("type {ty:?} is not generic, comment, term or prefix:value"),
+            path,
+        );
+    }
+    let r = el.attr("ref");
+    if let Some(r) = r {
+        if let Some((_, frag)) = r.split_once('#') {
+            if let Err(e) = values::parse_fragment(frag) {
+                return fail("core.fragment.syntax", format!("ref {r:?}: {e}"), path);
+            }
+        }
+    }
+    if ty == "comment" {
+        match (el.attr("value"), r) {
+            (Some(_), Some(_)) => {
+                return fail(
+                    "core.mrk.comment_value_and_ref",
+                    "a comment has value or ref, not both",
+                    path,
+                )
+            }
+            (None, None) => {
+                return fail(
+                    "core.mrk.comment_empty",
+                    "a comment needs value or ref",
+                    path,
+                )
+            }
+            (None, Some(r)) => {
+                let ok = r.split_once('#').is_some_and(|(doc, frag)| {
+                    doc.is_empty()
+                        && values::parse_fragment(frag).is_ok_and(|(_, parts)| {
+                            let leaf = parts.last();
+                            leaf.is_some_and(|l| {
+                                l.prefix.as_deref() == Some("n") && note_ids.contains(l.id.as_str())
+                            }) && parts.iter().all(|p| match p.prefix.as_deref() {
+                                Some("f") => p.id == ctx.file_id,
+                                Some("u") => unit.attr("id") == Some(p.id.as_str()),
+                                Some("n") => true,
+                                _ => false,
+                            }) && (parts.len() == 1
+                                || parts.iter().any(|p| p.prefix.as_deref() == Some("u")))
+                        })
+                });
+                if !ok && r.starts_with('#') {
+                    return fail(
+                        "core.mrk.comment_ref",
+                        format!("comment ref {r:?} is not a note of this unit"),
+                        path,
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(t) = el.attr("translate") {
+        if !values::is_yes_no(t) {
+            return fail("core.attribute.yes_no", "translate must be yes or no", path);
+        }
+    }
+    let _ = XML_NS;
+    Ok(())
+}
+
+/// Codes with canDelete="no" must be kept in the unit's targets when a segment has one.
+fn check_deletable(
+    src: &Side<'_>,
+    trg: &Side<'_>,
+    parts: &[(&Element, &str)],
+) -> Result<(), XliffError> {
+    let trg_ids: HashSet<&str> = trg
+        .items
+        .iter()
+        .filter_map(|i| i.el.attr("id").or(i.el.attr("startRef")))
+        .collect();
+    for it in &src.items {
+        if it.el.attr("canDelete") != Some("no") {
+            continue;
+        }
+        let (part, ppath) = parts[it.part];
+        if !part.elements().any(|e| e.is(XLIFF2_NS, "target")) {
+            continue;
+        }
+        let id = it
+            .el
+            .attr("id")
+            .or(it.el.attr("startRef"))
+            .unwrap_or_default();
+        if !trg_ids.contains(id) {
+            return fail(
+                "core.inline.canDelete",
+                format!("code {id:?} cannot be deleted but is missing from the target"),
+                ppath,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A run of non-reorderable codes starts with firstNo and must appear unchanged in the target.
+fn check_reorder(src: &Side<'_>, trg: &Side<'_>, path: &str) -> Result<(), XliffError> {
+    let key = |i: &Item<'_>| {
+        (
+            i.el.attr("id")
+                .or(i.el.attr("startRef"))
+                .unwrap_or_default()
+                .to_owned(),
+            i.kind,
+        )
+    };
+    let codes: Vec<&Item<'_>> = src.items.iter().filter(|i| i.kind != 'm').collect();
+    let tcodes: Vec<(String, char)> = trg
+        .items
+        .iter()
+        .filter(|i| i.kind != 'm')
+        .map(key)
+        .collect();
+    let mut runs: Vec<Vec<(String, char)>> = Vec::new();
+    for (n, it) in codes.iter().enumerate() {
+        let cr = it.el.attr("canReorder").unwrap_or("yes");
+        match cr {
+            "firstNo" => runs.push(vec![key(it)]),
+            "no" => {
+                let prev_ok = n > 0
+                    && codes[n - 1]
+                        .el
+                        .attr("canReorder")
+                        .is_some_and(|v| v != "yes");
+                match runs.last_mut() {
+                    Some(run) if prev_ok => run.push(key(it)),
+                    _ => {
+                        return fail(
+                            "core.inline.canReorder_first",
+                            "a non-reorderable sequence must start with canReorder=firstNo",
+                            path,
+                        )
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if tcodes.is_empty() {
+        return Ok(());
+    }
+    for run in runs {
+        if !run.iter().all(|k| tcodes.contains(k)) {
+            continue;
+        }
+        if !tcodes.windows(run.len()).any(|w| w == run.as_slice()) {
+            return fail(
+                "core.inline.reordered",
+                "a non-reorderable sequence of codes was reordered in the target",
+                path,
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,284 @@
+//! Writing one target language of an export document as bilingual XLIFF 2.1.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use super::xml::is_xml_char;
+use super::{TANDEM_NS, XLIFF2_NS};
+use crate::domain::language::LanguageTag;
+use crate::domain::unit::UnitState;
+use crate::formats::model::{ExportDoc, ExportTarget};
+
+/// Escapes text content; characters XML cannot carry become `<cp hex="…"/>`.
+fn text(out: &mut impl Write, s: &str) -> io::Result<()> {
+    for c in s.chars() {
+        match c {
+            '&' => out.write_all(b"&amp;")?,
+            '<' => out.write_all(b"&lt;")?,
+            '>' => out.write_all(b"&gt;")?,
+            '\r' => out.write_all(b"&#13;")?,
+            c if !is_xml_char(c) => write!(out, "<cp hex=\"{:04X}\"/>", c as u32)?,
+            c => write!(out, "{c}")?,
+        }
+    }
+    Ok(())
+}
+
+/// Escapes an attribute value (control characters are dropped: attributes cannot hold them).
+fn attr(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\t' => o.push_str("&#9;"),
+            '\n' => o.push_str("&#10;"),
+            '\r' => o.push_str("&#13;"),
+            c if !is_xml_char(c) => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// Splits `s` into gaps and sentences: `[gap0, s1, gap1, …, sN, gapN]`; `None` when the ranges
+/// do not fit the text.
+fn pieces<'a>(s: &'a str, ranges: &[Range<usize>]) -> Option<Vec<&'a str>> {
+    let mut out = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for r in ranges {
+        if r.start < at || r.end < r.start {
+            return None;
+        }
+        out.push(s.get(at..r.start)?);
+        out.push(s.get(r.clone())?);
+        at = r.end;
+    }
+    out.push(s.get(at..)?);
+    Some(out)
+}
+
+fn state(doc: &ExportDoc, t: &ExportTarget) -> &'static str {
+    if doc.publication.is_some() {
+        return "final";
+    }
+    match t.state {
+        UnitState::Untranslated | UnitState::Draft | UnitState::NeedsWork => "initial",
+        UnitState::Translated => "translated",
+        UnitState::Approved => "reviewed",
+    }
+}
+
+pub(super) fn write_doc(
+    doc: &ExportDoc,
+    lang: &LanguageTag,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(
+        out,
+        "<xliff xmlns=\"{XLIFF2_NS}\" xmlns:tdm=\"{TANDEM_NS}\" version=\"2.1\" srcLang=\"{}\" trgLang=\"{}\">",
+        attr(doc.source_lang.as_str()),
+        attr(lang.as_str())
+    )?;
+    writeln!(
+        out,
+        " <file id=\"f{}\" original=\"{}\" xml:space=\"preserve\">",
+        doc.statement_id,
+        attr(&doc.slug)
+    )?;
+    for seg in &doc.segments {
+        let t = seg.targets.iter().find(|t| &t.lang == lang);
+        write!(out, "  <unit id=\"s{}\"", seg.segment_id)?;
+        if let Some(t) = t {
+            write!(out, " tdm:version=\"{}\"", t.version)?;
+        }
+        writeln!(out, ">")?;
+        if let Some(t) = t.filter(|t| !t.notes.is_empty()) {
+            writeln!(out, "   <notes>")?;
+            for n in &t.notes {
+                writeln!(out, "    <note>{}</note>", attr(n))?;
+            }
+            writeln!(out, "   </notes>")?;
+        }
+        let target = t.filter(|t| t.state != UnitState::Untranslated);
+        let src = pieces(&seg.source, &seg.source_sentences).filter(|p| p.len() > 1);
+        let trg = target.map(|t| pieces(&t.text, &t.sentences));
+        let split = match (&src, &trg) {
+            (Some(s), None) => Some((s.clone(), None)),
+            (Some(s), Some(Some(tp))) if tp.len() == s.len() => Some((s.clone(), Some(tp.clone()))),
+            (Some(s), Some(_)) if target.is_some_and(|t| t.text.is_empty()) => {
+                let mut e = vec![""; s.len()];
+                e[1] = "";
+                Some((s.clone(), Some(e)))
+            }
+            _ => None,
+        };
+        let st = target.map(|t| state(doc, t));
+        match split {
+            Some((sp, tp)) => {
+                let mut n = 0;
+                for (i, s) in sp.iter().enumerate() {
+                    let tt = tp.as_ref().map(|v| v[i]);
+                    if i % 2 == 1 {
+                        n += 1;
+                        part(out, "segment", Some(n), s, tt, st)?;
+                    } else if !s.is_empty() || tt.is_some_and(|x| !x.is_empty()) {
+                        part(
+                            out,
+                            "ignorable",
+                            None,
+                            s,
+                            tt.filter(|x| !x.is_empty()),
+                            None,
+                        )?;
+                    }
+                }
+            }
+            None => part(
+                out,
+                "segment",
+                Some(1),
+                &seg.source,
+                target.map(|t| t.text.as_str()),
+                st,
+            )?,
+        }
+        writeln!(out, "  </unit>")?;
+    }
+    writeln!(out, " </file>")?;
+    writeln!(out, "</xliff>")
+}
+
+fn part(
+    out: &mut impl Write,
+    name: &str,
+    n: Option<usize>,
+    source: &str,
+    target: Option<&str>,
+    state: Option<&str>,
+) -> io::Result<()> {
+    write!(out, "   <{name}")?;
+    if let Some(n) = n {
+        write!(out, " id=\"{n}\"")?;
+    }
+    if let (Some(s), Some(_)) = (state, target) {
+        write!(out, " state=\"{s}\"")?;
+    }
+    write!(out, "><source>")?;
+    text(out, source)?;
+    write!(out, "</source>")?;
+    if let Some(t) = target {
+        write!(out, "<target>")?;
+        text(out, t)?;
+        write!(out, "</target>")?;
+    }
+    writeln!(out, "</{name}>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read_for_import, validate};
+    use crate::domain::language::LanguageTag;
+    use crate::domain::unit::UnitState;
+    use crate::formats::model::{ExportDoc, ExportSegment, ExportTarget};
+
+    fn tag(s: &str) -> LanguageTag {
+        LanguageTag::parse(s).expect("tag")
+    }
+
+    fn doc() -> ExportDoc {
+        let src1 = "Բարև ձեզ։ Սա <փորձ> է & \"մեջբերում\"։";
+        let trg1 = "Hello.\tThis is a <test> & \"quote\".\u{1}";
+        let src2 = "Первое предложение. Второе.";
+        let trg2 = "Only one sentence here";
+        ExportDoc {
+            statement_id: 7,
+            slug: "test-\"slug\"".into(),
+            title: "T".into(),
+            source_lang: tag("hy"),
+            revision: 1,
+            publication: None,
+            date: chrono::Utc::now(),
+            langs: vec![tag("en")],
+            segments: vec![
+                ExportSegment {
+                    segment_id: 1,
+                    position: 1,
+                    kind: "paragraph".into(),
+                    level: None,
+                    source: src1.into(),
+                    source_sentences: vec![
+                        0..src1.find(' ').map_or(0, |i| i),
+                        src1.find("Սա").unwrap_or(0)..src1.len(),
+                    ],
+                    targets: vec![ExportTarget {
+                        lang: tag("en"),
+                        text: trg1.into(),
+                        sentences: vec![0..6, 7..trg1.len()],
+                        state: UnitState::Approved,
+                        version: 3,
+                        notes: vec!["anna: check <this> & that".into()],
+                    }],
+                },
+                ExportSegment {
+                    segment_id: 2,
+                    position: 2,
+                    kind: "paragraph".into(),
+                    level: None,
+                    source: src2.into(),
+                    source_sentences: vec![
+                        0..src2.find(' ').map_or(0, |i| i),
+                        src2.find("Второе").unwrap_or(0)..src2.len(),
+                    ],
+                    targets: vec![ExportTarget {
+                        lang: tag("en"),
+                        text: trg2.into(),
+                        sentences: std::iter::once(0..trg2.len()).collect(),
+                        state: UnitState::Draft,
+                        version: 5,
+                        notes: vec![],
+                    }],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let d = doc();
+        let mut out = Vec::new();
+        super::write_doc(&d, &tag("en"), &mut out).expect("write");
+        validate(&out, 1 << 20).expect("own validation");
+        let f = read_for_import(&out, 1 << 20).expect("read");
+        assert_eq!(f.version, "2.1");
+        for (u, s) in f.units.iter().zip(&d.segments) {
+            assert_eq!(u.source, s.source);
+            assert_eq!(u.target.as_deref(), Some(s.targets[0].text.as_str()));
+            assert_eq!(u.version, Some(s.targets[0].version));
+        }
+        if std::path::Path::new("/usr/bin/xmllint").exists() {
+            let xsd = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../shared/conformance/xliff-2.1/schemas/xliff_core_2.0.xsd"
+            );
+            if std::path::Path::new(xsd).exists() {
+                let dir = tempfile::tempdir().expect("tmp");
+                let p = dir.path().join("out.xlf");
+                std::fs::write(&p, &out).expect("write tmp");
+                let st = std::process::Command::new("/usr/bin/xmllint")
+                    .args(["--noout", "--schema", xsd])
+                    .arg(&p)
+                    .status()
+                    .expect("xmllint");
+                assert!(
+                    st.success(),
+                    "xmllint rejected:\n{}",
+                    String::from_utf8_lossy(&out)
+                );
+            }
+        }
+    }
+}

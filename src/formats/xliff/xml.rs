@@ -1,0 +1,395 @@
+//! Safe XML reading into a small owned tree: no DTDs, bounded depth, size and element count.
+
+use quick_xml::errors::Error as QxError;
+use quick_xml::escape::EscapeError;
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+use quick_xml::XmlVersion;
+
+use super::XliffError;
+
+/// The XML namespace (`xml:lang`, `xml:space`).
+pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// Deepest element nesting accepted.
+pub const MAX_DEPTH: usize = 64;
+
+/// Most elements accepted in one document.
+pub const MAX_ELEMENTS: usize = 1_000_000;
+
+/// An attribute with its namespace resolved (empty namespace for unprefixed attributes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribute {
+    pub ns: String,
+    pub name: String,
+    pub value: String,
+}
+
+/// A child of an element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Element(Element),
+    /// Character data (text and CDATA sections, entities resolved).
+    Text(String),
+}
+
+/// An element with its namespace resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    pub ns: String,
+    pub name: String,
+    pub attrs: Vec<Attribute>,
+    pub children: Vec<Node>,
+    /// 1-based line of the start tag.
+    pub line: usize,
+}
+
+impl Element {
+    /// An attribute without namespace.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attr_ns("", name)
+    }
+
+    pub fn attr_ns(&self, ns: &str, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.ns == ns && a.name == name)
+            .map(|a| a.value.as_str())
+    }
+
+    pub fn is(&self, ns: &str, name: &str) -> bool {
+        self.ns == ns && self.name == name
+    }
+
+    /// Child elements, in order.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// Whether any direct text child holds more than white space.
+    pub fn has_text(&self) -> bool {
+        self.children.iter().any(|n| match n {
+            Node::Text(t) => !t.chars().all(is_xml_space),
+            Node::Element(_) => false,
+        })
+    }
+}
+
+pub fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// Whether XML 1.0 allows the character in a document.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+fn err(code: &'static str, message: String) -> XliffError {
+    XliffError::new(code, "xml", message, None)
+}
+
+/// Line and column (1-based) of a byte offset.
+fn line_col(input: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(input.len());
+    let before = input.get(..offset).unwrap_or(input);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
+    (line, col)
+}
+
+fn map_qx(input: &str, offset: u64, e: &QxError) -> XliffError {
+    let (line, col) = line_col(input, usize::try_from(offset).unwrap_or(usize::MAX));
+    match e {
+        QxError::Escape(EscapeError::UnrecognizedEntity(_, name)) => err(
+            "xml_unknown_entity",
+            format!("unknown entity &{name}; at line {line}, column {col}"),
+        ),
+        _ => err(
+            "xml_malformed",
+            format!("malformed XML at line {line}, column {col}: {e}"),
+        ),
+    }
+}
+
+fn check_chars(s: &str, input: &str, offset: u64) -> Result<(), XliffError> {
+    if let Some(c) = s.chars().find(|c| !is_xml_char(*c)) {
+        let (line, col) = line_col(input, usize::try_from(offset).unwrap_or(usize::MAX));
+        return Err(err(
+            "xml_malformed",
+            format!(
+                "character U+{:04X} is not allowed in XML (line {line}, column {col})",
+                c as u32
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn predefined(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "apos" => Some('\''),
+        "quot" => Some('"'),
+        _ => None,
+    }
+}
+
+fn push_text(stack: &mut [Element], text: &str, input: &str, pos: u64) -> Result<(), XliffError> {
+    match stack.last_mut() {
+        Some(top) => {
+            if let Some(Node::Text(t)) = top.children.last_mut() {
+                t.push_str(text);
+            } else {
+                top.children.push(Node::Text(text.to_owned()));
+            }
+            Ok(())
+        }
+        None if text.chars().all(is_xml_space) => Ok(()),
+        None => {
+            let (line, col) = line_col(input, usize::try_from(pos).unwrap_or(usize::MAX));
+            Err(err(
+                "xml_malformed",
+                format!("text outside the root element at line {line}, column {col}"),
+            ))
+        }
+    }
+}
+
+/// Parses `bytes` into a tree. Refuses DTDs, input over `max_bytes`, nesting over
+/// [`MAX_DEPTH`] and more than [`MAX_ELEMENTS`] elements.
+pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XliffError> {
+    if bytes.len() > max_bytes {
+        return Err(err(
+            "xml_too_large",
+            format!(
+                "input is {} bytes, over the limit of {max_bytes}",
+                bytes.len()
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let input = std::str::from_utf8(bytes).map_err(|e| {
+        err(
+            "xml_invalid_utf8",
+            format!("input is not valid UTF-8 (byte {})", e.valid_up_to()),
+        )
+    })?;
+    let mut reader = NsReader::from_str(input);
+    reader.config_mut().check_comments = true;
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    let mut count = 0usize;
+    let (mut line_pos, mut line_no) = (0usize, 1usize);
+    loop {
+        let pos = reader.buffer_position();
+        let (resolved, event) = match reader.read_resolved_event() {
+            Ok(v) => v,
+            Err(e) => return Err(map_qx(input, reader.error_position(), &e)),
+        };
+        match event {
+            Event::DocType(_) => {
+                return Err(err(
+                    "xml_doctype",
+                    "document type declarations (DOCTYPE) are not accepted".into(),
+                ))
+            }
+            Event::Start(ref start) | Event::Empty(ref start) => {
+                let is_empty = matches!(event, Event::Empty(_));
+                count += 1;
+                if count > MAX_ELEMENTS {
+                    return Err(err(
+                        "xml_too_large",
+                        format!("more than {MAX_ELEMENTS} elements"),
+                    ));
+                }
+                if stack.len() + 1 > MAX_DEPTH {
+                    return Err(err(
+                        "xml_too_deep",
+                        format!("elements nested deeper than {MAX_DEPTH}"),
+                    ));
+                }
+                if root.is_some() && stack.is_empty() {
+                    return Err(err("xml_malformed", "more than one root element".into()));
+                }
+                let ns = match resolved {
+                    ResolveResult::Bound(ns) => String::from_utf8_lossy(ns.as_ref()).into_owned(),
+                    ResolveResult::Unbound => String::new(),
+                    ResolveResult::Unknown(p) => {
+                        return Err(err(
+                            "xml_malformed",
+                            format!(
+                                "undeclared namespace prefix {}",
+                                String::from_utf8_lossy(&p)
+                            ),
+                        ))
+                    }
+                };
+                let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
+                let mut attrs = Vec::new();
+                for a in start.attributes() {
+                    let a = a.map_err(|e| map_qx(input, pos, &QxError::InvalidAttr(e)))?;
+                    let key = a.key;
+                    if key.as_ref() == b"xmlns" || key.as_ref().starts_with(b"xmlns:") {
+                        continue;
+                    }
+                    let (res, local) = reader.resolver().resolve_attribute(key);
+                    let ans = match res {
+                        ResolveResult::Bound(ns) => {
+                            String::from_utf8_lossy(ns.as_ref()).into_owned()
+                        }
+                        ResolveResult::Unbound => String::new(),
+                        ResolveResult::Unknown(p) => {
+                            return Err(err(
+                                "xml_malformed",
+                                format!(
+                                    "undeclared namespace prefix {}",
+                                    String::from_utf8_lossy(&p)
+                                ),
+                            ))
+                        }
+                    };
+                    let value = a
+                        .normalized_value(XmlVersion::Implicit1_0)
+                        .map_err(|e| map_qx(input, pos, &e))?
+                        .into_owned();
+                    check_chars(&value, input, pos)?;
+                    attrs.push(Attribute {
+                        ns: ans,
+                        name: String::from_utf8_lossy(local.as_ref()).into_owned(),
+                        value,
+                    });
+                }
+                let p = usize::try_from(pos).unwrap_or(usize::MAX).min(input.len());
+                if p > line_pos {
+                    line_no += input
+                        .get(line_pos..p)
+                        .map_or(0, |s| s.matches('\n').count());
+                    line_pos = p;
+                }
+                let el = Element {
+                    ns,
+                    name,
+                    attrs,
+                    children: Vec::new(),
+                    line: line_no,
+                };
+                if is_empty {
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(Node::Element(el)),
+                        None => root = Some(el),
+                    }
+                } else {
+                    stack.push(el);
+                }
+            }
+            Event::End(_) => {
+                let Some(el) = stack.pop() else {
+                    return Err(map_qx(
+                        input,
+                        pos,
+                        &QxError::Syntax(quick_xml::errors::SyntaxError::UnclosedTag),
+                    ));
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(el)),
+                    None => root = Some(el),
+                }
+            }
+            Event::Text(t) => {
+                let s = t
+                    .xml10_content()
+                    .map_err(|e| map_qx(input, pos, &e.into()))?;
+                check_chars(&s, input, pos)?;
+                push_text(&mut stack, &s, input, pos)?;
+            }
+            Event::CData(t) => {
+                let s = t
+                    .xml10_content()
+                    .map_err(|e| map_qx(input, pos, &e.into()))?;
+                check_chars(&s, input, pos)?;
+                if stack.is_empty() {
+                    return Err(err(
+                        "xml_malformed",
+                        "CDATA outside the root element".into(),
+                    ));
+                }
+                push_text(&mut stack, &s, input, pos)?;
+            }
+            Event::GeneralRef(r) => {
+                let c = if r.is_char_ref() {
+                    match r.resolve_char_ref() {
+                        Ok(Some(c)) if is_xml_char(c) => c,
+                        _ => {
+                            let (line, col) =
+                                line_col(input, usize::try_from(pos).unwrap_or(usize::MAX));
+                            return Err(err(
+                                "xml_malformed",
+                                format!("invalid character reference at line {line}, column {col}"),
+                            ));
+                        }
+                    }
+                } else {
+                    let name = r.decode().map_err(|e| map_qx(input, pos, &e.into()))?;
+                    match predefined(&name) {
+                        Some(c) => c,
+                        None => {
+                            return Err(err(
+                                "xml_unknown_entity",
+                                format!("unknown entity &{name};"),
+                            ))
+                        }
+                    }
+                };
+                let mut buf = [0u8; 4];
+                push_text(&mut stack, c.encode_utf8(&mut buf), input, pos)?;
+            }
+            Event::Comment(_) | Event::PI(_) | Event::Decl(_) => {}
+            Event::Eof => break,
+        }
+    }
+    if !stack.is_empty() {
+        return Err(err(
+            "xml_malformed",
+            "unexpected end of input: unclosed elements".into(),
+        ));
+    }
+    root.ok_or_else(|| err("xml_malformed", "no root element".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_namespaces_and_entities() {
+        let doc = br#"<a xmlns="urn:x" xmlns:p="urn:p" p:k="1 &amp; 2"><b>x &lt; &#x41;<![CDATA[<c>]]></b></a>"#;
+        let root = parse(doc, 1000).expect("parse");
+        assert_eq!(root.ns, "urn:x");
+        assert_eq!(root.attr_ns("urn:p", "k"), Some("1 & 2"));
+        let b = root.elements().next().expect("b");
+        assert_eq!(b.children, vec![Node::Text("x < A<c>".into())]);
+    }
+
+    #[test]
+    fn refuses_hostile_input() {
+        let code = |b: &[u8]| parse(b, 1 << 20).map(|_| ()).unwrap_err().code;
+        assert_eq!(
+            code(b"<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>"),
+            "xml_doctype"
+        );
+        assert_eq!(code(b"<a>&x;</a>"), "xml_unknown_entity");
+        assert_eq!(code(b"<a>\xff</a>"), "xml_invalid_utf8");
+        assert_eq!(code(b"<a><b></a>"), "xml_malformed");
+        assert_eq!(code(b"<a>&#1;</a>"), "xml_malformed");
+        assert_eq!(code(b"<a/><b/>"), "xml_malformed");
+        assert_eq!(parse(b"<a>x</a>", 3).unwrap_err().code, "xml_too_large");
+        let deep = "<a>".repeat(10_000);
+        assert_eq!(code(deep.as_bytes()), "xml_too_deep");
+    }
+}

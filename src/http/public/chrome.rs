@@ -1,0 +1,88 @@
+//! What every public page shares: the UI language, its messages and the language switch.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::http::HeaderMap;
+
+use crate::app::AppState;
+use crate::error::AppResult;
+use crate::http::localize::request_locale;
+use crate::i18n::{Arg, L10n, Locale};
+
+pub struct Choice {
+    pub code: &'static str,
+    pub name: String,
+    pub current: bool,
+}
+
+/// The page's UI language and a way to say things in it.
+pub struct Chrome {
+    l10n: Arc<L10n>,
+    pub locale: Locale,
+    /// `?lang=xx` when the UI language was chosen by the query, so links keep it.
+    pub query: String,
+    pub choices: Vec<Choice>,
+}
+
+impl Chrome {
+    pub fn new(state: &AppState, headers: &HeaderMap, query: Option<&str>) -> Self {
+        Self::for_page(state, headers, query, None)
+    }
+
+    /// Like `new`, but a page written in one UI language speaks that language around its text
+    /// too, unless the reader chose otherwise (`?lang=` or the `lang` cookie).
+    pub fn for_page(
+        state: &AppState,
+        headers: &HeaderMap,
+        query: Option<&str>,
+        page: Option<Locale>,
+    ) -> Self {
+        let chosen_by_query = query.is_some_and(|q| q.split('&').any(|p| p.starts_with("lang=")));
+        let chosen_by_cookie = axum_extra::extract::CookieJar::from_headers(headers)
+            .get("lang")
+            .is_some();
+        let locale = match page {
+            Some(page) if !chosen_by_query && !chosen_by_cookie => page,
+            _ => request_locale(headers, query),
+        };
+        let l10n = state.l10n.clone();
+        let choices = Locale::ALL
+            .iter()
+            .map(|&l| Choice {
+                code: l.as_str(),
+                name: l10n.message(l, l.name_message_id(), &[]),
+                current: l == locale,
+            })
+            .collect();
+        Self {
+            l10n,
+            locale,
+            query: if chosen_by_query {
+                format!("?lang={}", locale.as_str())
+            } else {
+                String::new()
+            },
+            choices,
+        }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.l10n.message(self.locale, id, &[])
+    }
+
+    pub fn t_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.l10n.message(self.locale, id, args)
+    }
+}
+
+/// Language names as the languages call themselves, for column heads and links.
+pub async fn language_names(state: &AppState) -> AppResult<HashMap<String, String>> {
+    Ok(state
+        .store
+        .list_languages()
+        .await?
+        .into_iter()
+        .map(|l| (l.tag.to_string(), l.native_name))
+        .collect())
+}

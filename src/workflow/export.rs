@@ -1,0 +1,141 @@
+//! Builds the export document of a publication or of a statement's working state.
+
+use chrono::Utc;
+
+use crate::domain::language::LanguageTag;
+use crate::domain::policy::{may, Assignment, Permission};
+use crate::domain::segmentation::split_sentences;
+use crate::domain::unit::UnitState;
+use crate::domain::user::User;
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::formats::model::{ExportDoc, ExportSegment, ExportTarget};
+use crate::store::units::Publication;
+use crate::store::Store;
+
+use super::units::actor;
+
+/// A publication as an export document: every target is final.
+pub fn publication_doc(publication: &Publication) -> ExportDoc {
+    let content = &publication.content;
+    let segments = content
+        .segments
+        .iter()
+        .map(|segment| ExportSegment {
+            segment_id: segment.segment_id,
+            position: segment.position,
+            kind: segment.kind.clone(),
+            level: segment.level,
+            source: segment.source.clone(),
+            source_sentences: split_sentences(content.source_lang.primary(), &segment.source),
+            targets: content
+                .langs
+                .iter()
+                .filter_map(|lang| {
+                    let published = segment.translations.get(lang.as_str())?;
+                    Some(ExportTarget {
+                        lang: lang.clone(),
+                        sentences: split_sentences(lang.primary(), &published.text),
+                        text: published.text.clone(),
+                        state: UnitState::Approved,
+                        version: 0,
+                        notes: Vec::new(),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    ExportDoc {
+        statement_id: publication.statement_id,
+        slug: publication.slug.clone(),
+        title: content.title.clone(),
+        source_lang: content.source_lang.clone(),
+        revision: content.revision,
+        publication: Some(publication.number),
+        date: publication.created_at,
+        langs: content.langs.clone(),
+        segments,
+    }
+}
+
+/// The current state of a statement in `langs` (every target language when empty), with unit
+/// states, versions and discussion, for editors and for translators of those languages.
+pub async fn working_doc(
+    store: &dyn Store,
+    user: &User,
+    statement_id: i64,
+    langs: &[String],
+) -> AppResult<ExportDoc> {
+    let statement = store
+        .get_statement(statement_id)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::StatementNotFound).with("id", statement_id))?;
+    let mut chosen = Vec::new();
+    for raw in langs {
+        let lang = LanguageTag::parse(raw)?;
+        if !statement.summary.target_langs.contains(&lang) {
+            return Err(AppError::not_found("language").detail("lang", lang.to_string()));
+        }
+        chosen.push(lang);
+    }
+    if chosen.is_empty() {
+        chosen = statement.summary.target_langs.clone();
+    }
+    let me = actor(user);
+    for lang in &chosen {
+        let allowed = may(Some(me), Permission::Assign, lang, &Assignment::default())
+            || may(Some(me), Permission::Comment, lang, &Assignment::default());
+        if !allowed {
+            return Err(AppError::new(ErrorCode::Forbidden).with("action", "export"));
+        }
+    }
+    let mut per_lang = Vec::new();
+    for lang in &chosen {
+        per_lang.push(store.list_units(statement_id, lang).await?);
+    }
+    let mut segments = Vec::with_capacity(statement.segments.len());
+    for segment in &statement.segments {
+        let mut targets = Vec::new();
+        for (lang, units) in chosen.iter().zip(&per_lang) {
+            let Some(unit) = units.iter().find(|u| u.segment_id == segment.id) else {
+                continue;
+            };
+            let notes = store
+                .unit_comments(unit.unit_id)
+                .await?
+                .into_iter()
+                .map(|c| format!("{}: {}", c.author, c.body))
+                .collect();
+            targets.push(ExportTarget {
+                lang: lang.clone(),
+                sentences: split_sentences(lang.primary(), &unit.text),
+                text: unit.text.clone(),
+                state: unit.state,
+                version: unit.version,
+                notes,
+            });
+        }
+        segments.push(ExportSegment {
+            segment_id: segment.id,
+            position: segment.position,
+            kind: segment.kind.clone(),
+            level: segment.level,
+            source_sentences: split_sentences(
+                statement.summary.source_lang.primary(),
+                &segment.source,
+            ),
+            source: segment.source.clone(),
+            targets,
+        });
+    }
+    Ok(ExportDoc {
+        statement_id,
+        slug: statement.summary.slug.clone(),
+        title: statement.summary.title.clone(),
+        source_lang: statement.summary.source_lang.clone(),
+        revision: statement.summary.revision,
+        publication: None,
+        date: Utc::now(),
+        langs: chosen,
+        segments,
+    })
+}
