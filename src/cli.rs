@@ -42,6 +42,11 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Work with XLIFF files.
+    Xliff {
+        #[command(subcommand)]
+        command: XliffCommand,
+    },
     /// Measure Tandem against outside test data.
     Eval {
         #[command(subcommand)]
@@ -127,6 +132,17 @@ pub struct UserAddArgs {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum XliffCommand {
+    /// Check XLIFF 2.0/2.1 files against the core and module constraints: one line per file,
+    /// `ok` or the broken rule; the exit code is non-zero when any file is invalid.
+    Validate {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum EvalCommand {
     /// Score sentence segmentation on JSON case files (e.g. ../shared/eval/segmentation).
     Segmentation {
@@ -157,6 +173,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Eval {
             command: EvalCommand::Segmentation { dir, verbose },
         } => eval_segmentation(&dir, verbose),
+        Command::Xliff {
+            command: XliffCommand::Validate { files },
+        } => xliff_validate(&files),
     }
 }
 
@@ -290,6 +309,33 @@ fn eval_segmentation(dir: &std::path::Path, verbose: bool) -> anyhow::Result<()>
                 println!("  got:      {:?}", failure.got);
             }
         }
+    }
+    Ok(())
+}
+
+/// Largest XLIFF file the command line reads, the same bound as an upload's default.
+const XLIFF_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+fn xliff_validate(files: &[PathBuf]) -> anyhow::Result<()> {
+    let mut invalid = 0;
+    for file in files {
+        let verdict = match std::fs::read(file) {
+            Ok(bytes) => match crate::formats::xliff::validate(&bytes, XLIFF_MAX_BYTES) {
+                Ok(()) => "ok".to_owned(),
+                Err(e) => {
+                    invalid += 1;
+                    e.to_string()
+                }
+            },
+            Err(e) => {
+                invalid += 1;
+                format!("cannot read: {e}")
+            }
+        };
+        println!("{}: {verdict}", file.display());
+    }
+    if invalid > 0 {
+        bail!("{invalid} of {} files are not valid XLIFF", files.len());
     }
     Ok(())
 }

@@ -41,12 +41,13 @@ pub enum ErrorCode {
     InvalidTransition,
     LacksRole,
     RevisionConflict,
+    InvalidXliff,
     Unavailable,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 30] = [
+    pub const ALL: [ErrorCode; 31] = [
         Self::InvalidLanguage,
         Self::UnknownLanguage,
         Self::LanguageExists,
@@ -75,6 +76,7 @@ impl ErrorCode {
         Self::InvalidTransition,
         Self::LacksRole,
         Self::RevisionConflict,
+        Self::InvalidXliff,
         Self::Unavailable,
         Self::Internal,
     ];
@@ -109,6 +111,7 @@ impl ErrorCode {
             Self::InvalidTransition => "invalid_transition",
             Self::LacksRole => "lacks_role",
             Self::RevisionConflict => "revision_conflict",
+            Self::InvalidXliff => "invalid_xliff",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -122,7 +125,8 @@ impl ErrorCode {
             | Self::InvalidJson
             | Self::InvalidUtf8
             | Self::InvalidInput
-            | Self::InvalidFormat => StatusCode::BAD_REQUEST,
+            | Self::InvalidFormat
+            | Self::InvalidXliff => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge | Self::TooManySegments | Self::SegmentTooLong => {
                 StatusCode::PAYLOAD_TOO_LARGE
             }

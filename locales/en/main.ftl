@@ -101,3 +101,4 @@ page-feed = News feed in { $language }
 page-interface-language = Interface language
 page-not-found = There is no such page.
 page-versions = All versions
+error-invalid-xliff = The file is not a valid XLIFF document: it breaks the rule { $rule }. Nothing was imported.

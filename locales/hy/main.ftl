@@ -92,3 +92,4 @@ page-feed = Լրահոս՝ { $language }
 page-interface-language = Միջերեսի լեզուն
 page-not-found = Նման էջ չկա։
 page-versions = Բոլոր տարբերակները
+error-invalid-xliff = Ֆայլը վավեր XLIFF փաստաթուղթ չէ։ Այն խախտում է { $rule } կանոնը։ Ոչինչ չի ներմուծվել։

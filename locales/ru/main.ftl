@@ -108,3 +108,4 @@ page-feed = Лента новостей: { $language }
 page-interface-language = Язык интерфейса
 page-not-found = Такой страницы нет.
 page-versions = Все версии
+error-invalid-xliff = Файл не является корректным документом XLIFF: нарушено правило { $rule }. Ничего не импортировано.

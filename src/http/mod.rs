@@ -6,6 +6,7 @@ pub mod extract;
 pub mod localize;
 pub mod ops;
 pub mod public;
+pub mod stream;
 
 use std::time::Duration;
 

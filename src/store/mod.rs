@@ -102,6 +102,8 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Option<UnitRecord>>;
     /// `VersionConflict` when the unit is no longer at `change.base_version`.
     async fn apply_unit_change(&self, change: &UnitChange) -> StoreResult<UnitRecord>;
+    /// Several changes in one transaction: all are applied, or none when one meets a conflict.
+    async fn apply_unit_changes(&self, changes: &[UnitChange]) -> StoreResult<Vec<UnitRecord>>;
     async fn list_units(&self, statement_id: i64, lang: &LanguageTag)
         -> StoreResult<Vec<UnitView>>;
     async fn unit_history(&self, unit_id: i64) -> StoreResult<Vec<Revision>>;

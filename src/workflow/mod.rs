@@ -4,6 +4,7 @@ pub mod assign;
 pub mod credentials;
 pub mod demo;
 pub mod export;
+pub mod import;
 pub mod publish;
 pub mod queue;
 pub mod segment;

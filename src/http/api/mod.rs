@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, one module per resource.
 
 mod assignments;
+mod exports;
 mod languages;
 mod me;
 mod publications;
@@ -32,6 +33,7 @@ use crate::app::AppState;
         (name = "statements", description = "Statements and their segments"),
         (name = "translation", description = "Units: translating, reviewing, history and discussion"),
         (name = "publications", description = "Immutable published versions"),
+        (name = "exchange", description = "Exports and imports for outside tools"),
         (name = "operations", description = "Health and readiness")
     )
 )]
@@ -74,4 +76,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(units::router())
         .merge(assignments::router())
         .merge(publications::router())
+        .merge(exports::router())
 }

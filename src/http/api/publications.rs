@@ -1,6 +1,6 @@
 //! Publications: publish a version, list them, read one.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use serde::Deserialize;
@@ -15,9 +15,7 @@ use crate::store::units::{Publication, PublicationSummary};
 use crate::workflow::publish;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list_publications, publish_statement))
-        .routes(routes!(get_publication))
+    OpenApiRouter::new().routes(routes!(list_publications, publish_statement))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -26,12 +24,6 @@ pub struct PublishRequest {
     /// Languages to publish; all target languages when empty or missing.
     #[serde(default)]
     pub langs: Vec<String>,
-}
-
-#[derive(Deserialize, utoipa::IntoParams)]
-pub struct FormatQuery {
-    /// `json` (more formats come with the exports).
-    pub format: Option<String>,
 }
 
 fn statement_id(raw: &str) -> AppResult<i64> {
@@ -70,25 +62,5 @@ async fn list_publications(
 ) -> AppResult<Json<Vec<PublicationSummary>>> {
     Ok(Json(
         publish::list(state.store.as_ref(), statement_id(&id)?).await?,
-    ))
-}
-
-/// One published version (public).
-#[utoipa::path(get, path = "/api/v1/publications/{slug}/{version}", tag = "publications",
-    params(("slug" = String, Path), ("version" = i64, Path), FormatQuery),
-    responses((status = 200, body = Publication), (status = 404, description = "not_found")))]
-async fn get_publication(
-    State(state): State<AppState>,
-    Path((slug, version)): Path<(String, String)>,
-    Query(query): Query<FormatQuery>,
-) -> AppResult<Json<Publication>> {
-    if let Some(format) = query.format.as_deref().filter(|f| *f != "json") {
-        return Err(AppError::new(ErrorCode::InvalidFormat).with("format", format));
-    }
-    let number = version
-        .parse()
-        .map_err(|_| AppError::not_found("publication").detail("version", version.as_str()))?;
-    Ok(Json(
-        publish::get(state.store.as_ref(), &slug, number).await?,
     ))
 }

@@ -363,4 +363,14 @@ impl Store for PgStore {
         let mut conn = self.pool.acquire().await?;
         units::latest_publications(&mut conn, slug, limit).await
     }
+
+    async fn apply_unit_changes(&self, changes: &[UnitChange]) -> StoreResult<Vec<UnitRecord>> {
+        let mut tx = self.pool.begin().await?;
+        let mut applied = Vec::with_capacity(changes.len());
+        for change in changes {
+            applied.push(units::apply_change(&mut tx, change).await?);
+        }
+        tx.commit().await?;
+        Ok(applied)
+    }
 }

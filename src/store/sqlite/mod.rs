@@ -402,4 +402,14 @@ impl Store for SqliteStore {
         let mut conn = self.readers.acquire().await?;
         units::latest_publications(&mut conn, slug, limit).await
     }
+
+    async fn apply_unit_changes(&self, changes: &[UnitChange]) -> StoreResult<Vec<UnitRecord>> {
+        let mut tx = self.write().await?;
+        let mut applied = Vec::with_capacity(changes.len());
+        for change in changes {
+            applied.push(units::apply_change(&mut tx, change).await?);
+        }
+        tx.commit().await?;
+        Ok(applied)
+    }
 }
