@@ -107,6 +107,8 @@ async fn openapi_documents_every_route() {
         ("/api/v1/statements/{id}/publications", "get"),
         ("/api/v1/statements/{id}/publications", "post"),
         ("/api/v1/publications/{slug}/{version}", "get"),
+        ("/api/v1/statements/{id}/export", "get"),
+        ("/api/v1/statements/{id}/import", "post"),
         ("/healthz", "get"),
         ("/readyz", "get"),
     ];

@@ -2,10 +2,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::inline_codes::{check_code_attrs, check_deletable, check_reorder};
 use super::validate::{
     check_attrs, check_notes, check_order, child_path, fail, is_core, no_text, Ctx, Foreign, Scope,
 };
-use super::xml::{is_xml_char, Element, Node, XML_NS};
+use super::xml::{is_xml_char, Element, Node};
 use super::{modules, values, XliffError, XLIFF2_NS};
 
 const CODE_ATTRS: [&str; 11] = [
@@ -62,17 +63,17 @@ const SC_ATTRS: [&str; 16] = [
 const MRK_ATTRS: [&str; 5] = ["id", "translate", "type", "ref", "value"];
 
 /// One inline element met on a side (all sources, or all targets, of a unit).
-struct Item<'a> {
-    el: &'a Element,
+pub(super) struct Item<'a> {
+    pub(super) el: &'a Element,
     /// Index of the segment/ignorable holding it.
-    part: usize,
+    pub(super) part: usize,
     /// `s` start, `e` end, `p` standalone (for ordering checks).
-    kind: char,
+    pub(super) kind: char,
 }
 
 #[derive(Default)]
-struct Side<'a> {
-    items: Vec<Item<'a>>,
+pub(super) struct Side<'a> {
+    pub(super) items: Vec<Item<'a>>,
 }
 
 pub(super) fn check_unit(
@@ -631,327 +632,6 @@ fn check_side(
             continue;
         }
         check_code_attrs(el, &ids, source, data_ids, note_ids, ctx, unit, path)?;
-    }
-    Ok(())
-}
-
-#[allow(clippy::too_many_arguments)]
-fn check_code_attrs(
-    el: &Element,
-    ids: &HashMap<&str, &Element>,
-    source: Option<&Side<'_>>,
-    data_ids: &HashSet<&str>,
-    note_ids: &HashSet<&str>,
-    ctx: &Ctx<'_>,
-    unit: &Element,
-    path: &str,
-) -> Result<(), XliffError> {
-    for a in ["dataRef", "dataRefStart", "dataRefEnd"] {
-        if let Some(r) = el.attr(a) {
-            if !data_ids.contains(r) {
-                return fail(
-                    "core.inline.dataRef",
-                    format!("{a}={r:?} names no <data> of the unit"),
-                    path,
-                );
-            }
-        }
-    }
-    if let Some(c) = el.attr("copyOf") {
-        if el.attr("dataRef").is_some() || el.attr("dataRefStart").is_some() {
-            return fail(
-                "core.inline.copyOf_with_data",
-                "copyOf cannot be used with original data",
-                path,
-            );
-        }
-        let base = ids.get(c).copied().or_else(|| {
-            source.and_then(|s| {
-                s.items
-                    .iter()
-                    .find(|i| i.el.attr("id") == Some(c))
-                    .map(|i| i.el)
-            })
-        });
-        match base {
-            None => {
-                return fail(
-                    "core.inline.copyOf",
-                    format!("copyOf={c:?} names no code of the unit"),
-                    path,
-                )
-            }
-            Some(b) if b.attr("canCopy") == Some("no") => {
-                return fail(
-                    "core.inline.copyOf_canCopy",
-                    format!("code {c:?} cannot be copied"),
-                    path,
-                )
-            }
-            _ => {}
-        }
-    }
-    for a in ["canCopy", "canDelete", "canOverlap"] {
-        if let Some(v) = el.attr(a) {
-            if !values::is_yes_no(v) {
-                return fail(
-                    "core.attribute.yes_no",
-                    format!("{a} must be yes or no"),
-                    path,
-                );
-            }
-        }
-    }
-    if let Some(v) = el.attr("canReorder") {
-        if !matches!(v, "yes" | "no" | "firstNo") {
-            return fail(
-                "core.inline.canReorder",
-                "canReorder must be yes, no or firstNo",
-                path,
-            );
-        }
-        if v != "yes" && (el.attr("canCopy") != Some("no") || el.attr("canDelete") != Some("no")) {
-            return fail(
-                "core.inline.canReorder_context",
-                "canReorder no/firstNo requires canCopy=no and canDelete=no",
-                path,
-            );
-        }
-    }
-    for a in ["subFlows", "subFlowsStart", "subFlowsEnd"] {
-        if let Some(v) = el.attr(a) {
-            for u in v.split([' ', '\t', '\n', '\r']).filter(|s| !s.is_empty()) {
-                if !values::is_nmtoken(u) || !ctx.unit_ids.contains(u) {
-                    return fail(
-                        "core.inline.subFlows",
-                        format!("{a} names {u:?}, which is not a unit of the file"),
-                        path,
-                    );
-                }
-            }
-        }
-    }
-    if matches!(el.name.as_str(), "ph" | "pc" | "sc" | "ec") {
-        let ty = el.attr("type");
-        if let Some(t) = ty {
-            if !matches!(t, "fmt" | "ui" | "quote" | "link" | "image" | "other") {
-                return fail(
-                    "core.inline.type",
-                    format!("type {t:?} is not a code type"),
-                    path,
-                );
-            }
-        }
-        if let Some(st) = el.attr("subType") {
-            let Some(t) = ty else {
-                return fail(
-                    "core.inline.subType_without_type",
-                    "subType requires type",
-                    path,
-                );
-            };
-            if !values::is_user_defined(st) {
-                return fail(
-                    "core.inline.subType",
-                    format!("subType {st:?} must be prefix:value"),
-                    path,
-                );
-            }
-            if let Some(v) = st.strip_prefix("xlf:") {
-                let want = match v {
-                    "lb" | "pb" | "b" | "i" | "u" => "fmt",
-                    "var" => "ui",
-                    _ => {
-                        return fail(
-                            "core.inline.subType",
-                            format!("unknown xlf: subType {st:?}"),
-                            path,
-                        )
-                    }
-                };
-                if t != want {
-                    return fail(
-                        "core.inline.subType",
-                        format!("subType {st:?} requires type {want:?}"),
-                        path,
-                    );
-                }
-            }
-        }
-    }
-    if matches!(el.name.as_str(), "mrk" | "sm") {
-        check_marker(el, note_ids, ctx, unit, path)?;
-    }
-    Ok(())
-}
-
-fn check_marker(
-    el: &Element,
-    note_ids: &HashSet<&str>,
-    ctx: &Ctx<'_>,
-    unit: &Element,
-    path: &str,
-) -> Result<(), XliffError> {
-    let ty = el.attr("type").unwrap_or("generic");
-    if !matches!(ty, "generic" | "comment" | "term") && !values::is_user_defined(ty) {
-        return fail(
-            "core.mrk.type",
-            format!("type {ty:?} is not generic, comment, term or prefix:value"),
-            path,
-        );
-    }
-    let r = el.attr("ref");
-    if let Some(r) = r {
-        if let Some((_, frag)) = r.split_once('#') {
-            if let Err(e) = values::parse_fragment(frag) {
-                return fail("core.fragment.syntax", format!("ref {r:?}: {e}"), path);
-            }
-        }
-    }
-    if ty == "comment" {
-        match (el.attr("value"), r) {
-            (Some(_), Some(_)) => {
-                return fail(
-                    "core.mrk.comment_value_and_ref",
-                    "a comment has value or ref, not both",
-                    path,
-                )
-            }
-            (None, None) => {
-                return fail(
-                    "core.mrk.comment_empty",
-                    "a comment needs value or ref",
-                    path,
-                )
-            }
-            (None, Some(r)) => {
-                let ok = r.split_once('#').is_some_and(|(doc, frag)| {
-                    doc.is_empty()
-                        && values::parse_fragment(frag).is_ok_and(|(_, parts)| {
-                            let leaf = parts.last();
-                            leaf.is_some_and(|l| {
-                                l.prefix.as_deref() == Some("n") && note_ids.contains(l.id.as_str())
-                            }) && parts.iter().all(|p| match p.prefix.as_deref() {
-                                Some("f") => p.id == ctx.file_id,
-                                Some("u") => unit.attr("id") == Some(p.id.as_str()),
-                                Some("n") => true,
-                                _ => false,
-                            }) && (parts.len() == 1
-                                || parts.iter().any(|p| p.prefix.as_deref() == Some("u")))
-                        })
-                });
-                if !ok && r.starts_with('#') {
-                    return fail(
-                        "core.mrk.comment_ref",
-                        format!("comment ref {r:?} is not a note of this unit"),
-                        path,
-                    );
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(t) = el.attr("translate") {
-        if !values::is_yes_no(t) {
-            return fail("core.attribute.yes_no", "translate must be yes or no", path);
-        }
-    }
-    let _ = XML_NS;
-    Ok(())
-}
-
-/// Codes with canDelete="no" must be kept in the unit's targets when a segment has one.
-fn check_deletable(
-    src: &Side<'_>,
-    trg: &Side<'_>,
-    parts: &[(&Element, &str)],
-) -> Result<(), XliffError> {
-    let trg_ids: HashSet<&str> = trg
-        .items
-        .iter()
-        .filter_map(|i| i.el.attr("id").or(i.el.attr("startRef")))
-        .collect();
-    for it in &src.items {
-        if it.el.attr("canDelete") != Some("no") {
-            continue;
-        }
-        let (part, ppath) = parts[it.part];
-        if !part.elements().any(|e| e.is(XLIFF2_NS, "target")) {
-            continue;
-        }
-        let id = it
-            .el
-            .attr("id")
-            .or(it.el.attr("startRef"))
-            .unwrap_or_default();
-        if !trg_ids.contains(id) {
-            return fail(
-                "core.inline.canDelete",
-                format!("code {id:?} cannot be deleted but is missing from the target"),
-                ppath,
-            );
-        }
-    }
-    Ok(())
-}
-
-/// A run of non-reorderable codes starts with firstNo and must appear unchanged in the target.
-fn check_reorder(src: &Side<'_>, trg: &Side<'_>, path: &str) -> Result<(), XliffError> {
-    let key = |i: &Item<'_>| {
-        (
-            i.el.attr("id")
-                .or(i.el.attr("startRef"))
-                .unwrap_or_default()
-                .to_owned(),
-            i.kind,
-        )
-    };
-    let codes: Vec<&Item<'_>> = src.items.iter().filter(|i| i.kind != 'm').collect();
-    let tcodes: Vec<(String, char)> = trg
-        .items
-        .iter()
-        .filter(|i| i.kind != 'm')
-        .map(key)
-        .collect();
-    let mut runs: Vec<Vec<(String, char)>> = Vec::new();
-    for (n, it) in codes.iter().enumerate() {
-        let cr = it.el.attr("canReorder").unwrap_or("yes");
-        match cr {
-            "firstNo" => runs.push(vec![key(it)]),
-            "no" => {
-                let prev_ok = n > 0
-                    && codes[n - 1]
-                        .el
-                        .attr("canReorder")
-                        .is_some_and(|v| v != "yes");
-                match runs.last_mut() {
-                    Some(run) if prev_ok => run.push(key(it)),
-                    _ => {
-                        return fail(
-                            "core.inline.canReorder_first",
-                            "a non-reorderable sequence must start with canReorder=firstNo",
-                            path,
-                        )
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    if tcodes.is_empty() {
-        return Ok(());
-    }
-    for run in runs {
-        if !run.iter().all(|k| tcodes.contains(k)) {
-            continue;
-        }
-        if !tcodes.windows(run.len()).any(|w| w == run.as_slice()) {
-            return fail(
-                "core.inline.reordered",
-                "a non-reorderable sequence of codes was reordered in the target",
-                path,
-            );
-        }
     }
     Ok(())
 }

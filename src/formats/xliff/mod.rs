@@ -2,6 +2,7 @@
 
 mod import;
 mod inline;
+mod inline_codes;
 mod modules;
 mod validate;
 mod values;

@@ -10,18 +10,30 @@ use crate::domain::unit::UnitState;
 use crate::formats::model::{ExportDoc, ExportTarget};
 
 /// Escapes text content; characters XML cannot carry become `<cp hex="…"/>`.
+/// Runs of ordinary characters go out in one write; only the characters that need it are replaced.
 fn text(out: &mut impl Write, s: &str) -> io::Result<()> {
-    for c in s.chars() {
-        match c {
-            '&' => out.write_all(b"&amp;")?,
-            '<' => out.write_all(b"&lt;")?,
-            '>' => out.write_all(b"&gt;")?,
-            '\r' => out.write_all(b"&#13;")?,
-            c if !is_xml_char(c) => write!(out, "<cp hex=\"{:04X}\"/>", c as u32)?,
-            c => write!(out, "{c}")?,
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        let replacement: Option<&[u8]> = match c {
+            '&' => Some(b"&amp;"),
+            '<' => Some(b"&lt;"),
+            '>' => Some(b"&gt;"),
+            '\r' => Some(b"&#13;"),
+            c if !is_xml_char(c) => Some(b""),
+            _ => None,
+        };
+        let Some(replacement) = replacement else {
+            continue;
+        };
+        out.write_all(&s.as_bytes()[plain..i])?;
+        if replacement.is_empty() {
+            write!(out, "<cp hex=\"{:04X}\"/>", c as u32)?;
+        } else {
+            out.write_all(replacement)?;
         }
+        plain = i + c.len_utf8();
     }
-    Ok(())
+    out.write_all(&s.as_bytes()[plain..])
 }
 
 /// Escapes an attribute value (control characters are dropped: attributes cannot hold them).
