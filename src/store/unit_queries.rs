@@ -118,6 +118,28 @@ macro_rules! unit_queries {
                 .collect())
         }
 
+        /// The discussion of every unit of a statement in one language, by unit id, oldest first.
+        pub(crate) async fn statement_comments(
+            conn: &mut $conn,
+            statement_id: i64,
+            lang: &LanguageTag,
+        ) -> StoreResult<Vec<(i64, Comment)>> {
+            let rows: Vec<(i64, i64, String, DateTime<Utc>, String)> = sqlx::query_as(
+                "SELECT c.unit_id, c.id, u.username, c.created_at, c.body
+                 FROM unit_comments c JOIN users u ON u.id = c.author
+                 JOIN units n ON n.id = c.unit_id JOIN segments g ON g.id = n.segment_id
+                 WHERE g.statement_id = $1 AND n.lang = $2 ORDER BY c.id",
+            )
+            .bind(statement_id)
+            .bind(lang.as_str())
+            .fetch_all(&mut *conn)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(unit_id, id, author, created_at, body)| (unit_id, Comment { id, author, created_at, body }))
+                .collect())
+        }
+
         pub(crate) async fn add_comment(
             conn: &mut $conn,
             unit_id: i64,

@@ -89,29 +89,28 @@ pub async fn working_doc(
         }
     }
     let mut per_lang = Vec::new();
+    let mut notes: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
     for lang in &chosen {
-        per_lang.push(store.list_units(statement_id, lang).await?);
+        let units = store.list_units(statement_id, lang).await?;
+        per_lang.push(units.into_iter().map(|u| (u.segment_id, u)).collect::<std::collections::HashMap<_, _>>());
+        for (unit_id, c) in store.statement_comments(statement_id, lang).await? {
+            notes.entry(unit_id).or_default().push(format!("{}: {}", c.author, c.body));
+        }
     }
     let mut segments = Vec::with_capacity(statement.segments.len());
     for segment in &statement.segments {
         let mut targets = Vec::new();
         for (lang, units) in chosen.iter().zip(&per_lang) {
-            let Some(unit) = units.iter().find(|u| u.segment_id == segment.id) else {
+            let Some(unit) = units.get(&segment.id) else {
                 continue;
             };
-            let notes = store
-                .unit_comments(unit.unit_id)
-                .await?
-                .into_iter()
-                .map(|c| format!("{}: {}", c.author, c.body))
-                .collect();
             targets.push(ExportTarget {
                 lang: lang.clone(),
                 sentences: split_sentences(lang.primary(), &unit.text),
                 text: unit.text.clone(),
                 state: unit.state,
                 version: unit.version,
-                notes,
+                notes: notes.remove(&unit.unit_id).unwrap_or_default(),
             });
         }
         segments.push(ExportSegment {
