@@ -32,7 +32,7 @@ fn help_explains_every_command() {
     let out = tandem(&["--help"], "", &[]);
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
-    for command in ["serve", "migrate", "segment", "user", "eval"] {
+    for command in ["serve", "migrate", "segment", "user", "xliff", "eval"] {
         assert!(help.contains(command), "{command} missing from:\n{help}");
     }
     let out = tandem(&["user", "add", "--help"], "", &[]);
@@ -187,4 +187,49 @@ async fn users_made_on_the_command_line_can_sign_in() {
         .await
         .expect("sign in");
     assert_eq!(resp.status(), StatusCode::OK);
+}
+
+#[test]
+fn xliff_validate_names_the_broken_rule() {
+    let dir = tempfile::tempdir().expect("dir");
+    let good = dir.path().join("good.xlf");
+    std::fs::write(
+        &good,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="hy">
+ <file id="f1"><unit id="u1"><segment><source>Thank you.</source><target>Շնորհակալություն։</target></segment></unit></file>
+</xliff>"#,
+    )
+    .expect("write");
+    let bad = dir.path().join("bad.xlf");
+    std::fs::write(
+        &bad,
+        r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en">
+ <file id="f1"><unit id="u1"><segment><source>One.</source></segment></unit><unit id="u1"><segment><source>Two.</source></segment></unit></file>
+</xliff>"#,
+    )
+    .expect("write");
+    let out = tandem(&["xliff", "validate", &good.display().to_string()], "", &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .trim_end()
+        .ends_with(": ok"));
+    let out = tandem(
+        &[
+            "xliff",
+            "validate",
+            &good.display().to_string(),
+            &bad.display().to_string(),
+        ],
+        "",
+        &[],
+    );
+    assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("good.xlf: ok"), "{stdout}");
+    assert!(stdout.contains("bad.xlf: core.unit.id_unique"), "{stdout}");
 }

@@ -416,6 +416,7 @@ mod tests {
             ("number", count.into()),
             ("date", "8 March 2026".into()),
             ("language", "Հայերեն".into()),
+            ("rule", "core.unit.id_unique".into()),
         ]
     }
 

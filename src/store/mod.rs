@@ -109,7 +109,11 @@ pub trait Store: Send + Sync + 'static {
     async fn unit_history(&self, unit_id: i64) -> StoreResult<Vec<Revision>>;
     async fn unit_comments(&self, unit_id: i64) -> StoreResult<Vec<Comment>>;
     /// Every comment on the units of a statement in one language, with its unit id, oldest first.
-    async fn statement_comments(&self, statement_id: i64, lang: &LanguageTag) -> StoreResult<Vec<(i64, Comment)>>;
+    async fn statement_comments(
+        &self,
+        statement_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Vec<(i64, Comment)>>;
     async fn add_comment(&self, unit_id: i64, author: i64, body: &str) -> StoreResult<Comment>;
     /// Returns how many units the assignment touched.
     async fn assign(&self, change: &AssignmentChange) -> StoreResult<u64>;

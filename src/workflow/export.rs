@@ -92,9 +92,17 @@ pub async fn working_doc(
     let mut notes: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
     for lang in &chosen {
         let units = store.list_units(statement_id, lang).await?;
-        per_lang.push(units.into_iter().map(|u| (u.segment_id, u)).collect::<std::collections::HashMap<_, _>>());
+        per_lang.push(
+            units
+                .into_iter()
+                .map(|u| (u.segment_id, u))
+                .collect::<std::collections::HashMap<_, _>>(),
+        );
         for (unit_id, c) in store.statement_comments(statement_id, lang).await? {
-            notes.entry(unit_id).or_default().push(format!("{}: {}", c.author, c.body));
+            notes
+                .entry(unit_id)
+                .or_default()
+                .push(format!("{}: {}", c.author, c.body));
         }
     }
     let mut segments = Vec::with_capacity(statement.segments.len());

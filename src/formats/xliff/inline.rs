@@ -526,6 +526,33 @@ fn check_side(
             }
         }
     }
+    // Source codes by id (first occurrence), for copyOf in targets.
+    let source_ids: Option<HashMap<&str, &Element>> = source.map(|src| {
+        let mut m = HashMap::new();
+        for it in &src.items {
+            if let Some(id) = it.el.attr("id") {
+                m.entry(id).or_insert(it.el);
+            }
+        }
+        m
+    });
+    // startRef values of all <ec> and <em> on the side, so each <sc>/<sm> is checked in
+    // constant time.
+    let mut ec_refs: HashSet<&str> = HashSet::new();
+    let mut em_refs: HashSet<&str> = HashSet::new();
+    for it in &side.items {
+        if let Some(r) = it.el.attr("startRef") {
+            match it.el.name.as_str() {
+                "ec" => {
+                    ec_refs.insert(r);
+                }
+                "em" => {
+                    em_refs.insert(r);
+                }
+                _ => {}
+            }
+        }
+    }
     let mut open_sc: HashMap<&str, &Element> = HashMap::new();
     let mut closed_sc: HashSet<&str> = HashSet::new();
     let mut open_sm: HashSet<&str> = HashSet::new();
@@ -535,10 +562,7 @@ fn check_side(
         match (el.name.as_str(), it.kind) {
             ("sc", _) => {
                 let id = el.attr("id").unwrap_or_default();
-                let has_ec = side
-                    .items
-                    .iter()
-                    .any(|o| o.el.name == "ec" && o.el.attr("startRef") == Some(id));
+                let has_ec = ec_refs.contains(id);
                 if isolated && has_ec {
                     return fail(
                         "core.sc.isolated",
@@ -603,11 +627,7 @@ fn check_side(
             }
             ("sm", _) => {
                 let id = el.attr("id").unwrap_or_default();
-                if !side
-                    .items
-                    .iter()
-                    .any(|o| o.el.name == "em" && o.el.attr("startRef") == Some(id))
-                {
+                if !em_refs.contains(id) {
                     return fail(
                         "core.sm.em_missing",
                         format!("<sm id={id:?}> has no <em>"),
@@ -631,7 +651,16 @@ fn check_side(
         if it.kind == 'e' && el.name == "pc" {
             continue;
         }
-        check_code_attrs(el, &ids, source, data_ids, note_ids, ctx, unit, path)?;
+        check_code_attrs(
+            el,
+            &ids,
+            source_ids.as_ref(),
+            data_ids,
+            note_ids,
+            ctx,
+            unit,
+            path,
+        )?;
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 pub(super) fn check_code_attrs(
     el: &Element,
     ids: &HashMap<&str, &Element>,
-    source: Option<&Side<'_>>,
+    source_ids: Option<&HashMap<&str, &Element>>,
     data_ids: &HashSet<&str>,
     note_ids: &HashSet<&str>,
     ctx: &Ctx<'_>,
@@ -36,14 +36,10 @@ pub(super) fn check_code_attrs(
                 path,
             );
         }
-        let base = ids.get(c).copied().or_else(|| {
-            source.and_then(|s| {
-                s.items
-                    .iter()
-                    .find(|i| i.el.attr("id") == Some(c))
-                    .map(|i| i.el)
-            })
-        });
+        let base = ids
+            .get(c)
+            .or_else(|| source_ids.and_then(|m| m.get(c)))
+            .copied();
         match base {
             None => {
                 return fail(
@@ -267,24 +263,26 @@ pub(super) fn check_deletable(
 }
 
 /// A run of non-reorderable codes starts with firstNo and must appear unchanged in the target.
+///
+/// Linear in the number of codes: target positions are indexed by key, and each run is
+/// compared only at the target positions of its first code.
 pub(super) fn check_reorder(src: &Side<'_>, trg: &Side<'_>, path: &str) -> Result<(), XliffError> {
-    let key = |i: &Item<'_>| {
+    fn key<'a>(i: &Item<'a>) -> (&'a str, char) {
         (
             i.el.attr("id")
                 .or(i.el.attr("startRef"))
-                .unwrap_or_default()
-                .to_owned(),
+                .unwrap_or_default(),
             i.kind,
         )
-    };
+    }
     let codes: Vec<&Item<'_>> = src.items.iter().filter(|i| i.kind != 'm').collect();
-    let tcodes: Vec<(String, char)> = trg
+    let tcodes: Vec<(&str, char)> = trg
         .items
         .iter()
         .filter(|i| i.kind != 'm')
         .map(key)
         .collect();
-    let mut runs: Vec<Vec<(String, char)>> = Vec::new();
+    let mut runs: Vec<Vec<(&str, char)>> = Vec::new();
     for (n, it) in codes.iter().enumerate() {
         let cr = it.el.attr("canReorder").unwrap_or("yes");
         match cr {
@@ -312,11 +310,22 @@ pub(super) fn check_reorder(src: &Side<'_>, trg: &Side<'_>, path: &str) -> Resul
     if tcodes.is_empty() {
         return Ok(());
     }
+    let mut positions: HashMap<(&str, char), Vec<usize>> = HashMap::new();
+    for (p, k) in tcodes.iter().enumerate() {
+        positions.entry(*k).or_default().push(p);
+    }
     for run in runs {
-        if !run.iter().all(|k| tcodes.contains(k)) {
+        if !run.iter().all(|k| positions.contains_key(k)) {
             continue;
         }
-        if !tcodes.windows(run.len()).any(|w| w == run.as_slice()) {
+        let starts = run
+            .first()
+            .and_then(|k| positions.get(k))
+            .map_or(&[][..], Vec::as_slice);
+        let found = starts
+            .iter()
+            .any(|&p| tcodes.get(p..p + run.len()) == Some(run.as_slice()));
+        if !found {
             return fail(
                 "core.inline.reordered",
                 "a non-reorderable sequence of codes was reordered in the target",

@@ -1,8 +1,10 @@
 //! Safe XML reading into a small owned tree: no DTDs, bounded depth, size and element count.
 
+use std::collections::HashSet;
+
 use quick_xml::errors::Error as QxError;
 use quick_xml::escape::EscapeError;
-use quick_xml::events::Event;
+use quick_xml::events::{BytesDecl, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use quick_xml::XmlVersion;
@@ -129,6 +131,41 @@ fn check_chars(s: &str, input: &str, offset: u64) -> Result<(), XliffError> {
     Ok(())
 }
 
+fn to_usize(pos: u64) -> usize {
+    usize::try_from(pos).unwrap_or(usize::MAX)
+}
+
+/// Whether a declared encoding names UTF-8 or a subset of it (ASCII).
+fn is_utf8_label(label: &[u8]) -> bool {
+    [&b"utf-8"[..], b"utf8", b"us-ascii", b"ascii"]
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// The XML declaration must come first (offset 0, after at most one BOM) and, when it
+/// declares an encoding, declare UTF-8.
+fn check_decl(d: &BytesDecl<'_>, input: &str, pos: u64) -> Result<(), XliffError> {
+    if pos != 0 {
+        let (line, col) = line_col(input, to_usize(pos));
+        return Err(err(
+            "xml_malformed",
+            format!("XML declaration not at the start of the input (line {line}, column {col})"),
+        ));
+    }
+    match d.encoding() {
+        None => Ok(()),
+        Some(Ok(label)) if is_utf8_label(&label) => Ok(()),
+        Some(Ok(label)) => Err(err(
+            "xml_malformed",
+            format!(
+                "declared encoding {} is not UTF-8",
+                String::from_utf8_lossy(&label)
+            ),
+        )),
+        Some(Err(e)) => Err(map_qx(input, pos, &QxError::InvalidAttr(e))),
+    }
+}
+
 fn predefined(name: &str) -> Option<char> {
     match name {
         "lt" => Some('<'),
@@ -180,6 +217,12 @@ pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XliffError> {
             format!("input is not valid UTF-8 (byte {})", e.valid_up_to()),
         )
     })?;
+    if input.starts_with('\u{FEFF}') {
+        return Err(err(
+            "xml_malformed",
+            "more than one byte order mark at the start of the input".into(),
+        ));
+    }
     let mut reader = NsReader::from_str(input);
     reader.config_mut().check_comments = true;
     let mut stack: Vec<Element> = Vec::new();
@@ -232,8 +275,16 @@ pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XliffError> {
                 };
                 let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
                 let mut attrs = Vec::new();
+                let mut seen: HashSet<(String, String)> = HashSet::new();
                 for a in start.attributes() {
                     let a = a.map_err(|e| map_qx(input, pos, &QxError::InvalidAttr(e)))?;
+                    if a.value.contains(&b'<') {
+                        let (line, col) = line_col(input, to_usize(pos));
+                        return Err(err(
+                            "xml_malformed",
+                            format!("'<' in an attribute value at line {line}, column {col}"),
+                        ));
+                    }
                     let key = a.key;
                     if key.as_ref() == b"xmlns" || key.as_ref().starts_with(b"xmlns:") {
                         continue;
@@ -259,9 +310,19 @@ pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XliffError> {
                         .map_err(|e| map_qx(input, pos, &e))?
                         .into_owned();
                     check_chars(&value, input, pos)?;
+                    let name = String::from_utf8_lossy(local.as_ref()).into_owned();
+                    if !seen.insert((ans.clone(), name.clone())) {
+                        let (line, col) = line_col(input, to_usize(pos));
+                        return Err(err(
+                            "xml_malformed",
+                            format!(
+                                "attribute {{{ans}}}{name} given twice at line {line}, column {col}"
+                            ),
+                        ));
+                    }
                     attrs.push(Attribute {
                         ns: ans,
-                        name: String::from_utf8_lossy(local.as_ref()).into_owned(),
+                        name,
                         value,
                     });
                 }
@@ -349,7 +410,19 @@ pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XliffError> {
                 let mut buf = [0u8; 4];
                 push_text(&mut stack, c.encode_utf8(&mut buf), input, pos)?;
             }
-            Event::Comment(_) | Event::PI(_) | Event::Decl(_) => {}
+            Event::Decl(ref d) => check_decl(d, input, pos)?,
+            Event::PI(ref pi) => {
+                if pi.target().eq_ignore_ascii_case(b"xml") {
+                    let (line, col) = line_col(input, to_usize(pos));
+                    return Err(err(
+                        "xml_malformed",
+                        format!(
+                            "reserved processing instruction target at line {line}, column {col}"
+                        ),
+                    ));
+                }
+            }
+            Event::Comment(_) => {}
             Event::Eof => break,
         }
     }
@@ -389,6 +462,26 @@ mod tests {
         assert_eq!(code(b"<a>&#1;</a>"), "xml_malformed");
         assert_eq!(code(b"<a/><b/>"), "xml_malformed");
         assert_eq!(parse(b"<a>x</a>", 3).unwrap_err().code, "xml_too_large");
+        assert_eq!(code(b"<?p?><?xml version=\"1.0\"?><a/>"), "xml_malformed");
+        assert_eq!(code(b"<a><?xml version=\"1.0\"?></a>"), "xml_malformed");
+        assert_eq!(code(b"<a><?XML x?></a>"), "xml_malformed");
+        assert_eq!(code(b"<a k=\"x<y\"/>"), "xml_malformed");
+        assert_eq!(
+            code(b"<a xmlns:p=\"urn:x\" xmlns:q=\"urn:x\" p:k=\"1\" q:k=\"2\"/>"),
+            "xml_malformed"
+        );
+        assert_eq!(
+            code(b"<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>"),
+            "xml_malformed"
+        );
+        assert_eq!(code(b"\xEF\xBB\xBF\xEF\xBB\xBF<a/>"), "xml_malformed");
+        for ok in [
+            &b"\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"utf8\"?><a/>"[..],
+            b"<?xml version=\"1.0\" encoding=\"US-ASCII\"?><a k=\"&lt;\"/>",
+            b"<?xml-stylesheet href=\"s\"?><a/>",
+        ] {
+            assert!(parse(ok, 1000).is_ok(), "{}", String::from_utf8_lossy(ok));
+        }
         let deep = "<a>".repeat(10_000);
         assert_eq!(code(deep.as_bytes()), "xml_too_deep");
     }

@@ -413,7 +413,11 @@ impl Store for SqliteStore {
         Ok(applied)
     }
 
-    async fn statement_comments(&self, statement_id: i64, lang: &LanguageTag) -> StoreResult<Vec<(i64, Comment)>> {
+    async fn statement_comments(
+        &self,
+        statement_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Vec<(i64, Comment)>> {
         let mut conn = self.readers.acquire().await?;
         units::statement_comments(&mut conn, statement_id, lang).await
     }
