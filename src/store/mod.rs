@@ -45,7 +45,7 @@ impl Backend {
 /// Every read and write of Tandem's data. Each method is one transaction: either all of its
 /// rows are written or none are.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: WorkStore + Send + Sync + 'static {
     fn backend(&self) -> Backend;
 
     /// Applies pending migrations; safe when several instances start at once.
@@ -92,7 +92,13 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<StatementDetail>;
     async fn list_statements(&self) -> StoreResult<Vec<StatementSummary>>;
     async fn get_statement(&self, id: i64) -> StoreResult<Option<StatementDetail>>;
+}
 
+/// The workflow's reads and writes (units, history, assignments, source changes, publications).
+/// Their SQL is the same on both databases, so both backends get this trait from one macro,
+/// `unit_queries::work_store!`.
+#[async_trait]
+pub trait WorkStore: Send + Sync {
     /// The unit of an active segment of a statement in one language.
     async fn get_unit(
         &self,

@@ -21,9 +21,7 @@ use super::rows::LanguageRow;
 use super::{Backend, Store, StoreError, StoreResult};
 use crate::domain::language::LanguageTag;
 use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
-use crate::domain::unit::{Comment, Revision, UnitView};
 use crate::domain::user::User;
-use crate::store::units::{AssignmentChange, UnitChange, UnitRecord};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -82,6 +80,11 @@ impl SqliteStore {
             .fetch_one(&mut *conn)
             .await?;
         Ok((journal, synchronous, foreign_keys, busy))
+    }
+
+    /// A connection for reading; under WAL, readers never wait for the writer.
+    async fn read(&self) -> StoreResult<sqlx::pool::PoolConnection<Sqlite>> {
+        Ok(self.readers.acquire().await?)
     }
 
     /// A write transaction that takes the database lock at its start: a deferred one that
@@ -289,136 +292,6 @@ impl Store for SqliteStore {
         let mut conn = self.readers.acquire().await?;
         statements::statement_detail(&mut conn, id).await
     }
-
-    async fn get_unit(
-        &self,
-        statement_id: i64,
-        segment_id: i64,
-        lang: &LanguageTag,
-    ) -> StoreResult<Option<UnitRecord>> {
-        let mut conn = self.readers.acquire().await?;
-        units::fetch_unit(&mut conn, statement_id, segment_id, lang).await
-    }
-
-    async fn apply_unit_change(&self, change: &UnitChange) -> StoreResult<UnitRecord> {
-        let mut tx = self.write().await?;
-        let unit = units::apply_change(&mut tx, change).await?;
-        tx.commit().await?;
-        Ok(unit)
-    }
-
-    async fn list_units(
-        &self,
-        statement_id: i64,
-        lang: &LanguageTag,
-    ) -> StoreResult<Vec<UnitView>> {
-        let mut conn = self.readers.acquire().await?;
-        units::list_units(&mut conn, statement_id, lang).await
-    }
-
-    async fn unit_history(&self, unit_id: i64) -> StoreResult<Vec<Revision>> {
-        let mut conn = self.readers.acquire().await?;
-        units::history(&mut conn, unit_id).await
-    }
-
-    async fn unit_comments(&self, unit_id: i64) -> StoreResult<Vec<Comment>> {
-        let mut conn = self.readers.acquire().await?;
-        units::comments(&mut conn, unit_id).await
-    }
-
-    async fn add_comment(&self, unit_id: i64, author: i64, body: &str) -> StoreResult<Comment> {
-        let mut tx = self.write().await?;
-        let comment = units::add_comment(&mut tx, unit_id, author, body, Utc::now()).await?;
-        tx.commit().await?;
-        Ok(comment)
-    }
-
-    async fn assign(&self, change: &AssignmentChange) -> StoreResult<u64> {
-        let mut tx = self.write().await?;
-        let touched = units::assign(&mut tx, change).await?;
-        tx.commit().await?;
-        Ok(touched)
-    }
-
-    async fn queue_units(&self, user_id: i64) -> StoreResult<Vec<crate::domain::queue::QueueUnit>> {
-        let mut conn = self.readers.acquire().await?;
-        units::queue_units(&mut conn, user_id).await
-    }
-
-    async fn replace_source(
-        &self,
-        change: &crate::store::units::SourceChange,
-    ) -> StoreResult<StatementDetail> {
-        let mut tx = self.write().await?;
-        units::replace_source(&mut tx, change).await?;
-        let detail = statements::statement_detail(&mut tx, change.statement_id).await?;
-        tx.commit().await?;
-        detail.ok_or_else(|| {
-            StoreError::Corrupt(format!(
-                "statement {} vanished inside its transaction",
-                change.statement_id
-            ))
-        })
-    }
-
-    async fn publish(
-        &self,
-        statement_id: i64,
-        langs: &[LanguageTag],
-        author: i64,
-    ) -> StoreResult<
-        Result<crate::store::units::Publication, Vec<crate::domain::publication::Blocker>>,
-    > {
-        let mut tx = self.write().await?;
-        let result = units::publish(&mut tx, statement_id, langs, author).await?;
-        if result.is_ok() {
-            tx.commit().await?;
-        }
-        Ok(result)
-    }
-
-    async fn list_publications(
-        &self,
-        statement_id: i64,
-    ) -> StoreResult<Vec<crate::store::units::PublicationSummary>> {
-        let mut conn = self.readers.acquire().await?;
-        units::list_publications(&mut conn, statement_id).await
-    }
-
-    async fn get_publication(
-        &self,
-        slug: &str,
-        number: i64,
-    ) -> StoreResult<Option<crate::store::units::Publication>> {
-        let mut conn = self.readers.acquire().await?;
-        units::get_publication(&mut conn, slug, number).await
-    }
-
-    async fn latest_publications(
-        &self,
-        slug: Option<&str>,
-        limit: i64,
-    ) -> StoreResult<Vec<crate::store::units::Publication>> {
-        let mut conn = self.readers.acquire().await?;
-        units::latest_publications(&mut conn, slug, limit).await
-    }
-
-    async fn apply_unit_changes(&self, changes: &[UnitChange]) -> StoreResult<Vec<UnitRecord>> {
-        let mut tx = self.write().await?;
-        let mut applied = Vec::with_capacity(changes.len());
-        for change in changes {
-            applied.push(units::apply_change(&mut tx, change).await?);
-        }
-        tx.commit().await?;
-        Ok(applied)
-    }
-
-    async fn statement_comments(
-        &self,
-        statement_id: i64,
-        lang: &LanguageTag,
-    ) -> StoreResult<Vec<(i64, Comment)>> {
-        let mut conn = self.readers.acquire().await?;
-        units::statement_comments(&mut conn, statement_id, lang).await
-    }
 }
+
+crate::store::unit_queries::work_store!(SqliteStore);
