@@ -372,3 +372,38 @@ async fn import_refusals(app: common::TestApp) {
     );
 }
 on_both!(import_is_refused_cleanly, import_refusals);
+
+/// Many tools still write XLIFF 1.2: its trans-units are matched by id like 2.x units.
+async fn xliff_12_import(app: common::TestApp) {
+    let f = fixture(&app).await;
+    let file = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="joint-appeal" source-language="en" target-language="hy" datatype="plaintext">
+    <body>
+      <trans-unit id="s{}"><source>Thank you.</source><target state="translated">Շնորհակալություն։</target></trans-unit>
+      <trans-unit id="s999"><source>Not ours.</source><target>Մերը չէ։</target></trans-unit>
+    </body>
+  </file>
+</xliff>"#,
+        f.segs[2]
+    );
+    let (status, report) = f
+        .import(&f.translator, file, "application/x-xliff+xml")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(
+        report["applied"],
+        json!([{"segment_id": f.segs[2], "state": "translated", "version": 3}])
+    );
+    assert_eq!(
+        report["skipped"],
+        json!([{"unit": "s999", "reason": "unknown_unit"}])
+    );
+    let (_, unit) = f.translator.get(&f.unit(f.segs[2])).await;
+    assert_eq!(
+        (unit["text"].as_str(), unit["state"].as_str()),
+        (Some("Շնորհակալություն։"), Some("translated"))
+    );
+}
+on_both!(xliff_12, xliff_12_import);

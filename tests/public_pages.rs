@@ -185,6 +185,71 @@ async fn pages_and_feeds(app: common::TestApp) {
 }
 on_both!(public_pages, pages_and_feeds);
 
+/// A statement that opens with a heading shows that heading, translated, as each language's title.
+async fn translated_titles(app: common::TestApp) {
+    let editor = app.editor().await;
+    app.add_user(
+        "sona",
+        false,
+        false,
+        &[(tandem::domain::role::LanguageRole::Translator, "hy")],
+    )
+    .await;
+    app.add_user(
+        "aren",
+        false,
+        false,
+        &[(tandem::domain::role::LanguageRole::Reviewer, "hy")],
+    )
+    .await;
+    let (t, r) = (app.sign_in("sona").await, app.sign_in("aren").await);
+    let (_, created) = editor
+        .post(
+            "/api/v1/statements",
+            json!({"title": "Support for the miners", "source_lang": "en", "target_langs": ["hy"], "format": "markdown",
+                   "text": "# Support for the miners\n\nWe stand with the miners of Kajaran."}),
+        )
+        .await;
+    let id = created["id"].as_i64().expect("id");
+    let slug = created["slug"].as_str().expect("slug").to_owned();
+    for (seg, text) in created["segments"].as_array().expect("segs").iter().zip([
+        "Աջակցություն հանքափորներին",
+        "Մենք Քաջարանի հանքափորների կողքին ենք։",
+    ]) {
+        let path = format!(
+            "/api/v1/statements/{id}/segments/{}/translations/hy",
+            seg["id"]
+        );
+        t.call(
+            Method::PUT,
+            &path,
+            Some(json!({"text": text, "base_version": 1})),
+        )
+        .await;
+        t.post(&format!("{path}/submit"), json!({"base_version": 2}))
+            .await;
+        let (s, _) = r
+            .post(&format!("{path}/approve"), json!({"base_version": 3}))
+            .await;
+        assert_eq!(s, StatusCode::OK);
+    }
+    let (s, _) = editor
+        .post(&format!("/api/v1/statements/{id}/publications"), json!({}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, _, hy) = page(&app, &format!("/p/{slug}/hy")).await;
+    assert!(
+        hy.contains("<h1 lang=\"hy\">Աջակցություն հանքափորներին</h1>"),
+        "{hy}"
+    );
+    assert_eq!(
+        hy.matches("Աջակցություն հանքափորներին").count(),
+        2,
+        "in <title> and <h1>, not again in the body"
+    );
+}
+on_both!(titles, translated_titles);
+
 /// Text from translators is shown, never run.
 async fn everything_is_escaped(app: common::TestApp) {
     let editor = app.editor().await;

@@ -77,7 +77,8 @@ struct SinglePage {
     slug: String,
     lang: String,
     title: String,
-    source_lang: String,
+    /// The language of the title: the page's when it comes from a translated heading.
+    title_lang: String,
     published: String,
     version: String,
     alternates: Vec<LangLink>,
@@ -310,7 +311,7 @@ pub async fn single_language(
         Err(e) => return failed(format!("{:?}", e.code)),
     };
     let is_source = lang == publication.content.source_lang;
-    let blocks = publication
+    let mut blocks: Vec<Block> = publication
         .content
         .segments
         .iter()
@@ -327,6 +328,18 @@ pub async fn single_language(
             })
         })
         .collect();
+    // A statement that opens with a heading has its title translated there: that heading is the
+    // page's title in this language, rather than the source title.
+    let (title, title_lang) = match blocks.first() {
+        Some(first) if first.kind == "heading" => {
+            let first = blocks.remove(0);
+            (first.text, lang.to_string())
+        }
+        _ => (
+            publication.content.title.clone(),
+            publication.content.source_lang.to_string(),
+        ),
+    };
     let alternates = langs
         .iter()
         .filter(|l| **l != lang)
@@ -340,8 +353,8 @@ pub async fn single_language(
             page_lang: lang.to_string(),
             slug: slug.clone(),
             lang: lang.to_string(),
-            title: publication.content.title.clone(),
-            source_lang: publication.content.source_lang.to_string(),
+            title,
+            title_lang,
             published: published_label(&chrome, &publication),
             version: version_label(&chrome, publication.number),
             alternates,
