@@ -171,3 +171,43 @@ async fn health_and_readiness() {
         .expect("json");
     assert_eq!(ready["database"], "sqlite");
 }
+
+/// Every message a template asks for exists in all three locales, so no page shows a raw id.
+#[test]
+fn templates_use_only_existing_message_ids() {
+    let l10n = L10n::new().expect("locales parse");
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/web/templates"
+    ))];
+    let mut seen = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("templates dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("template");
+            for call in ["t(\"", "t_with(\""] {
+                for (i, _) in text.match_indices(call) {
+                    let rest = &text[i + call.len()..];
+                    let id = &rest[..rest.find('"').expect("closing quote")];
+                    for locale in Locale::ALL {
+                        assert!(
+                            l10n.has_message(locale, id),
+                            "{}: {id} missing in {}",
+                            path.display(),
+                            locale.as_str()
+                        );
+                    }
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        seen > 20,
+        "the check found the templates' messages ({seen})"
+    );
+}

@@ -102,3 +102,19 @@ page-interface-language = Interface language
 page-not-found = There is no such page.
 page-versions = All versions
 error-invalid-xliff = The file is not a valid XLIFF document: it breaks the rule { $rule }. Nothing was imported.
+
+## The translators' desk
+ui-sign-in = Sign in
+ui-username = Username
+ui-password = Password
+ui-sign-in-intro = Sign in to translate, review and publish statements.
+ui-sign-out = Sign out
+ui-my-work = My work
+ui-to-translate = To translate
+ui-to-review = To review
+ui-returned = Returned to me
+ui-due = Due { $date }
+ui-nothing-to-do = Nothing is waiting for you right now.
+ui-language = Language
+ui-public-pages = Published statements
+ui-signed-in-as = Signed in as { $name }

@@ -93,3 +93,19 @@ page-interface-language = Միջերեսի լեզուն
 page-not-found = Նման էջ չկա։
 page-versions = Բոլոր տարբերակները
 error-invalid-xliff = Ֆայլը վավեր XLIFF փաստաթուղթ չէ։ Այն խախտում է { $rule } կանոնը։ Ոչինչ չի ներմուծվել։
+
+## Թարգմանչի աշխատասեղան
+ui-sign-in = Մուտք
+ui-username = Օգտանուն
+ui-password = Գաղտնաբառ
+ui-sign-in-intro = Մուտք գործեք՝ հայտարարություններ թարգմանելու, ստուգելու և հրապարակելու համար։
+ui-sign-out = Ելք
+ui-my-work = Իմ աշխատանքը
+ui-to-translate = Թարգմանելու
+ui-to-review = Ստուգելու
+ui-returned = Վերադարձված ինձ
+ui-due = Ժամկետը՝ { $date }
+ui-nothing-to-do = Այս պահին Ձեզ ոչինչ չի սպասում։
+ui-language = Լեզու
+ui-public-pages = Հրապարակված հայտարարություններ
+ui-signed-in-as = Մուտք եք գործել որպես { $name }

@@ -109,3 +109,19 @@ page-interface-language = Язык интерфейса
 page-not-found = Такой страницы нет.
 page-versions = Все версии
 error-invalid-xliff = Файл не является корректным документом XLIFF: нарушено правило { $rule }. Ничего не импортировано.
+
+## Рабочее место переводчика
+ui-sign-in = Вход
+ui-username = Имя пользователя
+ui-password = Пароль
+ui-sign-in-intro = Войдите, чтобы переводить, проверять и публиковать заявления.
+ui-sign-out = Выйти
+ui-my-work = Моя работа
+ui-to-translate = Перевести
+ui-to-review = Проверить
+ui-returned = Возвращено мне
+ui-due = Срок: { $date }
+ui-nothing-to-do = Сейчас вас ничего не ждёт.
+ui-language = Язык
+ui-public-pages = Опубликованные заявления
+ui-signed-in-as = Вы вошли как { $name }

@@ -2,11 +2,13 @@
 
 pub mod api;
 pub mod auth;
+pub mod chrome;
 pub mod extract;
 pub mod localize;
 pub mod ops;
 pub mod public;
 pub mod stream;
+pub mod ui;
 
 use std::time::Duration;
 
@@ -30,6 +32,7 @@ pub fn router(state: AppState) -> Router {
     let openapi = std::sync::Arc::new(openapi);
     api.merge(ops::openapi_route(openapi))
         .merge(public::router())
+        .merge(ui::router())
         .fallback(|| async { AppError::not_found("route") })
         .method_not_allowed_fallback(|| async { AppError::new(ErrorCode::MethodNotAllowed) })
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))

@@ -417,6 +417,7 @@ mod tests {
             ("date", "8 March 2026".into()),
             ("language", "Հայերեն".into()),
             ("rule", "core.unit.id_unique".into()),
+            ("name", "Անուշ".into()),
         ]
     }
 

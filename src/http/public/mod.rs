@@ -1,6 +1,5 @@
 //! Public pages and feeds: published statements for readers, no sign-in.
 
-mod chrome;
 mod feeds;
 pub(crate) mod pages;
 

@@ -1,0 +1,197 @@
+//! The translators' desk: server-rendered pages for signed-in people, with a small ES module.
+
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use axum_extra::extract::CookieJar;
+
+use crate::app::AppState;
+use crate::http::auth::SESSION_COOKIE;
+use crate::http::chrome::{language_names, Chrome};
+use crate::i18n::dates::long_date;
+use crate::i18n::Locale;
+use crate::store::SessionUser;
+use crate::workflow::{queue, sessions};
+
+/// The desk runs our own module and nothing else.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; \
+                   base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/app") }))
+        .route("/app", get(my_work))
+        .route("/app/sign-in", get(sign_in_page))
+        .route("/app/lang/{code}", get(choose_language))
+        .route("/static/app.js", get(script))
+        .route("/static/app.css", get(styles))
+        .layer(axum::middleware::from_fn(security_headers))
+}
+
+async fn security_headers(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        );
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+async fn script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("../../../web/static/app.js"),
+    )
+}
+
+async fn styles() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../../../web/static/app.css"),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "app/sign_in.html")]
+struct SignInPage {
+    chrome: Chrome,
+    csrf: Option<String>,
+    user_name: Option<String>,
+}
+
+pub struct QueueRow {
+    pub title: String,
+    pub lang: String,
+    pub lang_name: String,
+    pub to_translate: u32,
+    pub to_review: u32,
+    pub returned: u32,
+    pub due: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "app/work.html")]
+struct WorkPage {
+    chrome: Chrome,
+    csrf: Option<String>,
+    user_name: Option<String>,
+    signed_in_as: String,
+    entries: Vec<QueueRow>,
+}
+
+fn render(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// The signed-in person behind the session cookie, if any.
+async fn session(state: &AppState, jar: &CookieJar) -> Option<SessionUser> {
+    let token = jar.get(SESSION_COOKIE)?.value().to_owned();
+    match sessions::session_user(state.store.as_ref(), &token).await {
+        Ok(found) => found,
+        Err(e) => {
+            tracing::warn!(code = e.code.as_str(), "session lookup failed");
+            None
+        }
+    }
+}
+
+async fn sign_in_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let chrome = Chrome::new(&state, &headers, q.as_deref());
+    render(&SignInPage {
+        chrome,
+        csrf: None,
+        user_name: None,
+    })
+}
+
+async fn my_work(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let Some(signed_in) = session(&state, &jar).await else {
+        return Redirect::to("/app/sign-in").into_response();
+    };
+    let chrome = Chrome::new(&state, &headers, q.as_deref());
+    let (entries, names) = match (
+        queue::my_queue(state.store.as_ref(), &signed_in.user).await,
+        language_names(&state).await,
+    ) {
+        (Ok(e), Ok(n)) => (e, n),
+        _ => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    };
+    let entries = entries
+        .into_iter()
+        .map(|e| QueueRow {
+            title: e.title,
+            lang_name: names
+                .get(e.lang.as_str())
+                .cloned()
+                .unwrap_or_else(|| e.lang.to_string()),
+            lang: e.lang.to_string(),
+            to_translate: e.to_translate,
+            to_review: e.to_review,
+            returned: e.returned,
+            due: e
+                .due_at
+                .map(|d| chrome.t_with("ui-due", &[("date", long_date(chrome.locale, d).into())])),
+        })
+        .collect();
+    let signed_in_as = chrome.t_with(
+        "ui-signed-in-as",
+        &[("name", signed_in.user.display_name.as_str().into())],
+    );
+    render(&WorkPage {
+        csrf: Some(signed_in.csrf_token),
+        user_name: Some(signed_in.user.display_name),
+        signed_in_as,
+        chrome,
+        entries,
+    })
+}
+
+/// Remembers the UI language in the `lang` cookie (a year) and goes back where the reader was.
+async fn choose_language(Path(code): Path<String>, headers: HeaderMap, jar: CookieJar) -> Response {
+    let Some(locale) = Locale::from_tag(&code) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let cookie = Cookie::build(("lang", locale.as_str()))
+        .path("/")
+        .same_site(SameSite::Lax)
+        .max_age(time::Duration::days(365))
+        .build();
+    // Only a path on this site is a place to go back to.
+    let back = headers
+        .get(header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| url::Url::parse(r).ok())
+        .map(|u| u.path().to_owned())
+        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/app/lang/"))
+        .unwrap_or_else(|| "/app".to_owned());
+    (jar.add(cookie), Redirect::to(&back)).into_response()
+}
