@@ -76,3 +76,125 @@ async fn translator_signs_in_in_armenian_and_sees_the_queue() {
     browser.wait_for_url("/app/sign-in").await;
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text() {
+    if !webdriver::available() {
+        return;
+    }
+    let app = common::TestApp::spawn(common::Db::Sqlite)
+        .await
+        .expect("app");
+    let (users, id) = tandem::workflow::demo::seed(app.store.as_ref(), &Default::default())
+        .await
+        .expect("seed")
+        .expect("empty database");
+    let anush = users.iter().find(|u| u.username == "anush").expect("anush");
+    let browser = Browser::start("hy").await;
+    browser.goto(&app.url("/app/sign-in")).await;
+    browser.type_into("#username", "anush").await;
+    browser.type_into("#password", &anush.password).await;
+    browser.click("button[type=submit]").await;
+    browser.wait_for_url("/app").await;
+    browser.click(&format!("a[href='/app/s/{id}/hy']")).await;
+    browser.wait_for_url(&format!("/app/s/{id}/hy")).await;
+    let units = app
+        .store
+        .list_units(
+            id,
+            &tandem::domain::language::LanguageTag::parse("hy").expect("tag"),
+        )
+        .await
+        .expect("units");
+    let (first, second) = (units[0].segment_id, units[1].segment_id);
+
+    browser
+        .type_into(&format!("#t-{first}"), "Ազգային ժողովի պատգամավորներին,")
+        .await;
+    browser
+        .click(&format!("#u-{first} button[data-action=save]"))
+        .await;
+    browser
+        .wait_until(|html| html.contains("data-state=\"draft\""))
+        .await;
+    browser
+        .click(&format!("#u-{first} button[data-action=submit]"))
+        .await;
+    browser
+        .wait_until(|html| html.contains("data-state=\"translated\""))
+        .await;
+    let unit = app
+        .store
+        .list_units(
+            id,
+            &tandem::domain::language::LanguageTag::parse("hy").expect("tag"),
+        )
+        .await
+        .expect("units")[0]
+        .clone();
+    assert_eq!(
+        (unit.text.as_str(), unit.state.as_str()),
+        ("Ազգային ժողովի պատգամավորներին,", "translated")
+    );
+    browser.screenshot("editor-hy").await;
+
+    // Someone else saves the second paragraph behind her back; her save meets a conflict,
+    // both texts are shown, and keeping hers saves it on top of theirs.
+    let other = app.sign_in_with(&users, "hasmik").await;
+    let path = format!("/api/v1/statements/{id}/segments/{second}/translations/hy");
+    let (status, _) = other
+        .call(
+            reqwest::Method::PUT,
+            &path,
+            Some(serde_json::json!({"text": "Ստուգողի տարբերակը", "base_version": 1})),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    browser
+        .type_into(&format!("#t-{second}"), "Թարգմանչի տարբերակը")
+        .await;
+    browser
+        .click(&format!("#u-{second} button[data-action=save]"))
+        .await;
+    browser
+        .wait_until(|html| html.contains("class=\"theirs\" lang=\"hy\">Ստուգողի տարբերակը"))
+        .await;
+    browser.screenshot("editor-conflict-hy").await;
+    browser
+        .click(&format!("#u-{second} button[data-action=keep-mine]"))
+        .await;
+    browser
+        .wait_until(|html| html.contains("class=\"conflict\" hidden"))
+        .await;
+    // The save behind "keep my text" lands shortly after the panel closes.
+    let hy = tandem::domain::language::LanguageTag::parse("hy").expect("tag");
+    let started = std::time::Instant::now();
+    while app.store.list_units(id, &hy).await.expect("units")[1].text != "Թարգմանչի տարբերակը"
+    {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "her text never arrived"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let kept = app
+        .store
+        .list_units(
+            id,
+            &tandem::domain::language::LanguageTag::parse("hy").expect("tag"),
+        )
+        .await
+        .expect("units")[1]
+        .clone();
+    assert_eq!(
+        kept.text, "Թարգմանչի տարբերակը",
+        "her text won, nothing was lost"
+    );
+    let history = app.store.unit_history(kept.unit_id).await.expect("history");
+    assert_eq!(
+        history.len(),
+        2,
+        "their save and hers are both in the history"
+    );
+    browser.quit().await;
+}

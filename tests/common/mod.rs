@@ -149,6 +149,37 @@ impl TestApp {
         }
     }
 
+    /// Signs in one of the demo users with the password the demo printed.
+    pub async fn sign_in_with(
+        &self,
+        users: &[tandem::workflow::demo::DemoUser],
+        name: &str,
+    ) -> Session {
+        let password = &users
+            .iter()
+            .find(|u| u.username == name)
+            .expect("demo user")
+            .password;
+        let client = Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        let body: Value = client
+            .post(self.url("/api/v1/session"))
+            .json(&json!({"username": name, "password": password}))
+            .send()
+            .await
+            .expect("sign in")
+            .json()
+            .await
+            .expect("json");
+        Session {
+            client,
+            base: self.base.clone(),
+            csrf: body["csrf_token"].as_str().expect("csrf").to_owned(),
+        }
+    }
+
     /// An editor who is signed in.
     pub async fn editor(&self) -> Session {
         self.add_user("editor", true, false, &[]).await;

@@ -186,6 +186,22 @@ impl Browser {
         }
     }
 
+    /// Waits until the page's current HTML satisfies `check`.
+    pub async fn wait_until(&self, check: impl Fn(&str) -> bool) {
+        let started = Instant::now();
+        loop {
+            let html = self.source().await;
+            if check(&html) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "timed out; the page is:\n{html}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Saves a screenshot under `target/screenshots/` for people to look at.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let data = self.call(reqwest::Method::GET, "/screenshot", None).await;

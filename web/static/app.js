@@ -29,3 +29,116 @@ async function signOut() {
 
 document.getElementById("sign-in")?.addEventListener("submit", signIn);
 document.getElementById("sign-out")?.addEventListener("click", signOut);
+
+// The editor: each unit saves with the version it was based on; a conflict shows both texts and
+// never throws away what the translator typed.
+const editor = document.querySelector("ol.editor");
+
+function unitPath(li) {
+  const { statement, lang } = editor.dataset;
+  return `/api/v1/statements/${statement}/segments/${li.dataset.segment}/translations/${lang}`;
+}
+
+function show(li, state, version, text) {
+  li.dataset.version = String(version);
+  const badge = li.querySelector(".state");
+  badge.dataset.state = state;
+  badge.textContent = editor.getAttribute(`data-state-${state}`) ?? state;
+  if (text !== undefined) li.querySelector("textarea").dataset.saved = text;
+}
+
+// One request per unit at a time: a second save based on the same version would only conflict.
+async function act(li, action, extra = {}) {
+  while (li.dataset.busy === "1") {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  li.dataset.busy = "1";
+  try {
+    return await send(li, action, extra);
+  } finally {
+    delete li.dataset.busy;
+  }
+}
+
+async function send(li, action, extra) {
+  const textarea = li.querySelector("textarea");
+  const status = li.querySelector(".status");
+  const base_version = Number(li.dataset.version);
+  const body = action === "save" ? { text: textarea.value, base_version } : { base_version, ...extra };
+  const response = await fetch(action === "save" ? unitPath(li) : `${unitPath(li)}/${action}`, {
+    method: action === "save" ? "PUT" : "POST",
+    headers: { "content-type": "application/json", "x-csrf-token": csrf() },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => null);
+  if (response.ok) {
+    show(li, answer.state, answer.version, answer.text);
+    status.textContent = status.dataset.saved;
+    return true;
+  }
+  if (response.status === 409 && answer?.error?.details?.current) {
+    const current = answer.error.details.current;
+    const panel = li.querySelector(".conflict");
+    panel.querySelector(".theirs").textContent = current.text;
+    panel.querySelector(".mine").textContent = textarea.value;
+    panel.dataset.version = String(current.version);
+    panel.dataset.state = current.state;
+    panel.hidden = false;
+    return false;
+  }
+  status.textContent = answer?.error?.message ?? response.statusText;
+  return false;
+}
+
+function dirty(li) {
+  const textarea = li.querySelector("textarea");
+  return !textarea.readOnly && textarea.value !== (textarea.dataset.saved ?? textarea.defaultValue);
+}
+
+if (editor) {
+  for (const li of editor.querySelectorAll("li.unit")) {
+    const textarea = li.querySelector("textarea");
+    textarea.dataset.saved = textarea.defaultValue;
+    let timer;
+    textarea.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => dirty(li) && act(li, "save"), 1500);
+    });
+    textarea.addEventListener("keydown", async (event) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === "s") {
+        event.preventDefault();
+        if (dirty(li)) await act(li, "save");
+      } else if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
+        event.preventDefault();
+        if (!dirty(li) || (await act(li, "save"))) await act(li, "submit");
+      } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+        event.preventDefault();
+        const next = event.key === "ArrowDown" ? li.nextElementSibling : li.previousElementSibling;
+        next?.querySelector("textarea")?.focus();
+      }
+    });
+    li.addEventListener("click", async (event) => {
+      const action = event.target.closest("button")?.dataset.action;
+      if (!action) return;
+      const panel = li.querySelector(".conflict");
+      if (action === "keep-mine") {
+        li.dataset.version = panel.dataset.version;
+        panel.hidden = true;
+        await act(li, "save");
+      } else if (action === "take-theirs") {
+        textarea.value = panel.querySelector(".theirs").textContent;
+        show(li, panel.dataset.state, Number(panel.dataset.version), textarea.value);
+        panel.hidden = true;
+      } else if (action === "reject") {
+        const comment = window.prompt(document.getElementById("reject-label").textContent);
+        if (comment) await act(li, "reject", { comment });
+      } else if (action === "save") {
+        await act(li, "save");
+      } else if (action === "submit") {
+        if (!dirty(li) || (await act(li, "save"))) await act(li, "submit");
+      } else {
+        await act(li, action);
+      }
+    });
+  }
+}

@@ -1,5 +1,7 @@
 //! The translators' desk: server-rendered pages for signed-in people, with a small ES module.
 
+mod editor;
+
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -26,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/", get(|| async { Redirect::to("/app") }))
         .route("/app", get(my_work))
         .route("/app/sign-in", get(sign_in_page))
+        .route("/app/s/{id}/{lang}", get(editor::editor_page))
         .route("/app/lang/{code}", get(choose_language))
         .route("/static/app.js", get(script))
         .route("/static/app.css", get(styles))
@@ -74,6 +77,7 @@ struct SignInPage {
 }
 
 pub struct QueueRow {
+    pub statement_id: i64,
     pub title: String,
     pub lang: String,
     pub lang_name: String,
@@ -93,7 +97,7 @@ struct WorkPage {
     entries: Vec<QueueRow>,
 }
 
-fn render(template: &impl Template) -> Response {
+pub(super) fn render(template: &impl Template) -> Response {
     match template.render() {
         Ok(html) => Html(html).into_response(),
         Err(e) => {
@@ -104,7 +108,7 @@ fn render(template: &impl Template) -> Response {
 }
 
 /// The signed-in person behind the session cookie, if any.
-async fn session(state: &AppState, jar: &CookieJar) -> Option<SessionUser> {
+pub(super) async fn session(state: &AppState, jar: &CookieJar) -> Option<SessionUser> {
     let token = jar.get(SESSION_COOKIE)?.value().to_owned();
     match sessions::session_user(state.store.as_ref(), &token).await {
         Ok(found) => found,
@@ -148,6 +152,7 @@ async fn my_work(
     let entries = entries
         .into_iter()
         .map(|e| QueueRow {
+            statement_id: e.statement_id,
             title: e.title,
             lang_name: names
                 .get(e.lang.as_str())

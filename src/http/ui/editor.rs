@@ -1,0 +1,127 @@
+//! The editor page: one statement in one target language, source beside target, unit by unit.
+
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+
+use super::{render, session};
+use crate::app::AppState;
+use crate::domain::language::LanguageTag;
+use crate::domain::policy::{may, Assignment, Permission};
+use crate::domain::unit::{UnitState, UnitView};
+use crate::domain::user::User;
+use crate::http::chrome::Chrome;
+use crate::workflow::units::actor;
+
+pub struct EditorUnit {
+    pub segment_id: i64,
+    pub position: u32,
+    pub sentences: Vec<String>,
+    pub text: String,
+    pub version: i64,
+    pub state: &'static str,
+    pub state_label: String,
+    pub can_save: bool,
+    pub can_submit: bool,
+    pub can_review: bool,
+}
+
+#[derive(Template)]
+#[template(path = "app/editor.html")]
+struct EditorPage {
+    chrome: Chrome,
+    csrf: Option<String>,
+    user_name: Option<String>,
+    statement_id: i64,
+    title: String,
+    source_lang: String,
+    lang: String,
+    state_labels: Vec<(&'static str, String)>,
+    units: Vec<EditorUnit>,
+}
+
+fn state_message(state: UnitState) -> String {
+    format!("state-{}", state.as_str().replace('_', "-"))
+}
+
+/// What the policy needs about a unit, from the names the list carries: an assignment to
+/// someone else counts as any other id than the user's.
+fn assignment_of(unit: &UnitView, units: &[UnitView], user: &User) -> Assignment {
+    let id_of = |name: &Option<String>| {
+        name.as_ref()
+            .map(|n| if *n == user.username { user.id } else { -1 })
+    };
+    Assignment {
+        translator: id_of(&unit.assignee),
+        reviewer: id_of(&unit.reviewer),
+        translators_assigned: units.iter().any(|u| u.assignee.is_some()),
+        reviewers_assigned: units.iter().any(|u| u.reviewer.is_some()),
+    }
+}
+
+pub async fn editor_page(
+    State(state): State<AppState>,
+    Path((id, lang)): Path<(String, String)>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let Some(signed_in) = session(&state, &jar).await else {
+        return Redirect::to("/app/sign-in").into_response();
+    };
+    let (Ok(statement_id), Ok(lang)) = (id.parse::<i64>(), LanguageTag::parse(&lang)) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let statement = match state.store.get_statement(statement_id).await {
+        Ok(Some(s)) if s.summary.target_langs.contains(&lang) => s,
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    };
+    let Ok(units) = state.store.list_units(statement_id, &lang).await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let chrome = Chrome::new(&state, &headers, q.as_deref());
+    let user = &signed_in.user;
+    let me = Some(actor(user));
+    let editor_units = units
+        .iter()
+        .map(|unit| {
+            let assignment = assignment_of(unit, &units, user);
+            let sentences = statement
+                .segments
+                .iter()
+                .find(|s| s.id == unit.segment_id)
+                .map(|s| s.sentences.clone())
+                .unwrap_or_else(|| vec![unit.source.clone()]);
+            EditorUnit {
+                segment_id: unit.segment_id,
+                position: unit.position,
+                sentences,
+                text: unit.text.clone(),
+                version: unit.version,
+                state: unit.state.as_str(),
+                state_label: chrome.t(&state_message(unit.state)),
+                can_save: may(me, Permission::Save, &lang, &assignment),
+                can_submit: may(me, Permission::Submit, &lang, &assignment),
+                can_review: may(me, Permission::Approve, &lang, &assignment),
+            }
+        })
+        .collect();
+    let state_labels = UnitState::ALL
+        .iter()
+        .map(|s| (s.as_str(), chrome.t(&state_message(*s))))
+        .collect();
+    render(&EditorPage {
+        csrf: Some(signed_in.csrf_token.clone()),
+        user_name: Some(user.display_name.clone()),
+        statement_id,
+        title: statement.summary.title.clone(),
+        source_lang: statement.summary.source_lang.to_string(),
+        lang: lang.to_string(),
+        state_labels,
+        units: editor_units,
+        chrome,
+    })
+}
