@@ -198,3 +198,69 @@ async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text(
     );
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn editor_previews_and_creates_a_statement_in_russian() {
+    if !webdriver::available() {
+        return;
+    }
+    let app = common::TestApp::spawn(common::Db::Sqlite)
+        .await
+        .expect("app");
+    let (users, _) = tandem::workflow::demo::seed(app.store.as_ref(), &Default::default())
+        .await
+        .expect("seed")
+        .expect("empty database");
+    let editor = users
+        .iter()
+        .find(|u| u.username == "editor")
+        .expect("editor");
+    let browser = Browser::start("ru").await;
+    browser.goto(&app.url("/app/sign-in")).await;
+    browser.type_into("#username", "editor").await;
+    browser.type_into("#password", &editor.password).await;
+    browser.click("button[type=submit]").await;
+    browser.wait_for_url("/app").await;
+    browser.click("a[href='/app/statements']").await;
+    browser.wait_for_url("/app/statements").await;
+    assert!(browser.source().await.contains("Новое заявление"));
+
+    browser.type_into("#title", "Заявление о слушаниях").await;
+    browser.click("#source_lang option[value=ru]").await;
+    browser.click("input[name=target_langs][value=hy]").await;
+    browser.click("input[name=target_langs][value=en]").await;
+    browser
+        .type_into(
+            "#text",
+            "Мы просим провести слушания до 15 дек. Это важно.\n\nПодписи принимаются до 1 дек.",
+        )
+        .await;
+    browser.click("#preview").await;
+    browser
+        .wait_until(|html| html.contains("<span class=\"sentence\">Это важно.</span>"))
+        .await;
+    let html = browser.source().await;
+    assert!(
+        html.contains("<span class=\"sentence\">Мы просим провести слушания до 15 дек.</span>"),
+        "the abbreviation does not split"
+    );
+    browser.screenshot("statements-preview-ru").await;
+    browser.click("#new-statement button[type=submit]").await;
+    browser
+        .wait_until(|html| html.contains("Заявление о слушаниях") && html.contains("<meter"))
+        .await;
+    let created = app.store.list_statements().await.expect("list");
+    let statement = created
+        .iter()
+        .find(|s| s.title == "Заявление о слушаниях")
+        .expect("created");
+    assert_eq!(statement.segment_count, 2);
+    let mut targets: Vec<String> = statement
+        .target_langs
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    targets.sort();
+    assert_eq!(targets, ["en", "hy"]);
+    browser.quit().await;
+}

@@ -142,3 +142,74 @@ if (editor) {
     });
   }
 }
+
+// Statements: preview the paragraph and sentence split, then create.
+const form = document.getElementById("new-statement");
+
+function statementBody() {
+  return {
+    title: form.title.value,
+    source_lang: form.source_lang.value,
+    target_langs: [...form.querySelectorAll("input[name=target_langs]:checked")]
+      .map((box) => box.value)
+      .filter((lang) => lang !== form.source_lang.value),
+    text: form.text.value,
+    format: form.format.value,
+  };
+}
+
+function refuse(answer, response) {
+  const error = document.getElementById("new-statement-error");
+  error.textContent = answer?.error?.message ?? response.statusText;
+  error.hidden = false;
+}
+
+async function preview() {
+  const body = statementBody();
+  const response = await fetch("/api/v1/segment", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ lang: body.source_lang, text: body.text, format: body.format }),
+  });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) return refuse(answer, response);
+  document.getElementById("new-statement-error").hidden = true;
+  const list = document.getElementById("split");
+  list.replaceChildren(
+    ...answer.paragraphs.map((paragraph) => {
+      const item = document.createElement("li");
+      item.lang = body.source_lang;
+      for (const sentence of paragraph.sentences) {
+        const span = document.createElement("span");
+        span.className = "sentence";
+        span.textContent = sentence;
+        item.append(span);
+      }
+      return item;
+    }),
+  );
+}
+
+async function create(event) {
+  event.preventDefault();
+  const response = await fetch("/api/v1/statements", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-csrf-token": csrf() },
+    body: JSON.stringify(statementBody()),
+  });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) return refuse(answer, response);
+  window.location.assign("/app/statements");
+}
+
+if (form) {
+  document.getElementById("preview").addEventListener("click", preview);
+  form.addEventListener("submit", create);
+  document.getElementById("file").addEventListener("change", async (event) => {
+    const file = event.target.files[0];
+    if (!file) return;
+    form.text.value = await file.text();
+    if (file.name.endsWith(".md")) form.format.value = "markdown";
+    if (!form.title.value) form.title.value = file.name.replace(/\.(txt|md)$/, "");
+  });
+}

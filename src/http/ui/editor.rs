@@ -32,6 +32,7 @@ pub struct EditorUnit {
 #[template(path = "app/editor.html")]
 struct EditorPage {
     chrome: Chrome,
+    is_editor: bool,
     csrf: Option<String>,
     user_name: Option<String>,
     statement_id: i64,
@@ -114,6 +115,7 @@ pub async fn editor_page(
         .map(|s| (s.as_str(), chrome.t(&state_message(*s))))
         .collect();
     render(&EditorPage {
+        is_editor: user.roles.can_edit_statements(),
         csrf: Some(signed_in.csrf_token.clone()),
         user_name: Some(user.display_name.clone()),
         statement_id,

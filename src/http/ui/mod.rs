@@ -1,6 +1,7 @@
 //! The translators' desk: server-rendered pages for signed-in people, with a small ES module.
 
 mod editor;
+mod statements;
 
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/app", get(my_work))
         .route("/app/sign-in", get(sign_in_page))
         .route("/app/s/{id}/{lang}", get(editor::editor_page))
+        .route("/app/statements", get(statements::statements_page))
         .route("/app/lang/{code}", get(choose_language))
         .route("/static/app.js", get(script))
         .route("/static/app.css", get(styles))
@@ -72,6 +74,7 @@ async fn styles() -> impl IntoResponse {
 #[template(path = "app/sign_in.html")]
 struct SignInPage {
     chrome: Chrome,
+    is_editor: bool,
     csrf: Option<String>,
     user_name: Option<String>,
 }
@@ -91,6 +94,7 @@ pub struct QueueRow {
 #[template(path = "app/work.html")]
 struct WorkPage {
     chrome: Chrome,
+    is_editor: bool,
     csrf: Option<String>,
     user_name: Option<String>,
     signed_in_as: String,
@@ -127,6 +131,7 @@ async fn sign_in_page(
     let chrome = Chrome::new(&state, &headers, q.as_deref());
     render(&SignInPage {
         chrome,
+        is_editor: false,
         csrf: None,
         user_name: None,
     })
@@ -172,6 +177,7 @@ async fn my_work(
         &[("name", signed_in.user.display_name.as_str().into())],
     );
     render(&WorkPage {
+        is_editor: signed_in.user.roles.can_edit_statements(),
         csrf: Some(signed_in.csrf_token),
         user_name: Some(signed_in.user.display_name),
         signed_in_as,
