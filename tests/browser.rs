@@ -77,11 +77,16 @@ async fn translator_signs_in_in_armenian_and_sees_the_queue() {
     browser.quit().await;
 }
 
-#[tokio::test]
-async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text() {
-    if !webdriver::available() {
-        return;
-    }
+/// A fresh app with the demo seeded, and a browser signed in as `name` with `accept_language`.
+async fn signed_in(
+    name: &str,
+    accept_language: &str,
+) -> (
+    common::TestApp,
+    Vec<tandem::workflow::demo::DemoUser>,
+    i64,
+    Browser,
+) {
     let app = common::TestApp::spawn(common::Db::Sqlite)
         .await
         .expect("app");
@@ -89,13 +94,27 @@ async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text(
         .await
         .expect("seed")
         .expect("empty database");
-    let anush = users.iter().find(|u| u.username == "anush").expect("anush");
-    let browser = Browser::start("hy").await;
+    let password = users
+        .iter()
+        .find(|u| u.username == name)
+        .expect("demo user")
+        .password
+        .clone();
+    let browser = Browser::start(accept_language).await;
     browser.goto(&app.url("/app/sign-in")).await;
-    browser.type_into("#username", "anush").await;
-    browser.type_into("#password", &anush.password).await;
+    browser.type_into("#username", name).await;
+    browser.type_into("#password", &password).await;
     browser.click("button[type=submit]").await;
     browser.wait_for_url("/app").await;
+    (app, users, id, browser)
+}
+
+#[tokio::test]
+async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text() {
+    if !webdriver::available() {
+        return;
+    }
+    let (app, users, id, browser) = signed_in("anush", "hy").await;
     browser.click(&format!("a[href='/app/s/{id}/hy']")).await;
     browser.wait_for_url(&format!("/app/s/{id}/hy")).await;
     let units = app
@@ -204,23 +223,7 @@ async fn editor_previews_and_creates_a_statement_in_russian() {
     if !webdriver::available() {
         return;
     }
-    let app = common::TestApp::spawn(common::Db::Sqlite)
-        .await
-        .expect("app");
-    let (users, _) = tandem::workflow::demo::seed(app.store.as_ref(), &Default::default())
-        .await
-        .expect("seed")
-        .expect("empty database");
-    let editor = users
-        .iter()
-        .find(|u| u.username == "editor")
-        .expect("editor");
-    let browser = Browser::start("ru").await;
-    browser.goto(&app.url("/app/sign-in")).await;
-    browser.type_into("#username", "editor").await;
-    browser.type_into("#password", &editor.password).await;
-    browser.click("button[type=submit]").await;
-    browser.wait_for_url("/app").await;
+    let (app, _users, _id, browser) = signed_in("editor", "ru").await;
     browser.click("a[href='/app/statements']").await;
     browser.wait_for_url("/app/statements").await;
     assert!(browser.source().await.contains("Новое заявление"));

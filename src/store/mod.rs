@@ -7,6 +7,7 @@ mod rows;
 pub mod sqlite;
 mod unit_queries;
 pub mod units;
+mod work_store;
 
 use std::sync::Arc;
 
@@ -96,7 +97,7 @@ pub trait Store: WorkStore + Send + Sync + 'static {
 
 /// The workflow's reads and writes (units, history, assignments, source changes, publications).
 /// Their SQL is the same on both databases, so both backends get this trait from one macro,
-/// `unit_queries::work_store!`.
+/// `work_store::work_store!`.
 #[async_trait]
 pub trait WorkStore: Send + Sync {
     /// The unit of an active segment of a statement in one language.

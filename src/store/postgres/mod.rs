@@ -260,4 +260,4 @@ impl Store for PgStore {
     }
 }
 
-crate::store::unit_queries::work_store!(PgStore);
+crate::store::work_store::work_store!(PgStore);

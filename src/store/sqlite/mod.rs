@@ -294,4 +294,4 @@ impl Store for SqliteStore {
     }
 }
 
-crate::store::unit_queries::work_store!(SqliteStore);
+crate::store::work_store::work_store!(SqliteStore);
