@@ -113,6 +113,12 @@ pub trait WorkStore: Send + Sync {
     async fn apply_unit_changes(&self, changes: &[UnitChange]) -> StoreResult<Vec<UnitRecord>>;
     async fn list_units(&self, statement_id: i64, lang: &LanguageTag)
         -> StoreResult<Vec<UnitView>>;
+    /// The same units as `list_units`, with their assignments and last approvals.
+    async fn unit_records(
+        &self,
+        statement_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Vec<UnitRecord>>;
     async fn unit_history(&self, unit_id: i64) -> StoreResult<Vec<Revision>>;
     async fn unit_comments(&self, unit_id: i64) -> StoreResult<Vec<Comment>>;
     /// Every comment on the units of a statement in one language, with its unit id, oldest first.

@@ -7,7 +7,7 @@ macro_rules! unit_queries {
         use chrono::{DateTime, Utc};
 
         use $crate::domain::language::LanguageTag;
-        use $crate::domain::unit::{Comment, Revision, UnitView};
+        use $crate::domain::unit::{Comment, Revision};
         use $crate::store::units::{
             approval_word, AssignmentChange, QueueRow, RevisionRow, QUEUE_SQL, UnitChange, UnitRecord, UnitRow, COMMENTS_SQL,
             INSERT_REVISION_SQL, REVISIONS_SQL, UNIT_COLUMNS, UPDATE_UNIT_SQL,
@@ -43,7 +43,8 @@ macro_rules! unit_queries {
                 .transpose()
         }
 
-        pub(crate) async fn list_units(conn: &mut $conn, statement_id: i64, lang: &LanguageTag) -> StoreResult<Vec<UnitView>> {
+        /// Every unit of a statement in one language, in segment order, with what the policy needs.
+        pub(crate) async fn unit_records(conn: &mut $conn, statement_id: i64, lang: &LanguageTag) -> StoreResult<Vec<UnitRecord>> {
             let sql = format!("SELECT {UNIT_COLUMNS} WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position");
             sqlx::query_as::<_, UnitRow>(&sql)
                 .bind(statement_id)
@@ -51,7 +52,7 @@ macro_rules! unit_queries {
                 .fetch_all(&mut *conn)
                 .await?
                 .into_iter()
-                .map(|row| row.into_record().map(|r| r.view))
+                .map(UnitRow::into_record)
                 .collect()
         }
 
@@ -323,10 +324,7 @@ macro_rules! unit_queries {
             };
             let mut candidates = Vec::new();
             for lang in langs {
-                let sql = format!("SELECT {UNIT_COLUMNS} WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position");
-                let rows: Vec<UnitRow> = sqlx::query_as(&sql).bind(statement_id).bind(lang.as_str()).fetch_all(&mut *conn).await?;
-                for row in rows {
-                    let unit = row.into_record()?;
+                for unit in unit_records(conn, statement_id, lang).await? {
                     candidates.push(Candidate {
                         segment_id: unit.view.segment_id,
                         lang: unit.view.lang.clone(),

@@ -86,26 +86,38 @@ pub struct AssignmentChange {
     pub due_at: Option<DateTime<Utc>>,
 }
 
+/// Whether any active unit of the same statement and language has an assigned translator or
+/// reviewer: assignments narrow a role only once a statement has them.
+macro_rules! assigned_flags {
+    () => {
+        "EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
+                 WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
+                   AND u2.translator_id IS NOT NULL) AS translators_assigned,
+         EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
+                 WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
+                   AND u2.reviewer_id IS NOT NULL) AS reviewers_assigned"
+    };
+}
+
 /// The columns every unit read selects, joined with the names that go with the ids.
-pub(crate) const UNIT_COLUMNS: &str = "
+pub(crate) const UNIT_COLUMNS: &str = concat!(
+    "
     n.id AS unit_id, g.statement_id, n.segment_id, g.position, g.source, n.lang, n.state, n.text, n.version,
     n.reason, n.reason_comment, n.old_source, n.new_source, n.text_author AS text_author_id,
     ta.username AS text_author, n.approved_text, n.translator_id, tr.username AS translator,
     n.reviewer_id, rv.username AS reviewer, n.due_at, ub.username AS updated_by, n.updated_at,
     ab.username AS approved_by, n.approved_at,
-    EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
-            WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
-              AND u2.translator_id IS NOT NULL) AS translators_assigned,
-    EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
-            WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
-              AND u2.reviewer_id IS NOT NULL) AS reviewers_assigned
+",
+    assigned_flags!(),
+    "
     FROM units n
     JOIN segments g ON g.id = n.segment_id
     LEFT JOIN users ta ON ta.id = n.text_author
     LEFT JOIN users tr ON tr.id = n.translator_id
     LEFT JOIN users rv ON rv.id = n.reviewer_id
     LEFT JOIN users ub ON ub.id = n.updated_by
-    LEFT JOIN users ab ON ab.id = n.approved_by";
+    LEFT JOIN users ab ON ab.id = n.approved_by",
+);
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct UnitRow {
@@ -259,22 +271,21 @@ pub(crate) fn approval_word(a: &Approval) -> &'static str {
     }
 }
 
-pub(crate) const QUEUE_SQL: &str = "
+pub(crate) const QUEUE_SQL: &str = concat!(
+    "
     SELECT g.statement_id, s.title, s.slug, n.lang, n.state, n.text_author, n.due_at, n.translator_id,
         n.reviewer_id,
-        EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
-                WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
-                  AND u2.translator_id IS NOT NULL) AS translators_assigned,
-        EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
-                WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
-                  AND u2.reviewer_id IS NOT NULL) AS reviewers_assigned
+",
+    assigned_flags!(),
+    "
     FROM units n
     JOIN segments g ON g.id = n.segment_id
     JOIN statements s ON s.id = g.statement_id
     WHERE g.active AND n.state <> 'approved'
       AND (n.translator_id = $1 OR n.reviewer_id = $1 OR n.text_author = $1
            OR n.lang IN (SELECT lang FROM user_roles WHERE user_id = $1))
-    ORDER BY s.id DESC, n.lang, g.position";
+    ORDER BY s.id DESC, n.lang, g.position",
+);
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct QueueRow {

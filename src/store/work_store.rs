@@ -44,8 +44,21 @@ macro_rules! work_store {
                 statement_id: i64,
                 lang: &$crate::domain::language::LanguageTag,
             ) -> $crate::store::StoreResult<Vec<$crate::domain::unit::UnitView>> {
+                Ok(self
+                    .unit_records(statement_id, lang)
+                    .await?
+                    .into_iter()
+                    .map(|u| u.view)
+                    .collect())
+            }
+
+            async fn unit_records(
+                &self,
+                statement_id: i64,
+                lang: &$crate::domain::language::LanguageTag,
+            ) -> $crate::store::StoreResult<Vec<$crate::store::units::UnitRecord>> {
                 let mut conn = self.read().await?;
-                units::list_units(&mut conn, statement_id, lang).await
+                units::unit_records(&mut conn, statement_id, lang).await
             }
 
             async fn unit_history(

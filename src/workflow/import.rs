@@ -114,7 +114,9 @@ pub async fn import_xliff(
     }
     let me = actor(user);
     for attempt in 1..=ATTEMPTS {
-        let units = store.list_units(statement_id, &lang).await?;
+        let records = store.unit_records(statement_id, &lang).await?;
+        let by_segment: std::collections::HashMap<i64, _> =
+            records.iter().map(|r| (r.view.segment_id, r)).collect();
         let mut report = ImportReport {
             lang: lang.to_string(),
             ..ImportReport::default()
@@ -126,8 +128,8 @@ pub async fn import_xliff(
                 .id
                 .strip_prefix('s')
                 .and_then(|id| id.parse::<i64>().ok())
-                .and_then(|segment_id| units.iter().find(|u| u.segment_id == segment_id));
-            let Some(unit) = unit else {
+                .and_then(|segment_id| by_segment.get(&segment_id).copied());
+            let Some(record) = unit else {
                 report.skipped.push(Skipped {
                     unit: imported.id.clone(),
                     reason: "unknown_unit",
@@ -141,8 +143,7 @@ pub async fn import_xliff(
                 });
                 continue;
             };
-            let record = store.get_unit(statement_id, unit.segment_id, &lang).await?;
-            let Some(record) = record else { continue };
+            let unit = &record.view;
             if !may(Some(me), Permission::Save, &lang, &record.assignment) {
                 report.skipped.push(Skipped {
                     unit: imported.id.clone(),

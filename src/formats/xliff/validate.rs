@@ -428,39 +428,7 @@ fn check_container(
             "skeleton" => check_skeleton(c, &cpath)?,
             "notes" => check_notes(c, &cpath)?,
             "group" => {
-                check_attrs(
-                    c,
-                    &[
-                        "id",
-                        "name",
-                        "canResegment",
-                        "translate",
-                        "srcDir",
-                        "trgDir",
-                        "type",
-                    ],
-                    &["id"],
-                    &[],
-                    Foreign::Any,
-                    &cpath,
-                )?;
-                let id = c.attr("id").unwrap_or_default();
-                if !group_ids.insert(id.to_owned()) {
-                    return fail(
-                        "core.group.id_unique",
-                        format!("group id {id:?} is used twice in the file"),
-                        &cpath,
-                    );
-                }
-                if let Some(t) = c.attr("type") {
-                    if !values::is_user_defined(t) {
-                        return fail(
-                            "core.group.type",
-                            format!("type {t:?} must be prefix:value"),
-                            &cpath,
-                        );
-                    }
-                }
+                check_container_head(c, "group", group_ids, &cpath)?;
                 no_text(c, &cpath)?;
                 check_order(
                     c,
@@ -474,39 +442,7 @@ fn check_container(
                 check_container(c, ctx, &scope.inherit(c), &cpath, group_ids, unit_ids)?;
             }
             "unit" => {
-                check_attrs(
-                    c,
-                    &[
-                        "id",
-                        "name",
-                        "canResegment",
-                        "translate",
-                        "srcDir",
-                        "trgDir",
-                        "type",
-                    ],
-                    &["id"],
-                    &[],
-                    Foreign::Any,
-                    &cpath,
-                )?;
-                let id = c.attr("id").unwrap_or_default();
-                if !unit_ids.insert(id.to_owned()) {
-                    return fail(
-                        "core.unit.id_unique",
-                        format!("unit id {id:?} is used twice in the file"),
-                        &cpath,
-                    );
-                }
-                if let Some(t) = c.attr("type") {
-                    if !values::is_user_defined(t) {
-                        return fail(
-                            "core.unit.type",
-                            format!("type {t:?} must be prefix:value"),
-                            &cpath,
-                        );
-                    }
-                }
+                check_container_head(c, "unit", unit_ids, &cpath)?;
                 inline::check_unit(c, ctx, &scope.inherit(c), &cpath)?;
             }
             _ => {}
@@ -605,6 +541,50 @@ pub(super) fn check_notes(el: &Element, path: &str) -> Result<(), XliffError> {
             "<notes> needs at least one <note>",
             path,
         );
+    }
+    Ok(())
+}
+
+/// What `group` and `unit` share: their attributes, an id unique in the file among elements of
+/// the same kind, and a user-defined `type`.
+fn check_container_head(
+    c: &Element,
+    kind: &'static str,
+    ids: &mut std::collections::HashSet<String>,
+    path: &str,
+) -> Result<(), XliffError> {
+    check_attrs(
+        c,
+        &[
+            "id",
+            "name",
+            "canResegment",
+            "translate",
+            "srcDir",
+            "trgDir",
+            "type",
+        ],
+        &["id"],
+        &[],
+        Foreign::Any,
+        path,
+    )?;
+    let (unique, typed) = match kind {
+        "group" => ("core.group.id_unique", "core.group.type"),
+        _ => ("core.unit.id_unique", "core.unit.type"),
+    };
+    let id = c.attr("id").unwrap_or_default();
+    if !ids.insert(id.to_owned()) {
+        return fail(
+            unique,
+            format!("{kind} id {id:?} is used twice in the file"),
+            path,
+        );
+    }
+    if let Some(t) = c.attr("type") {
+        if !values::is_user_defined(t) {
+            return fail(typed, format!("type {t:?} must be prefix:value"), path);
+        }
     }
     Ok(())
 }

@@ -9,9 +9,8 @@ use axum_extra::extract::CookieJar;
 use super::{render, session};
 use crate::app::AppState;
 use crate::domain::language::LanguageTag;
-use crate::domain::policy::{may, Assignment, Permission};
-use crate::domain::unit::{UnitState, UnitView};
-use crate::domain::user::User;
+use crate::domain::policy::{may, Permission};
+use crate::domain::unit::UnitState;
 use crate::http::chrome::Chrome;
 use crate::workflow::units::actor;
 
@@ -47,21 +46,6 @@ fn state_message(state: UnitState) -> String {
     format!("state-{}", state.as_str().replace('_', "-"))
 }
 
-/// What the policy needs about a unit, from the names the list carries: an assignment to
-/// someone else counts as any other id than the user's.
-fn assignment_of(unit: &UnitView, units: &[UnitView], user: &User) -> Assignment {
-    let id_of = |name: &Option<String>| {
-        name.as_ref()
-            .map(|n| if *n == user.username { user.id } else { -1 })
-    };
-    Assignment {
-        translator: id_of(&unit.assignee),
-        reviewer: id_of(&unit.reviewer),
-        translators_assigned: units.iter().any(|u| u.assignee.is_some()),
-        reviewers_assigned: units.iter().any(|u| u.reviewer.is_some()),
-    }
-}
-
 pub async fn editor_page(
     State(state): State<AppState>,
     Path((id, lang)): Path<(String, String)>,
@@ -80,7 +64,7 @@ pub async fn editor_page(
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
     };
-    let Ok(units) = state.store.list_units(statement_id, &lang).await else {
+    let Ok(units) = state.store.unit_records(statement_id, &lang).await else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
     let chrome = Chrome::new(&state, &headers, q.as_deref());
@@ -88,8 +72,8 @@ pub async fn editor_page(
     let me = Some(actor(user));
     let editor_units = units
         .iter()
-        .map(|unit| {
-            let assignment = assignment_of(unit, &units, user);
+        .map(|record| {
+            let (unit, assignment) = (&record.view, &record.assignment);
             let sentences = statement
                 .segments
                 .iter()
@@ -104,9 +88,9 @@ pub async fn editor_page(
                 version: unit.version,
                 state: unit.state.as_str(),
                 state_label: chrome.t(&state_message(unit.state)),
-                can_save: may(me, Permission::Save, &lang, &assignment),
-                can_submit: may(me, Permission::Submit, &lang, &assignment),
-                can_review: may(me, Permission::Approve, &lang, &assignment),
+                can_save: may(me, Permission::Save, &lang, assignment),
+                can_submit: may(me, Permission::Submit, &lang, assignment),
+                can_review: may(me, Permission::Approve, &lang, assignment),
             }
         })
         .collect();
