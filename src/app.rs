@@ -8,6 +8,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::i18n::L10n;
 use crate::store::{self, Store};
+use crate::workflow::events::EventBus;
 use crate::workflow::throttle::SignInThrottle;
 
 /// Everything a request handler may need, cheap to clone.
@@ -17,6 +18,8 @@ pub struct AppState {
     pub l10n: Arc<L10n>,
     pub config: Arc<Config>,
     pub throttle: Arc<SignInThrottle>,
+    /// Live updates for open statements.
+    pub events: Arc<EventBus>,
 }
 
 pub struct App;
@@ -48,6 +51,7 @@ impl App {
             l10n: Arc::new(L10n::new()?),
             config: Arc::new(config),
             throttle: Arc::new(SignInThrottle::default()),
+            events: Arc::new(EventBus::default()),
         })
     }
 

@@ -157,9 +157,13 @@ async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text(
     );
     browser.screenshot("editor-hy").await;
 
-    // Someone else saves the second paragraph behind her back; her save meets a conflict,
-    // both texts are shown, and keeping hers saves it on top of theirs.
+    // While she types the second paragraph, someone else saves it behind her back. The live
+    // update does not touch her typing; her save meets a conflict, both texts are shown, and
+    // keeping hers saves it on top of theirs.
     let other = app.sign_in_with(&users, "hasmik").await;
+    browser
+        .type_into(&format!("#t-{second}"), "Թարգմանչի տարբերակը")
+        .await;
     let path = format!("/api/v1/statements/{id}/segments/{second}/translations/hy");
     let (status, _) = other
         .call(
@@ -169,9 +173,11 @@ async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text(
         )
         .await;
     assert_eq!(status, reqwest::StatusCode::OK);
-    browser
-        .type_into(&format!("#t-{second}"), "Թարգմանչի տարբերակը")
-        .await;
+    assert_eq!(
+        browser.value(&format!("#t-{second}")).await,
+        "Թարգմանչի տարբերակը",
+        "a live update never overwrites typing"
+    );
     browser
         .click(&format!("#u-{second} button[data-action=save]"))
         .await;

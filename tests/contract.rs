@@ -109,6 +109,11 @@ async fn openapi_documents_every_route() {
         ("/api/v1/publications/{slug}/{version}", "get"),
         ("/api/v1/statements/{id}/export", "get"),
         ("/api/v1/statements/{id}/import", "post"),
+        ("/api/v1/statements/{id}/events", "get"),
+        ("/api/v1/statements/{id}/presence", "post"),
+        ("/api/v1/statements/{id}/source/preview", "post"),
+        ("/api/v1/users/{id}", "patch"),
+        ("/api/v1/me", "patch"),
         ("/healthz", "get"),
         ("/readyz", "get"),
     ];
@@ -189,7 +194,7 @@ fn templates_use_only_existing_message_ids() {
                 continue;
             }
             let text = std::fs::read_to_string(&path).expect("template");
-            for call in ["t(\"", "t_with(\""] {
+            for call in ["t(\"", "t_with(\"", "t_num(\""] {
                 for (i, _) in text.match_indices(call) {
                     let rest = &text[i + call.len()..];
                     let id = &rest[..rest.find('"').expect("closing quote")];

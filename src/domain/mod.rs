@@ -1,6 +1,7 @@
 //! Pure types and rules of Tandem: no I/O, no web framework, no database.
 
 pub mod blocks;
+pub mod diff;
 pub mod language;
 pub mod policy;
 pub mod publication;

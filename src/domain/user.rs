@@ -11,6 +11,8 @@ pub struct User {
     pub username: String,
     pub display_name: String,
     pub roles: Roles,
+    /// The interface language the person chose (`hy`, `en` or `ru`), if any.
+    pub ui_lang: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 

@@ -74,6 +74,11 @@ impl Chrome {
     pub fn t_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
         self.l10n.message(self.locale, id, args)
     }
+
+    /// A message with one number in it, as templates need most often.
+    pub fn t_num(&self, id: &str, name: &str, value: impl Into<Arg>) -> String {
+        self.l10n.message(self.locale, id, &[(name, value.into())])
+    }
 }
 
 /// Language names as the languages call themselves, for column heads and links.

@@ -181,6 +181,12 @@ macro_rules! arg_from_number {
                     Arg::Num(value as f64)
                 }
             }
+            // Templates hand over their fields by reference.
+            impl From<&$t> for Arg {
+                fn from(value: &$t) -> Self {
+                    Arg::Num(*value as f64)
+                }
+            }
         )*
     };
 }
@@ -419,6 +425,7 @@ mod tests {
             ("rule", "core.unit.id_unique".into()),
             ("name", "Անուշ".into()),
             ("percent", count.into()),
+            ("version", count.into()),
         ]
     }
 

@@ -22,7 +22,7 @@ use units::{AssignmentChange, UnitChange, UnitRecord};
 
 pub use error::StoreError;
 pub use records::{
-    ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser,
+    ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser, UserUpdate,
 };
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -63,6 +63,8 @@ pub trait Store: WorkStore + Send + Sync + 'static {
 
     /// `Conflict("username")` for a taken name, `UnknownLanguage` for a role in a language not enabled.
     async fn create_user(&self, user: &NewUser) -> StoreResult<User>;
+    /// Changes a user's name, roles or interface language; `None` when there is no such user.
+    async fn update_user(&self, id: i64, update: &UserUpdate) -> StoreResult<Option<User>>;
     async fn list_users(&self) -> StoreResult<Vec<User>>;
     async fn get_user(&self, id: i64) -> StoreResult<Option<User>>;
     async fn credentials(&self, username: &str) -> StoreResult<Option<Credentials>>;

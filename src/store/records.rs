@@ -34,6 +34,15 @@ pub struct NewUser {
     pub created_at: DateTime<Utc>,
 }
 
+/// What to change about a user; `None` leaves that part alone.
+#[derive(Debug, Clone, Default)]
+pub struct UserUpdate {
+    pub display_name: Option<String>,
+    pub roles: Option<Roles>,
+    /// `Some(None)` forgets the choice, so the browser's languages apply again.
+    pub ui_lang: Option<Option<String>>,
+}
+
 /// What sign-in needs to check a password.
 #[derive(Clone)]
 pub struct Credentials {

@@ -43,6 +43,7 @@ pub(crate) struct UserRow {
     pub display_name: String,
     pub is_admin: bool,
     pub is_editor: bool,
+    pub ui_lang: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -80,6 +81,7 @@ pub(crate) fn users_with_roles(
                 username: u.username,
                 display_name: u.display_name,
                 roles,
+                ui_lang: u.ui_lang,
                 created_at: u.created_at,
             })
         })

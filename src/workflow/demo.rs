@@ -46,8 +46,11 @@ pub async fn seed(store: &dyn Store, limits: &Limits) -> AppResult<Option<(Vec<D
         (
             "editor",
             "Mariam Editor",
-            roles(true, &[]),
-            "editor: creates, assigns and publishes",
+            Roles {
+                admin: true,
+                ..roles(true, &[])
+            },
+            "editor and administrator: creates, assigns and publishes; manages people",
         ),
         (
             "anush",

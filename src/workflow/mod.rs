@@ -3,10 +3,12 @@
 pub mod assign;
 pub mod credentials;
 pub mod demo;
+pub mod events;
 pub mod export;
 pub mod import;
 pub mod publish;
 pub mod queue;
+pub mod review;
 pub mod segment;
 pub mod sessions;
 pub mod source;

@@ -4,6 +4,7 @@ use chrono::Utc;
 use serde::Serialize;
 
 use crate::domain::blocks::TextFormat;
+use crate::domain::diff::{word_diff, DiffPart};
 use crate::domain::policy::{may, Assignment, Permission};
 use crate::domain::source_change::{plan, SegmentPlan};
 use crate::domain::statement::{segment_checked, Limits, StatementDetail};
@@ -118,4 +119,82 @@ pub async fn update_source(
 
 fn revision_conflict(current: i64) -> AppError {
     AppError::new(ErrorCode::RevisionConflict).with("current", current)
+}
+
+/// What a new source would do to one paragraph, for the editor to confirm.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ParagraphChange {
+    /// `kept`, `edited`, `inserted` or `removed`.
+    pub fate: &'static str,
+    /// The paragraph's place in the new text (removed ones: in the old text).
+    pub position: u32,
+    /// Word-level changes from the old paragraph to the new one.
+    pub diff: Vec<DiffPart>,
+}
+
+/// The changes a new source would make, without making them.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SourcePreview {
+    pub revision: i64,
+    pub changes: SourceChanges,
+    pub paragraphs: Vec<ParagraphChange>,
+}
+
+pub async fn preview_source(
+    store: &dyn Store,
+    limits: &Limits,
+    statement_id: i64,
+    text: &str,
+    format: Option<&str>,
+) -> AppResult<SourcePreview> {
+    let statement = store
+        .get_statement(statement_id)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::StatementNotFound).with("id", statement_id))?;
+    let format: TextFormat = parse_format(Some(format.unwrap_or(&statement.summary.format)))?;
+    let drafts = segment_checked(&statement.summary.source_lang, text, format, limits)?;
+    let plan = plan(&statement.segments, drafts);
+    let mut changes = SourceChanges {
+        removed: plan.removed.len() as u32,
+        ..SourceChanges::default()
+    };
+    let mut paragraphs = Vec::new();
+    for (i, p) in plan.segments.iter().enumerate() {
+        let position = i as u32 + 1;
+        let (fate, diff) = match p {
+            SegmentPlan::Keep { draft, .. } => {
+                changes.kept += 1;
+                ("kept", word_diff(&draft.source, &draft.source))
+            }
+            SegmentPlan::Edit {
+                old_source, draft, ..
+            } => {
+                changes.edited += 1;
+                ("edited", word_diff(old_source, &draft.source))
+            }
+            SegmentPlan::Insert { draft } => {
+                changes.inserted += 1;
+                ("inserted", word_diff("", &draft.source))
+            }
+        };
+        paragraphs.push(ParagraphChange {
+            fate,
+            position,
+            diff,
+        });
+    }
+    for removed in &plan.removed {
+        if let Some(old) = statement.segments.iter().find(|s| s.id == *removed) {
+            paragraphs.push(ParagraphChange {
+                fate: "removed",
+                position: old.position,
+                diff: word_diff(&old.source, ""),
+            });
+        }
+    }
+    Ok(SourcePreview {
+        revision: statement.summary.revision,
+        changes,
+        paragraphs,
+    })
 }

@@ -31,6 +31,11 @@ pub enum Request {
 }
 
 impl Request {
+    /// The action's name as events and history call it.
+    pub fn action_name(&self) -> &'static str {
+        self.action().as_str()
+    }
+
     fn action(&self) -> UnitAction {
         match self {
             Self::Save { .. } => UnitAction::Save,

@@ -1,11 +1,11 @@
-//! Creating users, from the command line or by an admin over the API.
+//! Creating and changing users, from the command line or by an admin over the API.
 
 use chrono::Utc;
 
 use crate::domain::role::Roles;
 use crate::domain::user::{check_password, normalise_username, User};
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::store::{NewUser, Store, StoreError};
+use crate::store::{NewUser, Store, StoreError, UserUpdate};
 
 use super::credentials::hash_password;
 
@@ -42,5 +42,39 @@ pub async fn create_user(store: &dyn Store, input: UserInput) -> AppResult<User>
             other => other.into(),
         })?;
     tracing::info!(user = %user.username, admin = user.roles.admin, editor = user.roles.editor, "user created");
+    Ok(user)
+}
+
+/// Changes a user's name, roles or interface language. An admin cannot take away their own admin
+/// role: the last admin doing so would lock everyone out of user management.
+pub async fn update_user(
+    store: &dyn Store,
+    by: &User,
+    id: i64,
+    mut update: UserUpdate,
+) -> AppResult<User> {
+    if let Some(roles) = &update.roles {
+        if by.id == id && by.roles.admin && !roles.admin {
+            return Err(AppError::new(ErrorCode::InvalidInput)
+                .with("field", "admin")
+                .with("reason", "you cannot remove your own admin role"));
+        }
+    }
+    if let Some(name) = update.display_name.take() {
+        let name = name.trim().to_owned();
+        if name.is_empty() || name.chars().count() > 200 {
+            return Err(AppError::new(ErrorCode::InvalidInput)
+                .with("field", "display_name")
+                .with("reason", "between 1 and 200 characters"));
+        }
+        update.display_name = Some(name);
+    }
+    let user = store
+        .update_user(id, &update)
+        .await?
+        .ok_or_else(|| AppError::not_found("user").detail("id", id))?;
+    if update.roles.is_some() {
+        tracing::info!(user = %user.username, by = %by.username, admin = user.roles.admin, editor = user.roles.editor, "roles changed");
+    }
     Ok(user)
 }

@@ -1,4 +1,6 @@
 //! A small W3C WebDriver client over HTTP, enough to drive Debian's chromium through chromedriver.
+// Each browser test binary uses a different part of this client.
+#![allow(dead_code)]
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -200,6 +202,81 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Signs in on the desk at `base` and waits for the work queue.
+    pub async fn sign_in(&self, base: &str, name: &str, password: &str) {
+        self.goto(&format!("{base}/app/sign-in")).await;
+        self.type_into("#username", name).await;
+        self.type_into("#password", password).await;
+        self.click("button[type=submit]").await;
+        self.wait_for_url("/app").await;
+    }
+
+    /// Runs `script` in the page (a function body; `arguments` holds `args`) and returns its value.
+    pub async fn execute(&self, script: &str, args: Value) -> Value {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            Some(json!({"script": script, "args": args})),
+        )
+        .await
+    }
+
+    /// The current value of a form field (the page source only shows its initial value).
+    pub async fn value(&self, css: &str) -> String {
+        self.execute(
+            "return document.querySelector(arguments[0])?.value ?? null;",
+            json!([css]),
+        )
+        .await
+        .as_str()
+        .unwrap_or_else(|| panic!("no field {css}"))
+        .to_owned()
+    }
+
+    /// Waits until the JavaScript expression `condition` is true in the page.
+    pub async fn wait_for(&self, condition: &str) {
+        let started = Instant::now();
+        let script = format!("return Boolean({condition});");
+        loop {
+            if self.execute(&script, json!([])).await == Value::Bool(true) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {condition}; the page is:\n{}",
+                self.source().await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Replaces the value of a field as typing would (clears it, then types `text`).
+    pub async fn fill(&self, css: &str, text: &str) {
+        let id = self.find(css).await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{id}/clear"),
+            Some(json!({})),
+        )
+        .await;
+        self.type_into(css, text).await;
+    }
+
+    /// Picks the option with `value` in a select element, as a person would.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.click(&format!("{css} option[value='{value}']")).await;
+    }
+
+    /// Resizes the window, e.g. to check a phone-sized layout.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.call(
+            reqwest::Method::POST,
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        )
+        .await;
     }
 
     /// Saves a screenshot under `target/screenshots/` for people to look at.

@@ -16,6 +16,7 @@ use crate::formats::model::ExportDoc;
 use crate::formats::tmx::TmxSegtype;
 use crate::http::auth::CurrentUser;
 use crate::http::stream::stream;
+use crate::workflow::events::StatementEvent;
 use crate::workflow::import::{import_xliff, ImportReport, Upload};
 use crate::workflow::{export, publish};
 
@@ -194,11 +195,12 @@ async fn import_statement(
     }
     let limit = state.config.max_body_bytes;
     let bytes = body.map_err(|_| AppError::new(ErrorCode::PayloadTooLarge).with("limit", limit))?;
+    let statement_id = statement_id(&id)?;
     let report = import_xliff(
         state.store.as_ref(),
         &state.config.limits,
         &current.user,
-        statement_id(&id)?,
+        statement_id,
         Upload {
             lang: query.lang.as_deref(),
             file_name: query.filename.as_deref().unwrap_or("upload.xlf"),
@@ -207,5 +209,8 @@ async fn import_statement(
         },
     )
     .await?;
+    state
+        .events
+        .publish(StatementEvent::Reload { statement_id });
     Ok(Json(report))
 }

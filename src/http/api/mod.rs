@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, one module per resource.
 
 mod assignments;
+mod events;
 mod exports;
 mod languages;
 mod me;
@@ -77,4 +78,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(assignments::router())
         .merge(publications::router())
         .merge(exports::router())
+        .merge(events::router())
 }

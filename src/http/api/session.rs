@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
+use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
 use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
@@ -54,7 +55,17 @@ async fn sign_in(
         state.config.session_hours,
     )
     .await?;
-    let jar = jar.add(session_cookie(signed.session_token, &headers, &state));
+    let mut jar = jar.add(session_cookie(signed.session_token, &headers, &state));
+    // The interface language the person saved follows them into this browser.
+    if let Some(lang) = signed.user.ui_lang.clone() {
+        jar = jar.add(
+            Cookie::build(("lang", lang))
+                .path("/")
+                .same_site(SameSite::Lax)
+                .max_age(time::Duration::days(365))
+                .build(),
+        );
+    }
     Ok((
         jar,
         Json(SignInResponse {

@@ -13,6 +13,7 @@ use crate::domain::statement::{StatementDetail, StatementSummary};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::workflow::events::StatementEvent;
 use crate::workflow::source::{self, SourceChanges};
 use crate::workflow::statements::{self, NewStatementRequest};
 
@@ -21,6 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_statements, create_statement))
         .routes(routes!(get_statement))
         .routes(routes!(update_source))
+        .routes(routes!(preview_source))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -158,5 +160,46 @@ async fn update_source(
         },
     )
     .await?;
+    state
+        .events
+        .publish(StatementEvent::Reload { statement_id: id });
     Ok(Json(SourceResponse { statement, changes }))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourcePreviewRequest {
+    pub text: String,
+    /// `text` or `markdown`; defaults to the statement's format.
+    #[serde(default)]
+    pub format: Option<String>,
+}
+
+/// What a new source text would change, paragraph by paragraph with word-level differences,
+/// without changing anything (editors).
+#[utoipa::path(post, path = "/api/v1/statements/{id}/source/preview", tag = "statements",
+    params(("id" = i64, Path, description = "Statement id")), request_body = SourcePreviewRequest,
+    responses((status = 200, body = source::SourcePreview), (status = 403, description = "forbidden"),
+        (status = 404, description = "statement_not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn preview_source(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<SourcePreviewRequest>,
+) -> AppResult<Json<source::SourcePreview>> {
+    let id = parse_id(&id)?;
+    if !current.user.roles.can_edit_statements() {
+        return Err(AppError::new(ErrorCode::Forbidden).with("action", "change_source"));
+    }
+    Ok(Json(
+        source::preview_source(
+            state.store.as_ref(),
+            &state.config.limits,
+            id,
+            &body.text,
+            body.format.as_deref(),
+        )
+        .await?,
+    ))
 }

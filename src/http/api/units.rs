@@ -12,6 +12,7 @@ use crate::domain::unit::{Comment, Revision, UnitView};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::workflow::events::StatementEvent;
 use crate::workflow::units::{self, Request, UnitRef};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -132,6 +133,7 @@ async fn run(
 ) -> AppResult<Json<UnitView>> {
     let unit = unit_ref(path)?;
     let version = base_version(headers, body_version)?;
+    let action = request.action_name();
     let view = units::change(
         state.store.as_ref(),
         &state.config.limits,
@@ -142,6 +144,12 @@ async fn run(
         request,
     )
     .await?;
+    state.events.publish(StatementEvent::Unit {
+        statement_id: unit.statement_id,
+        action: action.to_owned(),
+        by: current.user.display_name.clone(),
+        unit: Box::new(view.clone()),
+    });
     Ok(Json(view))
 }
 
@@ -339,12 +347,14 @@ async fn add_comment(
     path: UnitPath,
     ApiJson(body): ApiJson<CommentRequest>,
 ) -> AppResult<(StatusCode, Json<Comment>)> {
-    let comment = units::add_comment(
-        state.store.as_ref(),
-        &current.user,
-        &unit_ref(path)?,
-        &body.body,
-    )
-    .await?;
+    let unit = unit_ref(path)?;
+    let comment =
+        units::add_comment(state.store.as_ref(), &current.user, &unit, &body.body).await?;
+    state.events.publish(StatementEvent::Comment {
+        statement_id: unit.statement_id,
+        segment_id: unit.segment_id,
+        lang: unit.lang.clone(),
+        comment: comment.clone(),
+    });
     Ok((StatusCode::CREATED, Json(comment)))
 }

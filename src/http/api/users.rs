@@ -1,6 +1,6 @@
 //! Managing users (admins only).
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use serde::Deserialize;
@@ -14,10 +14,13 @@ use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::store::UserUpdate;
 use crate::workflow::users::{self, UserInput};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_users, create_user))
+    OpenApiRouter::new()
+        .routes(routes!(list_users, create_user))
+        .routes(routes!(update_user))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -42,6 +45,35 @@ pub struct CreateUserRequest {
     pub editor: bool,
     #[serde(default)]
     pub roles: Vec<RoleRequest>,
+}
+
+/// What to change; fields left out stay as they are. `roles` replaces the per-language roles.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUserRequest {
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub admin: Option<bool>,
+    #[serde(default)]
+    pub editor: Option<bool>,
+    #[serde(default)]
+    pub roles: Option<Vec<RoleRequest>>,
+}
+
+fn language_roles(requests: &[RoleRequest], roles: &mut Roles) -> AppResult<()> {
+    for r in requests {
+        let role = LanguageRole::parse(&r.role).ok_or_else(|| {
+            AppError::new(ErrorCode::InvalidInput)
+                .with("field", "roles")
+                .with(
+                    "reason",
+                    format!("unknown role {:?}: translator or reviewer", r.role),
+                )
+        })?;
+        roles.grant(role, LanguageTag::parse(&r.lang)?);
+    }
+    Ok(())
 }
 
 fn require_admin(current: &CurrentUser, action: &'static str) -> AppResult<()> {
@@ -79,17 +111,7 @@ async fn create_user(
         editor: body.editor,
         languages: Vec::new(),
     };
-    for r in &body.roles {
-        let role = LanguageRole::parse(&r.role).ok_or_else(|| {
-            AppError::new(ErrorCode::InvalidInput)
-                .with("field", "roles")
-                .with(
-                    "reason",
-                    format!("unknown role {:?}: translator or reviewer", r.role),
-                )
-        })?;
-        roles.grant(role, LanguageTag::parse(&r.lang)?);
-    }
+    language_roles(&body.roles, &mut roles)?;
     let user = users::create_user(
         state.store.as_ref(),
         UserInput {
@@ -101,4 +123,50 @@ async fn create_user(
     )
     .await?;
     Ok((StatusCode::CREATED, Json(user)))
+}
+
+/// Changes a user's display name or roles; 404 `not_found` when there is no such user.
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", request_body = UpdateUserRequest,
+    params(("id" = i64, Path)),
+    responses((status = 200, body = User), (status = 400, description = "invalid_input"),
+        (status = 403, description = "forbidden"), (status = 404, description = "not_found"),
+        (status = 422, description = "unknown_language")),
+    security(("session" = []), ("bearer" = [])))]
+async fn update_user(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<UpdateUserRequest>,
+) -> AppResult<Json<User>> {
+    require_admin(&current, "update_user")?;
+    let id: i64 = id
+        .parse()
+        .map_err(|_| AppError::not_found("user").detail("id", id.as_str()))?;
+    let roles = if body.admin.is_some() || body.editor.is_some() || body.roles.is_some() {
+        let existing = state
+            .store
+            .get_user(id)
+            .await?
+            .ok_or_else(|| AppError::not_found("user").detail("id", id))?;
+        let mut roles = Roles {
+            admin: body.admin.unwrap_or(existing.roles.admin),
+            editor: body.editor.unwrap_or(existing.roles.editor),
+            languages: Vec::new(),
+        };
+        match &body.roles {
+            Some(requests) => language_roles(requests, &mut roles)?,
+            None => roles.languages = existing.roles.languages,
+        }
+        Some(roles)
+    } else {
+        None
+    };
+    let update = UserUpdate {
+        display_name: body.display_name,
+        roles,
+        ui_lang: None,
+    };
+    Ok(Json(
+        users::update_user(state.store.as_ref(), &current.user, id, update).await?,
+    ))
 }

@@ -6,12 +6,12 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 
-use super::{render, session};
+use super::{chrome_for, render, session, Desk};
 use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::domain::policy::{may, Permission};
-use crate::domain::unit::UnitState;
-use crate::http::chrome::Chrome;
+use crate::domain::unit::{UnitAction, UnitState};
+use crate::http::chrome::{language_names, Chrome};
 use crate::workflow::units::actor;
 
 pub struct EditorUnit {
@@ -31,14 +31,16 @@ pub struct EditorUnit {
 #[template(path = "app/editor.html")]
 struct EditorPage {
     chrome: Chrome,
-    is_editor: bool,
-    csrf: Option<String>,
-    user_name: Option<String>,
+    desk: Desk,
     statement_id: i64,
+    me: i64,
     title: String,
     source_lang: String,
     lang: String,
     state_labels: Vec<(&'static str, String)>,
+    action_labels: Vec<(&'static str, String)>,
+    /// Other languages of the statement whose text can be shown beside this one.
+    pivots: Vec<(String, String)>,
     units: Vec<EditorUnit>,
 }
 
@@ -67,7 +69,7 @@ pub async fn editor_page(
     let Ok(units) = state.store.unit_records(statement_id, &lang).await else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    let chrome = Chrome::new(&state, &headers, q.as_deref());
+    let chrome = chrome_for(&state, &headers, q.as_deref(), &signed_in.user);
     let user = &signed_in.user;
     let me = Some(actor(user));
     let editor_units = units
@@ -94,19 +96,44 @@ pub async fn editor_page(
             }
         })
         .collect();
+    let names = language_names(&state).await.unwrap_or_default();
+    let pivots = statement
+        .summary
+        .target_langs
+        .iter()
+        .filter(|l| **l != lang)
+        .map(|l| {
+            let code = l.to_string();
+            let name = names
+                .get(code.as_str())
+                .cloned()
+                .unwrap_or_else(|| code.clone());
+            (code, name)
+        })
+        .collect();
+    let action_labels = UnitAction::ALL
+        .iter()
+        .map(|a| {
+            (
+                a.as_str(),
+                chrome.t(&format!("action-{}", a.as_str().replace('_', "-"))),
+            )
+        })
+        .collect();
     let state_labels = UnitState::ALL
         .iter()
         .map(|s| (s.as_str(), chrome.t(&state_message(*s))))
         .collect();
     render(&EditorPage {
-        is_editor: user.roles.can_edit_statements(),
-        csrf: Some(signed_in.csrf_token.clone()),
-        user_name: Some(user.display_name.clone()),
+        desk: Desk::of(&signed_in),
         statement_id,
+        me: user.id,
         title: statement.summary.title.clone(),
         source_lang: statement.summary.source_lang.to_string(),
         lang: lang.to_string(),
         state_labels,
+        action_labels,
+        pivots,
         units: editor_units,
         chrome,
     })

@@ -1,6 +1,9 @@
 //! The translators' desk: server-rendered pages for signed-in people, with a small ES module.
 
+mod admin;
 mod editor;
+mod review;
+mod statement;
 mod statements;
 
 use askama::Template;
@@ -13,11 +16,13 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
 
 use crate::app::AppState;
+use crate::domain::role::LanguageRole;
+use crate::domain::user::User;
 use crate::http::auth::SESSION_COOKIE;
 use crate::http::chrome::{language_names, Chrome};
 use crate::i18n::dates::long_date;
 use crate::i18n::Locale;
-use crate::store::SessionUser;
+use crate::store::{SessionUser, UserUpdate};
 use crate::workflow::{queue, sessions};
 
 /// The desk runs our own module and nothing else.
@@ -31,8 +36,12 @@ pub fn router() -> Router<AppState> {
         .route("/app/sign-in", get(sign_in_page))
         .route("/app/s/{id}/{lang}", get(editor::editor_page))
         .route("/app/statements", get(statements::statements_page))
+        .route("/app/statements/{id}", get(statement::statement_page))
+        .route("/app/review", get(review::review_page))
+        .route("/app/admin", get(admin::admin_page))
         .route("/app/lang/{code}", get(choose_language))
         .route("/static/app.js", get(script))
+        .route("/static/js/{name}", get(module))
         .route("/static/app.css", get(styles))
         .layer(axum::middleware::from_fn(security_headers))
 }
@@ -63,6 +72,47 @@ async fn script() -> impl IntoResponse {
     )
 }
 
+/// The desk's ES modules, built into the binary so a deployment is one file.
+const MODULES: &[(&str, &str)] = &[
+    ("api.js", include_str!("../../../web/static/js/api.js")),
+    (
+        "session.js",
+        include_str!("../../../web/static/js/session.js"),
+    ),
+    (
+        "statements.js",
+        include_str!("../../../web/static/js/statements.js"),
+    ),
+    (
+        "statement.js",
+        include_str!("../../../web/static/js/statement.js"),
+    ),
+    (
+        "editor.js",
+        include_str!("../../../web/static/js/editor.js"),
+    ),
+    (
+        "checks.js",
+        include_str!("../../../web/static/js/checks.js"),
+    ),
+    (
+        "review.js",
+        include_str!("../../../web/static/js/review.js"),
+    ),
+    ("admin.js", include_str!("../../../web/static/js/admin.js")),
+];
+
+async fn module(Path(name): Path<String>) -> Response {
+    match MODULES.iter().find(|(n, _)| *n == name) {
+        Some((_, source)) => (
+            [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+            *source,
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 async fn styles() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
@@ -74,9 +124,7 @@ async fn styles() -> impl IntoResponse {
 #[template(path = "app/sign_in.html")]
 struct SignInPage {
     chrome: Chrome,
-    is_editor: bool,
-    csrf: Option<String>,
-    user_name: Option<String>,
+    desk: Desk,
 }
 
 pub struct QueueRow {
@@ -94,11 +142,35 @@ pub struct QueueRow {
 #[template(path = "app/work.html")]
 struct WorkPage {
     chrome: Chrome,
-    is_editor: bool,
-    csrf: Option<String>,
-    user_name: Option<String>,
+    desk: Desk,
     signed_in_as: String,
     entries: Vec<QueueRow>,
+}
+
+/// Who is looking at a desk page, as the layout needs it: the navigation and the CSRF token.
+#[derive(Default)]
+pub struct Desk {
+    pub csrf: Option<String>,
+    pub user_name: Option<String>,
+    pub is_editor: bool,
+    pub is_admin: bool,
+    pub is_reviewer: bool,
+}
+
+impl Desk {
+    pub fn of(signed_in: &SessionUser) -> Self {
+        let roles = &signed_in.user.roles;
+        Self {
+            csrf: Some(signed_in.csrf_token.clone()),
+            user_name: Some(signed_in.user.display_name.clone()),
+            is_editor: roles.can_edit_statements(),
+            is_admin: roles.can_manage_users(),
+            is_reviewer: roles
+                .languages
+                .iter()
+                .any(|g| g.role == LanguageRole::Reviewer),
+        }
+    }
 }
 
 pub(super) fn render(template: &impl Template) -> Response {
@@ -109,6 +181,18 @@ pub(super) fn render(template: &impl Template) -> Response {
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// The page chrome for a signed-in person: their saved interface language counts after an
+/// explicit choice in this browser (`?lang=`, the cookie) and before `Accept-Language`.
+pub(super) fn chrome_for(
+    state: &AppState,
+    headers: &HeaderMap,
+    query: Option<&str>,
+    user: &User,
+) -> Chrome {
+    let saved = user.ui_lang.as_deref().and_then(Locale::from_tag);
+    Chrome::for_page(state, headers, query, saved)
 }
 
 /// The signed-in person behind the session cookie, if any.
@@ -131,9 +215,7 @@ async fn sign_in_page(
     let chrome = Chrome::new(&state, &headers, q.as_deref());
     render(&SignInPage {
         chrome,
-        is_editor: false,
-        csrf: None,
-        user_name: None,
+        desk: Desk::default(),
     })
 }
 
@@ -146,7 +228,7 @@ async fn my_work(
     let Some(signed_in) = session(&state, &jar).await else {
         return Redirect::to("/app/sign-in").into_response();
     };
-    let chrome = Chrome::new(&state, &headers, q.as_deref());
+    let chrome = chrome_for(&state, &headers, q.as_deref(), &signed_in.user);
     let (entries, names) = match (
         queue::my_queue(state.store.as_ref(), &signed_in.user).await,
         language_names(&state).await,
@@ -177,20 +259,34 @@ async fn my_work(
         &[("name", signed_in.user.display_name.as_str().into())],
     );
     render(&WorkPage {
-        is_editor: signed_in.user.roles.can_edit_statements(),
-        csrf: Some(signed_in.csrf_token),
-        user_name: Some(signed_in.user.display_name),
+        desk: Desk::of(&signed_in),
         signed_in_as,
         chrome,
         entries,
     })
 }
 
-/// Remembers the UI language in the `lang` cookie (a year) and goes back where the reader was.
-async fn choose_language(Path(code): Path<String>, headers: HeaderMap, jar: CookieJar) -> Response {
+/// Remembers the UI language in the `lang` cookie (a year) and, for a signed-in person, in their
+/// settings; then goes back where the reader was.
+async fn choose_language(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    jar: CookieJar,
+) -> Response {
     let Some(locale) = Locale::from_tag(&code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    if let Some(signed_in) = session(&state, &jar).await {
+        let update = UserUpdate {
+            ui_lang: Some(Some(locale.as_str().to_owned())),
+            ..UserUpdate::default()
+        };
+        if let Err(e) = state.store.update_user(signed_in.user.id, &update).await {
+            // The cookie still carries the choice in this browser.
+            tracing::warn!(error = %e, "cannot save the interface language");
+        }
+    }
     let cookie = Cookie::build(("lang", locale.as_str()))
         .path("/")
         .same_site(SameSite::Lax)

@@ -6,7 +6,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 
-use super::{render, session};
+use super::{chrome_for, render, session, Desk};
 use crate::app::AppState;
 use crate::http::chrome::{language_names, Chrome};
 
@@ -33,9 +33,7 @@ pub struct LangChoice {
 #[template(path = "app/statements.html")]
 struct StatementsPage {
     chrome: Chrome,
-    is_editor: bool,
-    csrf: Option<String>,
-    user_name: Option<String>,
+    desk: Desk,
     rows: Vec<StatementRow>,
     languages: Vec<LangChoice>,
 }
@@ -52,7 +50,7 @@ pub async fn statements_page(
     if !signed_in.user.roles.can_edit_statements() {
         return Redirect::to("/app").into_response();
     }
-    let chrome = Chrome::new(&state, &headers, q.as_deref());
+    let chrome = chrome_for(&state, &headers, q.as_deref(), &signed_in.user);
     let (Ok(statements), Ok(names), Ok(languages)) = (
         state.store.list_statements().await,
         language_names(&state).await,
@@ -92,9 +90,7 @@ pub async fn statements_page(
         })
         .collect();
     render(&StatementsPage {
-        is_editor: true,
-        csrf: Some(signed_in.csrf_token),
-        user_name: Some(signed_in.user.display_name),
+        desk: Desk::of(&signed_in),
         rows,
         languages,
         chrome,

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 
 use super::records::{
-    ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser,
+    ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser, UserUpdate,
 };
 use super::rows::LanguageRow;
 use super::{Backend, Store, StoreError, StoreResult};
@@ -110,6 +110,13 @@ impl Store for PgStore {
         let created = users::create_user(&mut tx, user).await?;
         tx.commit().await?;
         Ok(created)
+    }
+
+    async fn update_user(&self, id: i64, update: &UserUpdate) -> StoreResult<Option<User>> {
+        let mut tx = self.pool.begin().await?;
+        let updated = users::update_user(&mut tx, id, update).await?;
+        tx.commit().await?;
+        Ok(updated)
     }
 
     async fn list_users(&self) -> StoreResult<Vec<User>> {

@@ -5,7 +5,7 @@ use sqlx::PgConnection;
 use crate::domain::language::LanguageTag;
 use crate::domain::user::User;
 use crate::store::error::is_unique_violation;
-use crate::store::records::NewUser;
+use crate::store::records::{NewUser, UserUpdate};
 use crate::store::rows::{stored_tag, users_with_roles, RoleRow, UserRow};
 use crate::store::{StoreError, StoreResult};
 
@@ -87,7 +87,7 @@ pub(super) async fn create_user(conn: &mut PgConnection, user: &NewUser) -> Stor
 /// All users by name, or the one with `id`.
 pub(super) async fn list_users(conn: &mut PgConnection, id: Option<i64>) -> StoreResult<Vec<User>> {
     let users: Vec<UserRow> = sqlx::query_as(
-        "SELECT id, username, display_name, is_admin, is_editor, created_at FROM users
+        "SELECT id, username, display_name, is_admin, is_editor, ui_lang, created_at FROM users
          WHERE $1::BIGINT IS NULL OR id = $1 ORDER BY username",
     )
     .bind(id)
@@ -100,4 +100,58 @@ pub(super) async fn list_users(conn: &mut PgConnection, id: Option<i64>) -> Stor
     .fetch_all(&mut *conn)
     .await?;
     users_with_roles(users, roles)
+}
+
+/// Changes what `update` names and returns the user as now stored.
+pub(super) async fn update_user(
+    conn: &mut PgConnection,
+    id: i64,
+    update: &UserUpdate,
+) -> StoreResult<Option<User>> {
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if exists.is_none() {
+        return Ok(None);
+    }
+    if let Some(name) = &update.display_name {
+        sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
+            .bind(name)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    if let Some(ui_lang) = &update.ui_lang {
+        sqlx::query("UPDATE users SET ui_lang = $1 WHERE id = $2")
+            .bind(ui_lang.as_deref())
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    if let Some(roles) = &update.roles {
+        let langs: Vec<LanguageTag> = roles.languages.iter().map(|g| g.lang.clone()).collect();
+        if let Some(tag) = unknown_languages(conn, &langs).await?.into_iter().next() {
+            return Err(StoreError::UnknownLanguage(tag));
+        }
+        sqlx::query("UPDATE users SET is_admin = $1, is_editor = $2 WHERE id = $3")
+            .bind(roles.admin)
+            .bind(roles.editor)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        for grant in &roles.languages {
+            sqlx::query("INSERT INTO user_roles (user_id, role, lang) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(grant.role.as_str())
+                .bind(grant.lang.as_str())
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(list_users(conn, Some(id)).await?.pop())
 }

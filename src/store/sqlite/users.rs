@@ -5,7 +5,7 @@ use sqlx::SqliteConnection;
 use crate::domain::language::LanguageTag;
 use crate::domain::user::User;
 use crate::store::error::is_unique_violation;
-use crate::store::records::NewUser;
+use crate::store::records::{NewUser, UserUpdate};
 use crate::store::rows::{users_with_roles, RoleRow, UserRow};
 use crate::store::{StoreError, StoreResult};
 
@@ -75,7 +75,7 @@ pub(super) async fn list_users(
     id: Option<i64>,
 ) -> StoreResult<Vec<User>> {
     let users: Vec<UserRow> = sqlx::query_as(
-        "SELECT id, username, display_name, is_admin, is_editor, created_at FROM users
+        "SELECT id, username, display_name, is_admin, is_editor, ui_lang, created_at FROM users
          WHERE ?1 IS NULL OR id = ?1 ORDER BY username",
     )
     .bind(id)
@@ -88,4 +88,58 @@ pub(super) async fn list_users(
     .fetch_all(&mut *conn)
     .await?;
     users_with_roles(users, roles)
+}
+
+/// Changes what `update` names and returns the user as now stored.
+pub(super) async fn update_user(
+    conn: &mut SqliteConnection,
+    id: i64,
+    update: &UserUpdate,
+) -> StoreResult<Option<User>> {
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if exists.is_none() {
+        return Ok(None);
+    }
+    if let Some(name) = &update.display_name {
+        sqlx::query("UPDATE users SET display_name = ? WHERE id = ?")
+            .bind(name)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    if let Some(ui_lang) = &update.ui_lang {
+        sqlx::query("UPDATE users SET ui_lang = ? WHERE id = ?")
+            .bind(ui_lang.as_deref())
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    if let Some(roles) = &update.roles {
+        let langs: Vec<LanguageTag> = roles.languages.iter().map(|g| g.lang.clone()).collect();
+        if let Some(tag) = unknown_languages(conn, &langs).await?.into_iter().next() {
+            return Err(StoreError::UnknownLanguage(tag));
+        }
+        sqlx::query("UPDATE users SET is_admin = ?, is_editor = ? WHERE id = ?")
+            .bind(roles.admin)
+            .bind(roles.editor)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("DELETE FROM user_roles WHERE user_id = ?")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        for grant in &roles.languages {
+            sqlx::query("INSERT INTO user_roles (user_id, role, lang) VALUES (?, ?, ?)")
+                .bind(id)
+                .bind(grant.role.as_str())
+                .bind(grant.lang.as_str())
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(list_users(conn, Some(id)).await?.pop())
 }

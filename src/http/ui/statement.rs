@@ -1,0 +1,206 @@
+//! One statement for its editors: progress, assignments, the source with its changes, publishing and files.
+
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+
+use super::{chrome_for, render, session, Desk};
+use crate::app::AppState;
+use crate::domain::role::LanguageRole;
+use crate::domain::unit::UnitState;
+use crate::http::chrome::{language_names, Chrome};
+use crate::i18n::dates::long_date;
+
+pub struct LangSummary {
+    pub code: String,
+    pub name: String,
+    pub percent: u32,
+    /// (state, label, count) for the states that have units.
+    pub counts: Vec<(&'static str, String, u32)>,
+}
+
+/// Who holds a role for one language, as an option of the assignment form.
+pub struct Candidate {
+    pub username: String,
+    pub label: String,
+    pub lang: String,
+    pub role: &'static str,
+}
+
+pub struct ParagraphRow {
+    pub segment_id: i64,
+    pub position: u32,
+    pub source: String,
+    /// (lang, translator, reviewer) per target language.
+    pub people: Vec<(String, String, String)>,
+}
+
+pub struct PublicationRow {
+    pub number: i64,
+    pub date: String,
+    pub langs: String,
+    pub xliff_langs: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "app/statement.html")]
+struct StatementPage {
+    chrome: Chrome,
+    desk: Desk,
+    id: i64,
+    slug: String,
+    title: String,
+    source_lang: String,
+    source_name: String,
+    format: String,
+    revision: i64,
+    text: String,
+    langs: Vec<LangSummary>,
+    candidates: Vec<Candidate>,
+    paragraphs: Vec<ParagraphRow>,
+    publications: Vec<PublicationRow>,
+    state_labels: Vec<(&'static str, String)>,
+}
+
+pub async fn statement_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let Some(signed_in) = session(&state, &jar).await else {
+        return Redirect::to("/app/sign-in").into_response();
+    };
+    if !signed_in.user.roles.can_edit_statements() {
+        return Redirect::to("/app").into_response();
+    }
+    let Ok(id) = id.parse::<i64>() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let statement = match state.store.get_statement(id).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    };
+    let (Ok(names), Ok(users), Ok(publications)) = (
+        language_names(&state).await,
+        state.store.list_users().await,
+        state.store.list_publications(id).await,
+    ) else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let chrome = chrome_for(&state, &headers, q.as_deref(), &signed_in.user);
+    let name_of = |code: &str| names.get(code).cloned().unwrap_or_else(|| code.to_owned());
+    let summary = &statement.summary;
+
+    let langs = summary
+        .progress
+        .iter()
+        .map(|p| LangSummary {
+            code: p.lang.to_string(),
+            name: name_of(p.lang.as_str()),
+            percent: (p.approved_share * 100.0).round() as u32,
+            counts: [
+                ("untranslated", p.untranslated),
+                ("draft", p.draft),
+                ("translated", p.translated),
+                ("needs_work", p.needs_work),
+                ("approved", p.approved),
+            ]
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(s, n)| (s, chrome.t(&format!("state-{}", s.replace('_', "-"))), n))
+            .collect(),
+        })
+        .collect();
+
+    let mut candidates = Vec::new();
+    for lang in &summary.target_langs {
+        for role in [LanguageRole::Translator, LanguageRole::Reviewer] {
+            for user in users.iter().filter(|u| u.roles.has(role, lang)) {
+                candidates.push(Candidate {
+                    username: user.username.clone(),
+                    label: format!("{} ({})", user.display_name, user.username),
+                    lang: lang.to_string(),
+                    role: role.as_str(),
+                });
+            }
+        }
+    }
+
+    let mut paragraphs: Vec<ParagraphRow> = statement
+        .segments
+        .iter()
+        .map(|s| ParagraphRow {
+            segment_id: s.id,
+            position: s.position,
+            source: s.source.clone(),
+            people: Vec::new(),
+        })
+        .collect();
+    for lang in &summary.target_langs {
+        let Ok(records) = state.store.unit_records(id, lang).await else {
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        };
+        for row in &mut paragraphs {
+            let unit = records.iter().find(|r| r.view.segment_id == row.segment_id);
+            row.people.push((
+                lang.to_string(),
+                unit.and_then(|u| u.view.assignee.clone())
+                    .unwrap_or_default(),
+                unit.and_then(|u| u.view.reviewer.clone())
+                    .unwrap_or_default(),
+            ));
+        }
+    }
+
+    let publications = publications
+        .into_iter()
+        .map(|p| PublicationRow {
+            number: p.number,
+            date: long_date(chrome.locale, p.created_at),
+            langs: p
+                .langs
+                .iter()
+                .map(|l| name_of(l))
+                .collect::<Vec<_>>()
+                .join(", "),
+            xliff_langs: p
+                .langs
+                .iter()
+                .filter(|l| **l != summary.source_lang.as_str())
+                .cloned()
+                .collect(),
+        })
+        .collect();
+
+    let state_labels = UnitState::ALL
+        .iter()
+        .map(|s| {
+            (
+                s.as_str(),
+                chrome.t(&format!("state-{}", s.as_str().replace('_', "-"))),
+            )
+        })
+        .collect();
+    render(&StatementPage {
+        state_labels,
+        desk: Desk::of(&signed_in),
+        id,
+        slug: summary.slug.clone(),
+        title: summary.title.clone(),
+        source_lang: summary.source_lang.to_string(),
+        source_name: name_of(summary.source_lang.as_str()),
+        format: summary.format.clone(),
+        revision: summary.revision,
+        text: statement.text.clone(),
+        langs,
+        candidates,
+        paragraphs,
+        publications,
+        chrome,
+    })
+}

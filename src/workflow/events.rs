@@ -1,0 +1,245 @@
+//! Live news about a statement: unit changes, comments and who is editing what, fanned out to open views.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+use crate::domain::unit::{Comment, UnitView};
+
+/// How long a "someone is editing" mark lasts without being renewed; the browser renews it while
+/// the field has focus, so a closed laptop does not claim a paragraph for ever.
+pub const PRESENCE_TTL: Duration = Duration::from_secs(45);
+
+/// One thing that happened to a statement, as sent to the browsers that have it open.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StatementEvent {
+    /// A unit was saved, submitted, approved, returned or reverted.
+    Unit {
+        statement_id: i64,
+        action: String,
+        by: String,
+        unit: Box<UnitView>,
+    },
+    /// A comment was added to a unit.
+    Comment {
+        statement_id: i64,
+        segment_id: i64,
+        lang: String,
+        comment: Comment,
+    },
+    /// Someone started or stopped editing a unit (`segment_id` is `None` when they stopped).
+    Presence {
+        statement_id: i64,
+        user_id: i64,
+        name: String,
+        lang: String,
+        segment_id: Option<i64>,
+    },
+    /// Many units changed at once (an import or a new source): views should reload.
+    Reload { statement_id: i64 },
+}
+
+impl StatementEvent {
+    pub fn statement_id(&self) -> i64 {
+        match self {
+            Self::Unit { statement_id, .. }
+            | Self::Comment { statement_id, .. }
+            | Self::Presence { statement_id, .. }
+            | Self::Reload { statement_id } => *statement_id,
+        }
+    }
+
+    /// The SSE event name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Unit { .. } => "unit",
+            Self::Comment { .. } => "comment",
+            Self::Presence { .. } => "presence",
+            Self::Reload { .. } => "reload",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Mark {
+    name: String,
+    lang: String,
+    segment_id: i64,
+    since: Instant,
+}
+
+/// The fan-out: every open view subscribes and keeps the events of its statement.
+pub struct EventBus {
+    sender: broadcast::Sender<Arc<StatementEvent>>,
+    /// (statement, user) -> the unit they are editing.
+    presence: Mutex<HashMap<(i64, i64), Mark>>,
+}
+
+impl Default for EventBus {
+    fn default() -> Self {
+        // A slow view that falls this far behind is told to reload instead of being waited for.
+        let (sender, _) = broadcast::channel(1024);
+        Self {
+            sender,
+            presence: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl EventBus {
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<StatementEvent>> {
+        self.sender.subscribe()
+    }
+
+    /// Sends to whoever listens; nobody listening is not an error.
+    pub fn publish(&self, event: StatementEvent) {
+        let _ = self.sender.send(Arc::new(event));
+    }
+
+    fn marks(&self) -> std::sync::MutexGuard<'_, HashMap<(i64, i64), Mark>> {
+        // A panic while holding the lock leaves a plain map behind, still consistent.
+        self.presence
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Records that `user_id` edits `segment_id` (or nothing) and tells the others when it changed.
+    pub fn set_presence(
+        &self,
+        statement_id: i64,
+        user_id: i64,
+        name: &str,
+        lang: &str,
+        segment_id: Option<i64>,
+        now: Instant,
+    ) {
+        let changed = {
+            let mut marks = self.marks();
+            let key = (statement_id, user_id);
+            match segment_id {
+                Some(segment_id) => {
+                    let previous = marks.insert(
+                        key,
+                        Mark {
+                            name: name.to_owned(),
+                            lang: lang.to_owned(),
+                            segment_id,
+                            since: now,
+                        },
+                    );
+                    previous.is_none_or(|p| p.segment_id != segment_id || p.lang != lang)
+                }
+                None => marks.remove(&key).is_some(),
+            }
+        };
+        if changed {
+            self.publish(StatementEvent::Presence {
+                statement_id,
+                user_id,
+                name: name.to_owned(),
+                lang: lang.to_owned(),
+                segment_id,
+            });
+        }
+    }
+
+    /// Who edits what in a statement now, forgetting (and announcing) marks that were not renewed.
+    pub fn presence(&self, statement_id: i64, now: Instant) -> Vec<StatementEvent> {
+        let mut expired = Vec::new();
+        let current = {
+            let mut marks = self.marks();
+            marks.retain(|(s, user), mark| {
+                let alive = now.saturating_duration_since(mark.since) < PRESENCE_TTL;
+                if !alive {
+                    expired.push((*s, *user, mark.clone()));
+                }
+                alive
+            });
+            marks
+                .iter()
+                .filter(|((s, _), _)| *s == statement_id)
+                .map(|((s, user), mark)| StatementEvent::Presence {
+                    statement_id: *s,
+                    user_id: *user,
+                    name: mark.name.clone(),
+                    lang: mark.lang.clone(),
+                    segment_id: Some(mark.segment_id),
+                })
+                .collect()
+        };
+        for (statement_id, user_id, mark) in expired {
+            self.publish(StatementEvent::Presence {
+                statement_id,
+                user_id,
+                name: mark.name,
+                lang: mark.lang,
+                segment_id: None,
+            });
+        }
+        current
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presence_is_announced_once_and_expires() {
+        let bus = EventBus::default();
+        let mut rx = bus.subscribe();
+        let t0 = Instant::now();
+        bus.set_presence(1, 7, "Anush", "hy", Some(3), t0);
+        // Renewing the same mark is not news.
+        bus.set_presence(1, 7, "Anush", "hy", Some(3), t0 + Duration::from_secs(5));
+        let first = rx.try_recv().expect("the first mark is announced");
+        assert!(matches!(
+            &*first,
+            StatementEvent::Presence {
+                segment_id: Some(3),
+                ..
+            }
+        ));
+        assert!(rx.try_recv().is_err(), "a renewal is not announced again");
+
+        assert_eq!(bus.presence(1, t0 + Duration::from_secs(10)).len(), 1);
+        assert!(
+            bus.presence(2, t0).is_empty(),
+            "other statements see nobody"
+        );
+        // Long after the last renewal the mark is gone, and the others are told.
+        assert!(bus.presence(1, t0 + Duration::from_secs(120)).is_empty());
+        let gone = rx.try_recv().expect("expiry is announced");
+        assert!(matches!(
+            &*gone,
+            StatementEvent::Presence {
+                segment_id: None,
+                user_id: 7,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn leaving_is_announced_only_when_there_was_a_mark() {
+        let bus = EventBus::default();
+        let mut rx = bus.subscribe();
+        bus.set_presence(1, 7, "Anush", "hy", None, Instant::now());
+        assert!(rx.try_recv().is_err());
+        bus.set_presence(1, 7, "Anush", "hy", Some(4), Instant::now());
+        bus.set_presence(1, 7, "Anush", "hy", None, Instant::now());
+        assert_eq!(rx.try_recv().map(|e| e.name()).ok(), Some("presence"));
+        let left = rx.try_recv().expect("leaving is announced");
+        assert!(matches!(
+            &*left,
+            StatementEvent::Presence {
+                segment_id: None,
+                ..
+            }
+        ));
+    }
+}
