@@ -117,7 +117,6 @@ ui-due = Due { $date }
 ui-nothing-to-do = Nothing is waiting for you right now.
 ui-language = Language
 ui-public-pages = Published statements
-ui-signed-in-as = Signed in as { $name }
 ui-open-editor = Open
 ui-source = Source
 ui-translation = Translation

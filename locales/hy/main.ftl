@@ -108,7 +108,6 @@ ui-due = Ժամկետը՝ { $date }
 ui-nothing-to-do = Այս պահին Ձեզ ոչինչ չի սպասում։
 ui-language = Լեզու
 ui-public-pages = Հրապարակված հայտարարություններ
-ui-signed-in-as = Մուտք եք գործել որպես { $name }
 ui-open-editor = Բացել
 ui-source = Բնագիր
 ui-translation = Թարգմանություն

@@ -124,7 +124,6 @@ ui-due = Срок: { $date }
 ui-nothing-to-do = Сейчас вас ничего не ждёт.
 ui-language = Язык
 ui-public-pages = Опубликованные заявления
-ui-signed-in-as = Вы вошли как { $name }
 ui-open-editor = Открыть
 ui-source = Оригинал
 ui-translation = Перевод

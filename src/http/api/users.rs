@@ -128,9 +128,8 @@ async fn create_user(
 /// Changes a user's display name or roles; 404 `not_found` when there is no such user.
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", request_body = UpdateUserRequest,
     params(("id" = i64, Path)),
-    responses((status = 200, body = User), (status = 400, description = "invalid_input"),
-        (status = 403, description = "forbidden"), (status = 404, description = "not_found"),
-        (status = 422, description = "unknown_language")),
+    responses((status = 200, body = User), (status = 400, description = "invalid_input or unknown_language"),
+        (status = 403, description = "forbidden"), (status = 404, description = "not_found")),
     security(("session" = []), ("bearer" = [])))]
 async fn update_user(
     State(state): State<AppState>,

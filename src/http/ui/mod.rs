@@ -130,6 +130,8 @@ struct SignInPage {
 pub struct QueueRow {
     pub statement_id: i64,
     pub title: String,
+    /// The statement's language, which its title is written in.
+    pub source_lang: String,
     pub lang: String,
     pub lang_name: String,
     pub to_translate: u32,
@@ -143,7 +145,6 @@ pub struct QueueRow {
 struct WorkPage {
     chrome: Chrome,
     desk: Desk,
-    signed_in_as: String,
     entries: Vec<QueueRow>,
 }
 
@@ -229,11 +230,12 @@ async fn my_work(
         return Redirect::to("/app/sign-in").into_response();
     };
     let chrome = chrome_for(&state, &headers, q.as_deref(), &signed_in.user);
-    let (entries, names) = match (
+    let (entries, names, statements) = match (
         queue::my_queue(state.store.as_ref(), &signed_in.user).await,
         language_names(&state).await,
+        state.store.list_statements().await,
     ) {
-        (Ok(e), Ok(n)) => (e, n),
+        (Ok(e), Ok(n), Ok(s)) => (e, n, s),
         _ => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
     };
     let entries = entries
@@ -241,6 +243,11 @@ async fn my_work(
         .map(|e| QueueRow {
             statement_id: e.statement_id,
             title: e.title,
+            source_lang: statements
+                .iter()
+                .find(|s| s.id == e.statement_id)
+                .map(|s| s.source_lang.to_string())
+                .unwrap_or_default(),
             lang_name: names
                 .get(e.lang.as_str())
                 .cloned()
@@ -254,13 +261,8 @@ async fn my_work(
                 .map(|d| chrome.t_with("ui-due", &[("date", long_date(chrome.locale, d).into())])),
         })
         .collect();
-    let signed_in_as = chrome.t_with(
-        "ui-signed-in-as",
-        &[("name", signed_in.user.display_name.as_str().into())],
-    );
     render(&WorkPage {
         desk: Desk::of(&signed_in),
-        signed_in_as,
         chrome,
         entries,
     })
