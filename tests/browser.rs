@@ -256,7 +256,7 @@ async fn editor_previews_and_creates_a_statement_in_russian() {
     browser.screenshot("statements-preview-ru").await;
     browser.click("#new-statement button[type=submit]").await;
     browser
-        .wait_until(|html| html.contains("Заявление о слушаниях") && html.contains("<meter"))
+        .wait_until(|html| html.contains("Заявление о слушаниях") && html.contains("class=\"bar\""))
         .await;
     let created = app.store.list_statements().await.expect("list");
     let statement = created
@@ -272,4 +272,127 @@ async fn editor_previews_and_creates_a_statement_in_russian() {
     targets.sort();
     assert_eq!(targets, ["en", "hy"]);
     browser.quit().await;
+}
+
+/// Two people in two browsers type into the same paragraph. The second one's view hears about
+/// the first one's save without losing her typing, her own save shows both texts, and she merges
+/// them by hand; everyone ends up with the merged text and both saves are in the history.
+#[tokio::test]
+async fn two_browsers_on_one_unit_see_each_other_and_merge_a_conflict() {
+    if !webdriver::available() {
+        return;
+    }
+    let (app, users, id, anush) = signed_in("anush", "hy").await;
+    let password = users
+        .iter()
+        .find(|u| u.username == "hasmik")
+        .expect("hasmik")
+        .password
+        .clone();
+    let hasmik = Browser::start("hy").await;
+    hasmik.sign_in(&app.url(""), "hasmik", &password).await;
+    let hy = tandem::domain::language::LanguageTag::parse("hy").expect("tag");
+    let units = app.store.list_units(id, &hy).await.expect("units");
+    let (second, third) = (units[1].segment_id, units[2].segment_id);
+    let editor_page = app.url(&format!("/app/s/{id}/hy"));
+    for browser in [&anush, &hasmik] {
+        browser.goto(&editor_page).await;
+        // Autosave waits long here, so the two typings surely overlap.
+        browser
+            .execute(
+                "document.querySelector('ol.editor').dataset.autosaveMs = '60000';",
+                serde_json::json!([]),
+            )
+            .await;
+    }
+
+    // Anush starts typing: Hasmik sees who is editing that paragraph.
+    anush
+        .type_into(&format!("#t-{second}"), "Անուշի նախադասությունը։")
+        .await;
+    hasmik
+        .wait_for(&format!(
+            "!document.querySelector('#u-{second} .presence').hidden && \
+             document.querySelector('#u-{second} .presence').textContent.includes('Anush')"
+        ))
+        .await;
+    hasmik.screenshot("editor-presence-hy").await;
+
+    // Hasmik saves her own text first. Anush's view says so but keeps her typing.
+    hasmik
+        .type_into(&format!("#t-{second}"), "Հասմիկի նախադասությունը։")
+        .await;
+    hasmik
+        .click(&format!("#u-{second} button[data-action=save]"))
+        .await;
+    anush
+        .wait_for(&format!(
+            "document.querySelector('#u-{second} .status').textContent.includes('Hasmik')"
+        ))
+        .await;
+    assert_eq!(
+        anush.value(&format!("#t-{second}")).await,
+        "Անուշի նախադասությունը։"
+    );
+
+    // Her save meets the conflict: both texts side by side.
+    anush
+        .type_into(&format!("#t-{second}"), "\u{E009}s\u{E000}")
+        .await;
+    anush
+        .wait_for(&format!(
+            "!document.querySelector('#u-{second} .conflict').hidden && \
+             document.querySelector('#u-{second} .theirs').textContent === 'Հասմիկի նախադասությունը։' && \
+             document.querySelector('#u-{second} .mine').textContent === 'Անուշի նախադասությունը։'"
+        ))
+        .await;
+    anush.screenshot("editor-two-browsers-conflict-hy").await;
+
+    // She merges by hand and saves on top of Hasmik's version.
+    anush
+        .click(&format!("#u-{second} button[data-action=merge]"))
+        .await;
+    let merged = "Հասմիկի նախադասությունը։ Անուշի նախադասությունը։";
+    anush.fill(&format!("#t-{second}"), merged).await;
+    anush
+        .type_into(&format!("#t-{second}"), "\u{E009}s\u{E000}")
+        .await;
+    anush
+        .wait_for(&format!(
+            "document.querySelector('#u-{second} .conflict').hidden"
+        ))
+        .await;
+    let stored = app.store.list_units(id, &hy).await.expect("units")[1].clone();
+    assert_eq!(stored.text, merged);
+    let history = app
+        .store
+        .unit_history(stored.unit_id)
+        .await
+        .expect("history");
+    let texts: Vec<&str> = history.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Հասմիկի նախադասությունը։", merged],
+        "both saves are kept"
+    );
+
+    // Hasmik's view follows within a second, as does a save by someone who is not typing.
+    hasmik
+        .wait_for(&format!(
+            "document.querySelector('#t-{second}').value === '{merged}'"
+        ))
+        .await;
+    anush
+        .type_into(&format!("#t-{third}"), "Երրորդ պարբերությունը։")
+        .await;
+    anush
+        .click(&format!("#u-{third} button[data-action=save]"))
+        .await;
+    hasmik
+        .wait_for(&format!(
+            "document.querySelector('#t-{third}').value === 'Երրորդ պարբերությունը։'"
+        ))
+        .await;
+    anush.quit().await;
+    hasmik.quit().await;
 }

@@ -1,6 +1,7 @@
 //! The translators' desk: server-rendered pages for signed-in people, with a small ES module.
 
 mod admin;
+mod bar;
 mod editor;
 mod review;
 mod statement;
@@ -138,6 +139,7 @@ pub struct QueueRow {
     pub to_review: u32,
     pub returned: u32,
     pub due: Option<String>,
+    pub bar: Option<bar::StateBar>,
 }
 
 #[derive(Template)]
@@ -248,6 +250,11 @@ async fn my_work(
                 .find(|s| s.id == e.statement_id)
                 .map(|s| s.source_lang.to_string())
                 .unwrap_or_default(),
+            bar: statements
+                .iter()
+                .find(|s| s.id == e.statement_id)
+                .and_then(|s| s.progress.iter().find(|p| p.lang == e.lang))
+                .map(|p| bar::StateBar::new(&chrome, p)),
             lang_name: names
                 .get(e.lang.as_str())
                 .cloned()

@@ -6,6 +6,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 
+use super::bar::StateBar;
 use super::{chrome_for, render, session, Desk};
 use crate::app::AppState;
 use crate::domain::role::LanguageRole;
@@ -16,7 +17,7 @@ use crate::i18n::dates::long_date;
 pub struct LangSummary {
     pub code: String,
     pub name: String,
-    pub percent: u32,
+    pub bar: StateBar,
     /// (state, label, count) for the states that have units.
     pub counts: Vec<(&'static str, String, u32)>,
 }
@@ -102,7 +103,7 @@ pub async fn statement_page(
         .map(|p| LangSummary {
             code: p.lang.to_string(),
             name: name_of(p.lang.as_str()),
-            percent: (p.approved_share * 100.0).round() as u32,
+            bar: StateBar::new(&chrome, p),
             counts: [
                 ("untranslated", p.untranslated),
                 ("draft", p.draft),

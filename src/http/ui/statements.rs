@@ -6,6 +6,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 
+use super::bar::StateBar;
 use super::{chrome_for, render, session, Desk};
 use crate::app::AppState;
 use crate::http::chrome::{language_names, Chrome};
@@ -13,7 +14,7 @@ use crate::http::chrome::{language_names, Chrome};
 pub struct LangProgress {
     pub code: String,
     pub name: String,
-    pub percent: u32,
+    pub bar: StateBar,
     pub label: String,
 }
 
@@ -75,7 +76,7 @@ pub async fn statements_page(
                             .get(p.lang.as_str())
                             .cloned()
                             .unwrap_or_else(|| p.lang.to_string()),
-                        percent,
+                        bar: StateBar::new(&chrome, p),
                         label: chrome.t_with("ui-approved-share", &[("percent", percent.into())]),
                     }
                 })

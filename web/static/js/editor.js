@@ -186,7 +186,11 @@ function setUp(editor) {
     clearTimeout(timers.get(li));
     timers.set(
       li,
-      setTimeout(() => dirty(li) && li.querySelector(".conflict").hidden && act(li, "save"), 1200),
+      setTimeout(
+        () => dirty(li) && li.querySelector(".conflict").hidden && act(li, "save"),
+        // A page may ask for a longer pause (tests use it to type in two browsers at once).
+        Number(editor.dataset.autosaveMs ?? 1200),
+      ),
     );
   }
 
