@@ -309,6 +309,65 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
     }
     editor.screenshot("public-aligned").await;
 
+    // A later correction of the source: the changes are shown word by word before saving, and
+    // the changed paragraph goes back to its translators.
+    editor
+        .goto(&app.url(&format!("/app/statements/{id}")))
+        .await;
+    let corrected = SOURCE.replace("at 11:00", "at 12:00");
+    editor.fill("#source-text", &corrected).await;
+    assert_eq!(
+        editor
+            .execute(
+                "return document.getElementById('source-save').disabled;",
+                json!([])
+            )
+            .await,
+        json!(true),
+        "the new source cannot be saved before its changes were shown"
+    );
+    editor.click("#source-preview").await;
+    editor
+        .wait_until(|html| html.contains("<del>11</del><ins>12</ins>"))
+        .await;
+    editor.screenshot("source-diff-en").await;
+    editor.click("#source-save").await;
+    editor.wait_until(|html| html.contains("Revision 2")).await;
+    let after = app.store.list_units(id, &hy).await.expect("units");
+    assert_eq!(
+        (after[0].state.as_str(), after[1].state.as_str()),
+        ("approved", "needs_work"),
+        "only the changed paragraph goes back"
+    );
+
+    // The administrator gives Dmitri the reviewer role for Armenian.
+    editor.goto(&app.url("/app/admin")).await;
+    let dmitri_row = "tr.user:has(input[value='Dmitri'])";
+    editor
+        .click(&format!(
+            "{dmitri_row} input[data-lang='hy'][data-role='reviewer']"
+        ))
+        .await;
+    editor
+        .click(&format!("{dmitri_row} button[data-action=save-user]"))
+        .await;
+    let started = std::time::Instant::now();
+    loop {
+        let users = app.store.list_users().await.expect("users");
+        let dmitri = users
+            .iter()
+            .find(|u| u.username == "dmitri")
+            .expect("dmitri");
+        if dmitri
+            .roles
+            .has(tandem::domain::role::LanguageRole::Reviewer, &hy)
+        {
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 10, "the role never arrived");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
     for browser in [editor, anush, hasmik] {
         browser.quit().await;
     }

@@ -226,3 +226,5 @@ action-approve = approved
 action-reject = sent back
 action-source-changed = the source changed
 action-minor-source-change = the source corrected (minor)
+ui-no-history = No changes yet.
+ui-no-comments = No comments yet.

@@ -217,3 +217,5 @@ action-approve = հաստատվեց
 action-reject = վերադարձվեց
 action-source-changed = բնագիրը փոխվեց
 action-minor-source-change = բնագիրն ուղղվեց (աննշան)
+ui-no-history = Փոփոխություններ դեռ չկան։
+ui-no-comments = Մեկնաբանություններ դեռ չկան։

@@ -233,3 +233,5 @@ action-approve = утверждено
 action-reject = возвращено
 action-source-changed = изменился оригинал
 action-minor-source-change = оригинал исправлен (мелкая правка)
+ui-no-history = Изменений пока нет.
+ui-no-comments = Комментариев пока нет.

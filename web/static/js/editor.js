@@ -294,6 +294,13 @@ function setUp(editor) {
           return item;
         }),
     );
+    const emptyNote = (list) => {
+      if (list.children.length > 0) return;
+      const item = document.createElement("li");
+      item.className = "hint";
+      item.textContent = list.dataset.empty;
+      list.append(item);
+    };
     comments.replaceChildren(
       ...unit.answer.comments.map((c) => {
         const item = document.createElement("li");
@@ -306,6 +313,8 @@ function setUp(editor) {
         return item;
       }),
     );
+    emptyNote(history);
+    emptyNote(comments);
   }
 
   panel.querySelector(".comment-form").addEventListener("submit", async (event) => {
