@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::i18n::L10n;
 use crate::store::{self, Store};
 use crate::workflow::events::EventBus;
+use crate::workflow::memory::MemoryBook;
 use crate::workflow::throttle::SignInThrottle;
 
 /// Everything a request handler may need, cheap to clone.
@@ -20,6 +21,8 @@ pub struct AppState {
     pub throttle: Arc<SignInThrottle>,
     /// Live updates for open statements.
     pub events: Arc<EventBus>,
+    /// The translation memory's indexes.
+    pub memory: Arc<MemoryBook>,
 }
 
 pub struct App;
@@ -42,6 +45,7 @@ impl App {
     /// Binds the configured address and builds the router over `state`.
     pub async fn bind(state: AppState) -> anyhow::Result<(TcpListener, Router)> {
         let listener = TcpListener::bind(state.config.bind).await?;
+        tokio::spawn(keep_memory_current(state.clone()));
         Ok((listener, crate::http::router(state)))
     }
 
@@ -52,6 +56,7 @@ impl App {
             config: Arc::new(config),
             throttle: Arc::new(SignInThrottle::default()),
             events: Arc::new(EventBus::default()),
+            memory: Arc::new(MemoryBook::default()),
         })
     }
 
@@ -63,6 +68,27 @@ impl App {
         )
         .with_graceful_shutdown(shutdown_signal())
         .await
+    }
+}
+
+/// Loads the translation memory in the background (requests are served meanwhile), then reads
+/// what was added since, twice a second: that is also how pairs approved on another instance
+/// sharing the database become searchable here.
+async fn keep_memory_current(state: AppState) {
+    let mut failing = false;
+    loop {
+        match state.memory.refresh(state.store.as_ref()).await {
+            Ok(_) => failing = false,
+            Err(e) if !failing => {
+                failing = true;
+                tracing::warn!(
+                    code = e.code.as_str(),
+                    "the translation memory cannot be refreshed"
+                );
+            }
+            Err(_) => {}
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     }
 }
 

@@ -47,6 +47,8 @@ pub enum Command {
         #[command(subcommand)]
         command: XliffCommand,
     },
+    /// Align a text with its translation and print the alignment as JSON.
+    Align(AlignArgs),
     /// Measure Tandem against outside test data.
     Eval {
         #[command(subcommand)]
@@ -102,6 +104,24 @@ pub struct SegmentArgs {
     pub format: String,
 }
 
+#[derive(Args, Debug)]
+pub struct AlignArgs {
+    /// The source language and file: `--src en a.txt`.
+    #[arg(long, num_args = 2, value_names = ["LANG", "FILE"], required = true)]
+    pub src: Vec<String>,
+    /// The translation's language and file: `--tgt hy b.txt`.
+    #[arg(long, num_args = 2, value_names = ["LANG", "FILE"], required = true)]
+    pub tgt: Vec<String>,
+    /// Each file holds one sentence per line: print a JSON array of beads
+    /// `{"src": [line indices], "tgt": [line indices]}` (0-based, in order, every line in exactly
+    /// one bead, either side possibly empty).
+    #[arg(long)]
+    pub sentences: bool,
+    /// How paragraphs are marked in whole documents: `text` (blank lines) or `markdown`.
+    #[arg(long, default_value = "text")]
+    pub format: String,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
     /// Create a user; the password is read from TANDEM_PASSWORD or standard input.
@@ -144,6 +164,11 @@ pub enum XliffCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum EvalCommand {
+    /// Score the sentence aligner on a corpus laid out like ../shared/eval/alignment/ntrex_sample.
+    Alignment {
+        /// Folder with `merged/<src>-<tgt>/` and `docs/`.
+        dir: PathBuf,
+    },
     /// Score sentence segmentation on JSON case files (e.g. ../shared/eval/segmentation).
     Segmentation {
         /// Folder of *.json files of {"input", "expected"} cases.
@@ -167,6 +192,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Segment(args) => segment(args),
+        Command::Align(args) => align(args),
+        Command::Eval {
+            command: EvalCommand::Alignment { dir },
+        } => {
+            for score in crate::eval::alignment::evaluate(&dir)? {
+                println!("{score}");
+            }
+            Ok(())
+        }
         Command::User {
             command: UserCommand::Add(args),
         } => user_add(args).await,
@@ -248,6 +282,37 @@ fn segment(args: SegmentArgs) -> anyhow::Result<()> {
     let result = segment_preview(&args.lang, &text, Some(&args.format), &Limits::default())
         .map_err(|e| anyhow::anyhow!(terminal_message(&e)))?;
     println!("{}", serde_json::to_string_pretty(&result)?);
+    Ok(())
+}
+
+fn align(args: AlignArgs) -> anyhow::Result<()> {
+    let (src_lang, src_file) = (&args.src[0], &args.src[1]);
+    let (tgt_lang, tgt_file) = (&args.tgt[0], &args.tgt[1]);
+    let read = |file: &str| {
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {file} as UTF-8 text"))
+    };
+    let (src_text, tgt_text) = (read(src_file)?, read(tgt_file)?);
+    for lang in [src_lang, tgt_lang] {
+        crate::domain::language::LanguageTag::parse(lang)
+            .map_err(|e| anyhow::anyhow!(terminal_message(&e.into())))?;
+    }
+    if args.sentences {
+        let src: Vec<&str> = src_text.lines().collect();
+        let tgt: Vec<&str> = tgt_text.lines().collect();
+        let beads = crate::domain::align::align_sentences(&src, &tgt);
+        println!("{}", serde_json::to_string(&beads)?);
+    } else {
+        let alignment = crate::workflow::align::align_documents(
+            src_lang,
+            &src_text,
+            tgt_lang,
+            &tgt_text,
+            Some(&args.format),
+            &Limits::default(),
+        )
+        .map_err(|e| anyhow::anyhow!(terminal_message(&e)))?;
+        println!("{}", serde_json::to_string_pretty(&alignment)?);
+    }
     Ok(())
 }
 

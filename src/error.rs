@@ -42,12 +42,16 @@ pub enum ErrorCode {
     LacksRole,
     RevisionConflict,
     InvalidXliff,
+    /// A glossary or memory file (TBX, CSV, TMX) breaks a rule; nothing was imported.
+    InvalidFile,
+    /// Quality checks found errors in the text being approved.
+    ChecksFailed,
     Unavailable,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 31] = [
+    pub const ALL: [ErrorCode; 33] = [
         Self::InvalidLanguage,
         Self::UnknownLanguage,
         Self::LanguageExists,
@@ -77,6 +81,8 @@ impl ErrorCode {
         Self::LacksRole,
         Self::RevisionConflict,
         Self::InvalidXliff,
+        Self::InvalidFile,
+        Self::ChecksFailed,
         Self::Unavailable,
         Self::Internal,
     ];
@@ -112,6 +118,8 @@ impl ErrorCode {
             Self::LacksRole => "lacks_role",
             Self::RevisionConflict => "revision_conflict",
             Self::InvalidXliff => "invalid_xliff",
+            Self::InvalidFile => "invalid_file",
+            Self::ChecksFailed => "checks_failed",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -126,7 +134,8 @@ impl ErrorCode {
             | Self::InvalidUtf8
             | Self::InvalidInput
             | Self::InvalidFormat
-            | Self::InvalidXliff => StatusCode::BAD_REQUEST,
+            | Self::InvalidXliff
+            | Self::InvalidFile => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge | Self::TooManySegments | Self::SegmentTooLong => {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
@@ -142,9 +151,11 @@ impl ErrorCode {
             Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             Self::Forbidden | Self::CsrfFailed => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::SelfReview | Self::NotApproved | Self::InvalidTransition | Self::LacksRole => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            Self::SelfReview
+            | Self::NotApproved
+            | Self::InvalidTransition
+            | Self::LacksRole
+            | Self::ChecksFailed => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -39,7 +39,8 @@ while (walker.nextNode()) {
   if (parent && own(parent) && !parent.closest("kbd, code") && node.textContent.trim()) out.push(node.textContent.trim());
 }
 const technical = new Set(["data-statement", "data-lang", "data-segment", "data-version", "data-role",
-  "data-state", "data-id", "data-me", "data-revision", "data-format", "data-action", "data-fate"]);
+  "data-state", "data-id", "data-me", "data-revision", "data-format", "data-action", "data-fate",
+  "data-severity", "data-check", "data-status", "data-source-lang", "data-translation", "data-note"]);
 for (const element of document.body.querySelectorAll("*")) {
   if (!own(element)) continue;
   for (const attribute of element.attributes) {

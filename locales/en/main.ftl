@@ -102,6 +102,12 @@ page-interface-language = Interface language
 page-not-found = There is no such page.
 page-versions = All versions
 error-invalid-xliff = The file is not a valid XLIFF document: it breaks the rule { $rule }. Nothing was imported.
+error-invalid-file = The file cannot be read: it breaks the rule { $rule } ({ $detail }). Nothing was imported.
+error-checks-failed =
+    This translation cannot be approved yet: the checks found { $count ->
+        [one] { $count } error
+       *[other] { $count } errors
+    }. Correct the text and try again.
 
 ## The translators' desk
 ui-sign-in = Sign in
@@ -228,3 +234,49 @@ action-source-changed = the source changed
 action-minor-source-change = the source corrected (minor)
 ui-no-history = No changes yet.
 ui-no-comments = No comments yet.
+ui-memory = Translation memory
+ui-no-suggestions = Nothing similar has been translated before.
+ui-use-suggestion = Use this translation
+ui-terms = Glossary terms
+ui-no-terms = No glossary terms in this paragraph.
+ui-term-preferred = preferred
+ui-term-do-not-translate = keep untranslated
+ui-checks = Quality checks
+ui-no-findings = The checks found nothing to correct.
+
+## Quality checks
+
+
+check-empty-target = The translation is empty.
+check-unchanged-from-source = The translation is identical to the source. Was it left untranslated?
+check-number-missing = The number { $number } from the source is missing from the translation or has a different value there.
+check-number-added = The translation has the number { $number }, which is not in the source.
+check-date-mismatch =
+    { $side ->
+        [source] The date “{ $date }” from the source is missing from the translation or names a different day there.
+       *[target] The date “{ $date }” in the translation does not match any date in the source.
+    }
+check-end-punctuation =
+    { $found ->
+        [none] The translation has no final punctuation mark; the source calls for “{ $expected }”.
+       *[other]
+            { $expected ->
+                [none] The translation ends with “{ $found }”, but the source has no final punctuation mark.
+               *[other] The translation ends with “{ $found }”; the source calls for “{ $expected }”.
+            }
+    }
+check-quote-style = The quotation mark { $found } is not used in this language: use { $expected } instead.
+check-double-space = The translation has doubled spaces (places: { $count }).
+check-edge-whitespace =
+    { $edge ->
+        [start] The translation starts with a space.
+        [end] The translation ends with a space.
+       *[both] The translation starts and ends with a space.
+    }
+check-mixed-script = The word “{ $word }” mixes letters of different alphabets, such as a Latin “o” in a Cyrillic word.
+check-link-missing = The link { $link } from the source is missing from the translation or has been changed.
+check-glossary-not-followed = The glossary translates “{ $term }” as “{ $translation }”, but the translation does not use it.
+check-forbidden-term = The translation uses “{ $translation }”, which the glossary forbids for “{ $term }”.
+check-sentence-count = Sentences in the source: { $source }; in the translation: { $target }. Make sure nothing was left out or added.
+check-length-ratio = The translation is { $ratio }% of the source’s length; for this language pair about { $expected }% is usual.
+check-cross-language-missing = “{ $item }” from the source is in other translations ({ $found_in }) but not in this one.

@@ -74,9 +74,34 @@ impl<'de> Deserialize<'de> for LanguageTag {
     }
 }
 
+/// The language and script of a tag, without region or variants: what the translation memory
+/// keys its pairs by, so memory from `en-GB` serves `en`.
+pub fn language_and_script(tag: &str) -> String {
+    let mut parts = tag.split(['-', '_']);
+    let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+    match parts.find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic())) {
+        Some(script) => {
+            let mut s = script.to_ascii_lowercase();
+            if let Some(first) = s.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            format!("{language}-{s}")
+        }
+        None => language,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn memory_keys_keep_language_and_script() {
+        assert_eq!(language_and_script("en-GB"), "en");
+        assert_eq!(language_and_script("hy"), "hy");
+        assert_eq!(language_and_script("sr-latn-RS"), "sr-Latn");
+        assert_eq!(language_and_script("RU"), "ru");
+    }
 
     #[test]
     fn canonicalises_case() {

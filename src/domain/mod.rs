@@ -1,8 +1,12 @@
 //! Pure types and rules of Tandem: no I/O, no web framework, no database.
 
+pub mod align;
 pub mod blocks;
+pub mod checks;
 pub mod diff;
+pub mod glossary;
 pub mod language;
+pub mod memory;
 pub mod policy;
 pub mod publication;
 pub mod queue;

@@ -2,8 +2,27 @@
 //! XLIFF 2.1, TMX 1.4b, Atom, HTML and Markdown. Nothing here touches the store.
 
 pub mod atom;
+pub mod glossary;
 pub mod html;
 pub mod markdown;
 pub mod model;
 pub mod tmx;
+pub mod tmx_memory;
 pub mod xliff;
+
+/// Why a glossary or memory file was refused: the rule it breaks and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub rule: &'static str,
+    pub detail: String,
+}
+
+impl From<xliff::XliffError> for FileError {
+    fn from(e: xliff::XliffError) -> Self {
+        // The XML layer is shared with the XLIFF reader; its rule names are about XML itself.
+        Self {
+            rule: e.code,
+            detail: e.message,
+        }
+    }
+}

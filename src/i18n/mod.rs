@@ -426,6 +426,22 @@ mod tests {
             ("name", "Անուշ".into()),
             ("percent", count.into()),
             ("version", count.into()),
+            ("side", "source".into()),
+            ("edge", "end".into()),
+            ("found", "?".into()),
+            ("found_in", "hy, ru".into()),
+            ("item", "2025".into()),
+            ("link", "https://example.org/report".into()),
+            ("ratio", "180".into()),
+            ("source", "2".into()),
+            ("target", "3".into()),
+            ("term", "ombudsman".into()),
+            ("translation", "омбудсмен".into()),
+            ("word", "Мoсква".into()),
+            (
+                "detail",
+                "line 3: status is preferred, forbidden or do_not_translate".into(),
+            ),
         ]
     }
 

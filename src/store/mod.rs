@@ -1,6 +1,8 @@
 //! Persistence: one `Store` trait, with an SQLite and a PostgreSQL implementation chosen by URL.
 
 mod error;
+pub mod glossary;
+pub mod memory;
 pub mod postgres;
 mod records;
 mod rows;
@@ -46,7 +48,7 @@ impl Backend {
 /// Every read and write of Tandem's data. Each method is one transaction: either all of its
 /// rows are written or none are.
 #[async_trait]
-pub trait Store: WorkStore + Send + Sync + 'static {
+pub trait Store: WorkStore + MemoryStore + GlossaryStore + Send + Sync + 'static {
     fn backend(&self) -> Backend;
 
     /// Applies pending migrations; safe when several instances start at once.
@@ -192,6 +194,44 @@ pub(crate) fn free_slug(base: &str, taken: &[String]) -> String {
         .map(|n| crate::domain::slug::with_suffix(base, n))
         .find(|candidate| !taken.contains(candidate))
         .unwrap_or_else(|| base.to_owned())
+}
+
+/// Glossary terms, for both backends through `glossary::glossary_store!`.
+#[async_trait]
+pub trait GlossaryStore: Send + Sync {
+    /// Adds terms in one transaction; an existing (languages, term, translation) is updated.
+    async fn add_terms(&self, terms: &[glossary::NewTerm]) -> StoreResult<u64>;
+    /// Terms of a language pair (either side may be left open), by term.
+    async fn glossary(
+        &self,
+        src: Option<&str>,
+        tgt: Option<&str>,
+    ) -> StoreResult<Vec<crate::domain::glossary::Term>>;
+    async fn delete_term(&self, id: i64) -> StoreResult<bool>;
+}
+
+/// The translation memory's rows, for both backends through `memory::memory_store!`.
+#[async_trait]
+pub trait MemoryStore: Send + Sync {
+    /// Remembers pairs in one transaction; a pair already there only has its provenance refreshed.
+    async fn add_memory(&self, entries: &[memory::NewMemoryEntry]) -> StoreResult<u64>;
+    /// Rows after `after` by id, for building and refreshing the in-memory index.
+    async fn memory_sources_after(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<memory::MemorySource>>;
+    async fn memory_entries(&self, ids: &[i64]) -> StoreResult<Vec<memory::MemoryEntry>>;
+    /// Concordance: pairs whose source or target contains `query`, case-folded, newest first.
+    async fn memory_search(
+        &self,
+        src: &str,
+        tgt: &str,
+        query: &str,
+        limit: i64,
+    ) -> StoreResult<Vec<memory::MemoryEntry>>;
+    /// Whole rows after `after` by id, for exports.
+    async fn memory_page(&self, after: i64, limit: i64) -> StoreResult<Vec<memory::MemoryEntry>>;
 }
 
 #[cfg(test)]

@@ -79,6 +79,7 @@ macro_rules! unit_queries {
                 return Err(StoreError::VersionConflict);
             }
             insert_revision(conn, change).await?;
+            super::memory::insert(conn, &change.memory).await?;
             fetch_unit_by_id(conn, change.unit_id)
                 .await?
                 .ok_or_else(|| StoreError::Corrupt(format!("unit {} vanished inside its transaction", change.unit_id)))
@@ -301,6 +302,7 @@ macro_rules! unit_queries {
                         author: change.author,
                         comment: Some(format!("source revision {}", change.base_revision + 1)),
                         at: change.at,
+                        memory: Vec::new(),
                     },
                 )
                 .await?;

@@ -47,6 +47,9 @@ pub struct UnitChange {
     pub author: i64,
     pub comment: Option<String>,
     pub at: DateTime<Utc>,
+    /// Pairs the translation memory learns from this change (an approval), written in the
+    /// same transaction so an acknowledged approval is never missing from the memory.
+    pub memory: Vec<crate::store::memory::NewMemoryEntry>,
 }
 
 impl UnitChange {

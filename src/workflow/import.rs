@@ -194,6 +194,7 @@ pub async fn import_xliff(
                 author: user.id,
                 comment: Some(format!("imported from {file_name}")),
                 at: now,
+                memory: Vec::new(),
             };
             let mut state = UnitState::Draft;
             let mut version = unit.version + 1;

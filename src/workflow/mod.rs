@@ -1,11 +1,16 @@
 //! Use cases: one function per action, each enforcing the rules that span several records.
 
+pub mod align;
 pub mod assign;
+pub mod checks;
 pub mod credentials;
 pub mod demo;
 pub mod events;
 pub mod export;
+pub mod glossary;
 pub mod import;
+pub mod memory;
+pub mod memory_feed;
 pub mod publish;
 pub mod queue;
 pub mod review;

@@ -1,5 +1,7 @@
 //! Translating and reviewing one unit: save, submit, approve, reject, revert, comment.
 
+use super::checks::gate_approval;
+use super::memory_feed::approved_pairs;
 use chrono::Utc;
 use serde_json::json;
 
@@ -198,6 +200,34 @@ pub async fn change(
             comment = Some(why);
         }
     }
+    let at = Utc::now();
+    let memory = if approval == Approval::Set {
+        let statement = store
+            .get_statement(unit_ref.statement_id)
+            .await?
+            .ok_or_else(|| {
+                AppError::new(ErrorCode::StatementNotFound).with("id", unit_ref.statement_id)
+            })?;
+        // Errors found by the quality checks block approval; warnings are for people to judge.
+        gate_approval(
+            store,
+            statement.summary.source_lang.as_str(),
+            lang.as_str(),
+            &unit.view.source,
+            &text,
+        )
+        .await?;
+        approved_pairs(
+            &statement,
+            unit.view.segment_id,
+            lang.as_str(),
+            &text,
+            &user.display_name,
+            at,
+        )
+    } else {
+        Vec::new()
+    };
     let change = UnitChange {
         unit_id: unit.view.unit_id,
         base_version,
@@ -210,7 +240,8 @@ pub async fn change(
         approval,
         author: user.id,
         comment,
-        at: Utc::now(),
+        at,
+        memory,
     };
     match store.apply_unit_change(&change).await {
         Ok(updated) => {

@@ -95,6 +95,24 @@ impl TestApp {
         })
     }
 
+    /// A second Tandem process on the same database, as behind a load balancer.
+    pub async fn another_instance(&self) -> TestApp {
+        let config = Config::new(
+            "127.0.0.1:0".parse().expect("addr"),
+            self.database_url.clone(),
+        );
+        let (listener, router) = App::build(config).await.expect("second instance starts");
+        let addr = listener.local_addr().expect("local addr");
+        tokio::spawn(App::serve(listener, router));
+        TestApp {
+            base: format!("http://{addr}"),
+            store: self.store.clone(),
+            db: self.db,
+            database_url: self.database_url.clone(),
+            _dir: None,
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

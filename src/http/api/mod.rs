@@ -1,10 +1,13 @@
 //! The JSON API under `/api/v1`, one module per resource.
 
 mod assignments;
+pub(crate) mod checks;
 mod events;
 mod exports;
+mod glossary;
 mod languages;
 mod me;
+mod memory;
 mod publications;
 mod segment;
 mod session;
@@ -35,6 +38,8 @@ use crate::app::AppState;
         (name = "translation", description = "Units: translating, reviewing, history and discussion"),
         (name = "publications", description = "Immutable published versions"),
         (name = "exchange", description = "Exports and imports for outside tools"),
+        (name = "glossary", description = "Terms per language pair"),
+        (name = "memory", description = "Translation memory"),
         (name = "operations", description = "Health and readiness")
     )
 )]
@@ -79,4 +84,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(publications::router())
         .merge(exports::router())
         .merge(events::router())
+        .merge(glossary::router())
+        .merge(memory::router())
+        .merge(checks::router())
 }

@@ -144,6 +144,11 @@ async fn run(
         request,
     )
     .await?;
+    if action == "approve" {
+        // The memory learned from this approval; make it searchable here at once.
+        let (book, store) = (state.memory.clone(), state.store.clone());
+        tokio::spawn(async move { book.refresh(store.as_ref()).await });
+    }
     state.events.publish(StatementEvent::Unit {
         statement_id: unit.statement_id,
         action: action.to_owned(),

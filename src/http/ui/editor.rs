@@ -8,16 +8,27 @@ use axum_extra::extract::CookieJar;
 
 use super::{chrome_for, render, session, Desk};
 use crate::app::AppState;
+use crate::domain::glossary::{occurrences, Term, TermStatus};
 use crate::domain::language::LanguageTag;
 use crate::domain::policy::{may, Permission};
 use crate::domain::unit::{UnitAction, UnitState};
+use crate::http::api::checks::{describe, CheckResult};
 use crate::http::chrome::{language_names, Chrome};
+use crate::workflow::checks::unit_findings;
+use crate::workflow::glossary;
 use crate::workflow::units::actor;
+
+/// A stretch of a source sentence, marked when it is a glossary term.
+pub struct SourcePart {
+    pub text: String,
+    /// (translation, status, note) of the term.
+    pub term: Option<(String, &'static str, String)>,
+}
 
 pub struct EditorUnit {
     pub segment_id: i64,
     pub position: u32,
-    pub sentences: Vec<String>,
+    pub sentences: Vec<Vec<SourcePart>>,
     pub text: String,
     pub version: i64,
     pub state: &'static str,
@@ -25,6 +36,7 @@ pub struct EditorUnit {
     pub can_save: bool,
     pub can_submit: bool,
     pub can_review: bool,
+    pub findings: Vec<CheckResult>,
 }
 
 #[derive(Template)]
@@ -42,6 +54,50 @@ struct EditorPage {
     /// Other languages of the statement whose text can be shown beside this one.
     pivots: Vec<(String, String)>,
     units: Vec<EditorUnit>,
+}
+
+/// Splits a sentence into plain stretches and glossary terms (the first term found wins where
+/// two overlap).
+fn mark_terms(sentence: &str, terms: &[Term]) -> Vec<SourcePart> {
+    let mut found: Vec<(std::ops::Range<usize>, &Term)> = terms
+        .iter()
+        .filter(|t| t.status != TermStatus::Forbidden)
+        .flat_map(|t| {
+            occurrences(sentence, &t.term)
+                .into_iter()
+                .map(move |r| (r, t))
+        })
+        .collect();
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (range, term) in found {
+        if range.start < at {
+            continue;
+        }
+        if range.start > at {
+            parts.push(SourcePart {
+                text: sentence[at..range.start].to_owned(),
+                term: None,
+            });
+        }
+        parts.push(SourcePart {
+            text: sentence[range.clone()].to_owned(),
+            term: Some((
+                term.translation.clone(),
+                term.status.as_str(),
+                term.note.clone(),
+            )),
+        });
+        at = range.end;
+    }
+    if at < sentence.len() {
+        parts.push(SourcePart {
+            text: sentence[at..].to_owned(),
+            term: None,
+        });
+    }
+    parts
 }
 
 fn state_message(state: UnitState) -> String {
@@ -66,7 +122,15 @@ pub async fn editor_page(
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
     };
-    let Ok(units) = state.store.unit_records(statement_id, &lang).await else {
+    let (Ok(units), Ok(terms)) = (
+        state.store.unit_records(statement_id, &lang).await,
+        glossary::list(
+            state.store.as_ref(),
+            Some(statement.summary.source_lang.as_str()),
+            Some(lang.as_str()),
+        )
+        .await,
+    ) else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
     let chrome = chrome_for(&state, &headers, q.as_deref(), &signed_in.user);
@@ -81,7 +145,10 @@ pub async fn editor_page(
                 .iter()
                 .find(|s| s.id == unit.segment_id)
                 .map(|s| s.sentences.clone())
-                .unwrap_or_else(|| vec![unit.source.clone()]);
+                .unwrap_or_else(|| vec![unit.source.clone()])
+                .iter()
+                .map(|sentence| mark_terms(sentence, &terms))
+                .collect();
             EditorUnit {
                 segment_id: unit.segment_id,
                 position: unit.position,
@@ -93,6 +160,28 @@ pub async fn editor_page(
                 can_save: may(me, Permission::Save, &lang, assignment),
                 can_submit: may(me, Permission::Submit, &lang, assignment),
                 can_review: may(me, Permission::Approve, &lang, assignment),
+                findings: if unit.text.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    unit_findings(
+                        statement.summary.source_lang.as_str(),
+                        lang.as_str(),
+                        &unit.source,
+                        &unit.text,
+                        &terms,
+                    )
+                    .iter()
+                    .map(|f| {
+                        describe(
+                            &state.l10n,
+                            chrome.locale,
+                            unit.segment_id,
+                            lang.as_str(),
+                            f,
+                        )
+                    })
+                    .collect()
+                },
             }
         })
         .collect();

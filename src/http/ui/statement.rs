@@ -11,8 +11,10 @@ use super::{chrome_for, render, session, Desk};
 use crate::app::AppState;
 use crate::domain::role::LanguageRole;
 use crate::domain::unit::UnitState;
+use crate::http::api::checks::describe;
 use crate::http::chrome::{language_names, Chrome};
 use crate::i18n::dates::long_date;
+use crate::workflow::checks::statement_findings;
 
 pub struct LangSummary {
     pub code: String,
@@ -36,6 +38,16 @@ pub struct ParagraphRow {
     pub source: String,
     /// (lang, translator, reviewer) per target language.
     pub people: Vec<(String, String, String)>,
+}
+
+/// A check result in the list shown before publishing.
+pub struct FindingRow {
+    pub lang: String,
+    pub lang_name: String,
+    pub segment_id: i64,
+    pub position: u32,
+    pub severity: String,
+    pub message: String,
 }
 
 pub struct PublicationRow {
@@ -63,6 +75,7 @@ struct StatementPage {
     paragraphs: Vec<ParagraphRow>,
     publications: Vec<PublicationRow>,
     state_labels: Vec<(&'static str, String)>,
+    findings: Vec<FindingRow>,
 }
 
 pub async fn statement_page(
@@ -178,6 +191,33 @@ pub async fn statement_page(
         })
         .collect();
 
+    let Ok(found) = statement_findings(state.store.as_ref(), id, None).await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let findings = found
+        .iter()
+        .map(|p| {
+            let result = describe(
+                &state.l10n,
+                chrome.locale,
+                p.segment_id,
+                &p.lang,
+                &p.finding,
+            );
+            FindingRow {
+                lang_name: name_of(&p.lang),
+                lang: p.lang.clone(),
+                segment_id: p.segment_id,
+                position: statement
+                    .segments
+                    .iter()
+                    .find(|s| s.id == p.segment_id)
+                    .map_or(0, |s| s.position),
+                severity: result.severity,
+                message: result.message,
+            }
+        })
+        .collect();
     let state_labels = UnitState::ALL
         .iter()
         .map(|s| {
@@ -189,6 +229,7 @@ pub async fn statement_page(
         .collect();
     render(&StatementPage {
         state_labels,
+        findings,
         desk: Desk::of(&signed_in),
         id,
         slug: summary.slug.clone(),

@@ -1,5 +1,6 @@
 //! The PostgreSQL backend, for several instances sharing one database.
 
+mod memory;
 mod statements;
 mod units;
 mod users;
@@ -268,3 +269,5 @@ impl Store for PgStore {
 }
 
 crate::store::work_store::work_store!(PgStore);
+crate::store::memory::memory_store!(PgStore);
+crate::store::glossary::glossary_store!(PgStore);

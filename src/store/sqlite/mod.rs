@@ -1,5 +1,6 @@
 //! The embedded SQLite backend: one writer connection, several readers, WAL with full sync.
 
+mod memory;
 mod statements;
 mod units;
 mod users;
@@ -302,3 +303,5 @@ impl Store for SqliteStore {
 }
 
 crate::store::work_store::work_store!(SqliteStore);
+crate::store::memory::memory_store!(SqliteStore);
+crate::store::glossary::glossary_store!(SqliteStore);

@@ -41,21 +41,34 @@ export function differences(source, target) {
   };
 }
 
-/// Marks, in a sentence of the source, the numbers whose value the target lacks.
+const pristine = new WeakMap();
+
+/// Marks, in a sentence of the source, the numbers whose value the target lacks. The sentence's
+/// own markup (glossary terms) is kept: only its text nodes outside terms are split.
 export function markNumbers(sentence, missing) {
-  const text = sentence.dataset.text ?? sentence.textContent;
+  if (!pristine.has(sentence)) pristine.set(sentence, sentence.cloneNode(true));
+  sentence.replaceChildren(...[...pristine.get(sentence).cloneNode(true).childNodes]);
   const wanted = new Set(missing.map(value));
-  const nodes = [];
-  let last = 0;
-  for (const match of text.matchAll(NUMBER)) {
-    if (!wanted.has(value(match[0]))) continue;
-    nodes.push(document.createTextNode(text.slice(last, match.index)));
-    const mark = document.createElement("mark");
-    mark.className = "differs";
-    mark.textContent = match[0];
-    nodes.push(mark);
-    last = match.index + match[0].length;
+  if (wanted.size === 0) return;
+  const texts = [];
+  const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) texts.push(walker.currentNode);
+  for (const node of texts) {
+    if (node.parentElement.closest("mark")) continue;
+    const text = node.textContent;
+    const nodes = [];
+    let last = 0;
+    for (const match of text.matchAll(NUMBER)) {
+      if (!wanted.has(value(match[0]))) continue;
+      nodes.push(document.createTextNode(text.slice(last, match.index)));
+      const mark = document.createElement("mark");
+      mark.className = "differs";
+      mark.textContent = match[0];
+      nodes.push(mark);
+      last = match.index + match[0].length;
+    }
+    if (nodes.length === 0) continue;
+    nodes.push(document.createTextNode(text.slice(last)));
+    node.replaceWith(...nodes);
   }
-  nodes.push(document.createTextNode(text.slice(last)));
-  sentence.replaceChildren(...nodes);
 }

@@ -1,7 +1,7 @@
 // The editor: source beside target, saves that never lose a keystroke, live updates from others,
 // the pivot column, the history and comments panel, and the number and quote checks.
 
-import { call } from "./api.js";
+import { call, renderDiff } from "./api.js";
 import { differences, markNumbers } from "./checks.js";
 
 const editor = document.querySelector("ol.editor");
@@ -80,6 +80,7 @@ function setUp(editor) {
     if (result.ok) {
       show(li, result.answer);
       status.textContent = status.dataset.saved;
+      refreshFindings(li);
       if (!dirty(li)) li.querySelector(".conflict").hidden = true;
       if (selected === li) loadPanel(li);
       return true;
@@ -98,6 +99,21 @@ function setUp(editor) {
     }
     status.textContent = result.message;
     return false;
+  }
+
+  // The server's checks of the saved text, in the interface language.
+  async function refreshFindings(li) {
+    const result = await call("GET", `${unitPath(li)}/checks`);
+    if (!result.ok) return;
+    li.querySelector(".findings").replaceChildren(
+      ...result.answer.map((f) => {
+        const item = document.createElement("li");
+        item.dataset.severity = f.severity;
+        item.dataset.check = f.check;
+        item.textContent = f.message;
+        return item;
+      }),
+    );
   }
 
   const saveIfDirty = async (li) => !dirty(li) || act(li, "save");
@@ -263,12 +279,83 @@ function setUp(editor) {
     presence(li);
   }
 
+  const suggestions = panel.querySelector(".suggestions");
+  const terms = panel.querySelector(".terms");
+
+  function showSuggestions(li, found) {
+    suggestions.replaceChildren(
+      ...found.map((s) => {
+        const item = document.createElement("li");
+        const score = document.createElement("span");
+        score.className = "score";
+        score.dataset.score = String(s.score);
+        score.textContent = `${s.score}%`;
+        const target = document.createElement("p");
+        target.className = "suggested";
+        target.lang = lang;
+        target.textContent = s.target;
+        const diff = document.createElement("p");
+        diff.className = "diff";
+        diff.lang = suggestions.dataset.sourceLang;
+        renderDiff(diff, s.source_diff);
+        const meta = document.createElement("span");
+        meta.className = "meta";
+        meta.lang = "";
+        meta.textContent = [s.origin.statement_title ?? s.origin.origin, s.origin.approved_by, when(s.origin.created_at)]
+          .filter(Boolean)
+          .join(" · ");
+        item.append(score, target, diff, meta);
+        if (!textarea(li).readOnly) {
+          const use = document.createElement("button");
+          use.type = "button";
+          use.className = "secondary";
+          use.textContent = suggestions.dataset.use;
+          use.addEventListener("click", () => {
+            const area = textarea(li);
+            area.value = s.target;
+            area.dispatchEvent(new Event("input"));
+            area.focus();
+          });
+          item.append(use);
+        }
+        return item;
+      }),
+    );
+  }
+
+  function showTerms(li) {
+    const seen = new Set();
+    terms.replaceChildren(
+      ...[...li.querySelectorAll(".source mark.term")]
+        .filter((mark) => {
+          const key = `${mark.textContent.toLowerCase()}→${mark.dataset.translation}`;
+          return !seen.has(key) && seen.add(key);
+        })
+        .map((mark) => {
+          const item = document.createElement("li");
+          const term = document.createElement("span");
+          term.lang = suggestions.dataset.sourceLang;
+          term.textContent = mark.textContent;
+          const translation = document.createElement("strong");
+          translation.lang = lang;
+          translation.textContent = mark.dataset.translation;
+          const status = terms.getAttribute(`data-status-${mark.dataset.status}`) ?? "";
+          item.append(term, " → ", translation, status ? ` (${status})` : "");
+          if (mark.dataset.note) item.title = mark.dataset.note;
+          return item;
+        }),
+    );
+  }
+
   async function loadPanel(li) {
-    const [unit, revisions] = await Promise.all([
+    const [unit, revisions, found] = await Promise.all([
       call("GET", unitPath(li)),
       call("GET", `${unitPath(li)}/history`),
+      call("GET", `${unitPath(li)}/suggestions`),
     ]);
     if (selected !== li || !unit.ok || !revisions.ok) return;
+    showSuggestions(li, found.ok ? found.answer : []);
+    showTerms(li);
     panel.querySelector(".panel-empty").hidden = true;
     panel.querySelector(".panel-body").hidden = false;
     history.replaceChildren(
@@ -315,6 +402,8 @@ function setUp(editor) {
     );
     emptyNote(history);
     emptyNote(comments);
+    emptyNote(suggestions);
+    emptyNote(terms);
   }
 
   panel.querySelector(".comment-form").addEventListener("submit", async (event) => {
@@ -405,6 +494,7 @@ function setUp(editor) {
       return;
     }
     show(li, unit, { text: true });
+    refreshFindings(li);
     li.classList.remove("flash");
     void li.offsetWidth;
     li.classList.add("flash");

@@ -1,0 +1,831 @@
+//! Dates in words or digits (en, ru, hy) and the check that the target names the same days.
+
+use std::ops::Range;
+
+use super::analysis::Analysis;
+use super::text::{fold, is_combining, is_word_internal_mark, overlaps};
+use super::{CheckId, Finding, Severity};
+
+/// A calendar day named in a text; the year is absent in `12 марта` or `March 12`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Date {
+    pub year: Option<u16>,
+    pub month: u8,
+    pub day: u8,
+    /// As written, for the message.
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+impl Date {
+    /// The same day, where a missing year matches any year: `12 марта` may well translate
+    /// `March 12, 2023` when the year was said earlier in the statement.
+    pub(super) fn same_day(&self, other: &Date) -> bool {
+        self.month == other.month
+            && self.day == other.day
+            && match (self.year, other.year) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+    }
+
+    fn exactly(&self, other: &Date) -> bool {
+        self.month == other.month && self.day == other.day && self.year == other.year
+    }
+
+    /// Day, month and year as numbers, for telling date parts apart from other numbers.
+    pub(super) fn components(&self) -> Vec<u32> {
+        let mut parts = vec![u32::from(self.day), u32::from(self.month)];
+        parts.extend(self.year.map(u32::from));
+        parts
+    }
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const EN_ABBREVIATIONS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+/// Russian names a day with the genitive: `12 декабря`.
+const RU_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+/// Armenian also uses the genitive, before the day: `դեկտեմբերի 12-ին`.
+const HY_MONTHS: [&str; 12] = [
+    "հունվարի",
+    "փետրվարի",
+    "մարտի",
+    "ապրիլի",
+    "մայիսի",
+    "հունիսի",
+    "հուլիսի",
+    "օգոստոսի",
+    "սեպտեմբերի",
+    "հոկտեմբերի",
+    "նոյեմբերի",
+    "դեկտեմբերի",
+];
+
+/// Longest day of each month; 29 February is allowed whatever the year.
+const MONTH_DAYS: [u8; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MonthLang {
+    En,
+    Ru,
+    Hy,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    /// A run of ASCII digits: its value (saturating) and number of digits.
+    Num(u32, usize),
+    /// A run of letters, folded, and whether it began with a capital.
+    Word(String, bool),
+    Punct(char),
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || is_combining(c) || is_word_internal_mark(c)
+}
+
+/// Digits, words and single punctuation marks; white space only separates them. Tokens inside
+/// `skip` (links) are left out.
+fn tokenize(text: &str, skip: &[Range<usize>]) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            let mut value = c.to_digit(10).unwrap_or(0);
+            let mut len = 1;
+            while let Some(&(i, d)) = chars.peek() {
+                let Some(digit) = d.to_digit(10).filter(|_| d.is_ascii_digit()) else {
+                    break;
+                };
+                value = value.saturating_mul(10).saturating_add(digit);
+                len += 1;
+                end = i + d.len_utf8();
+                chars.next();
+            }
+            Kind::Num(value, len)
+        } else if is_letter(c) {
+            while let Some(&(i, l)) = chars.peek() {
+                if !is_letter(l) {
+                    break;
+                }
+                end = i + l.len_utf8();
+                chars.next();
+            }
+            Kind::Word(fold(&text[start..end]), c.is_uppercase())
+        } else if c.is_whitespace() {
+            continue;
+        } else {
+            Kind::Punct(c)
+        };
+        if !overlaps(skip, start, end) {
+            toks.push(Tok { kind, start, end });
+        }
+    }
+    toks
+}
+
+/// Days found by one pattern, as (year, month, day); a range gives two.
+type Days = Vec<(Option<u16>, u8, u8)>;
+
+struct Parser<'t> {
+    text: &'t str,
+    toks: Vec<Tok>,
+    /// `12/03/2022` is 3 December in American English and 12 March elsewhere.
+    month_first_slashes: bool,
+}
+
+impl Parser<'_> {
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        match self.toks.get(i)?.kind {
+            Kind::Num(value, len) => Some((value, len)),
+            _ => None,
+        }
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn word(&self, i: usize) -> Option<(&str, bool)> {
+        match &self.toks.get(i)?.kind {
+            Kind::Word(w, capital) => Some((w.as_str(), *capital)),
+            _ => None,
+        }
+    }
+
+    fn is_word(&self, i: usize, expected: &str) -> bool {
+        self.word(i).is_some_and(|(w, _)| w == expected)
+    }
+
+    /// Whether tokens `a` and `b` touch, with no space between them.
+    fn touch(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => x.end == y.start,
+            _ => false,
+        }
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some('-' | '–' | '—'))
+    }
+
+    /// A day number with its ordinal or case suffix (`12th`, `12-го`, `12-ին`, `12-ը`); returns
+    /// the day and the index after it.
+    fn day(&self, i: usize) -> Option<(u8, usize)> {
+        let (value, len) = self.num(i)?;
+        if len > 2 || !(1..=31).contains(&value) {
+            return None;
+        }
+        let day = u8::try_from(value).ok()?;
+        let short_word = |j: usize| self.word(j).is_some_and(|(w, _)| w.chars().count() <= 4);
+        let next = if short_word(i + 1) && self.touch(i, i + 1) {
+            i + 2
+        } else if self.punct(i + 1) == Some('-')
+            && self.touch(i, i + 1)
+            && short_word(i + 2)
+            && self.touch(i + 1, i + 2)
+        {
+            i + 3
+        } else {
+            i + 1
+        };
+        Some((day, next))
+    }
+
+    /// A second day after a dash: the `14` of `12–14 декабря` or `December 12–14`.
+    fn range_end(&self, i: usize) -> Option<(u8, usize)> {
+        if self.is_dash(i) {
+            self.day(i + 1)
+        } else {
+            None
+        }
+    }
+
+    /// A month name at `i`, with the dot of an English abbreviation.
+    fn month(&self, i: usize) -> Option<(u8, MonthLang, usize)> {
+        let (word, capital) = self.word(i)?;
+        let position = |names: &[&str]| names.iter().position(|&n| n == word);
+        // English capitalises months; a lower-case `may` or `march` is a verb.
+        if capital {
+            if let Some(m) = position(&EN_MONTHS) {
+                return Some((month_number(m), MonthLang::En, i + 1));
+            }
+            if let Some(m) = position(&EN_ABBREVIATIONS).or((word == "sept").then_some(8)) {
+                let next = if self.punct(i + 1) == Some('.') && self.touch(i, i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return Some((month_number(m), MonthLang::En, next));
+            }
+        }
+        if let Some(m) = position(&RU_MONTHS) {
+            return Some((month_number(m), MonthLang::Ru, i + 1));
+        }
+        position(&HY_MONTHS).map(|m| (month_number(m), MonthLang::Hy, i + 1))
+    }
+
+    /// A four-digit year, possibly after a comma (`December 12, 2022`).
+    fn year(&self, i: usize) -> Option<(u16, usize)> {
+        let at = if self.punct(i) == Some(',') { i + 1 } else { i };
+        let (value, len) = self.num(at)?;
+        if len != 4 || !(1000..=2999).contains(&value) {
+            return None;
+        }
+        Some((u16::try_from(value).ok()?, at + 1))
+    }
+
+    /// `12.12.2022`, `12/12/2022` and `2022-12-12`, all touching, not inside a longer dotted
+    /// number such as a version or an address.
+    fn numeric(&self, i: usize) -> Option<(Days, usize)> {
+        let (a, a_len) = self.num(i)?;
+        let sep = self.punct(i + 1)?;
+        let (b, b_len) = self.num(i + 2)?;
+        let (c, c_len) = self.num(i + 4)?;
+        if self.punct(i + 3) != Some(sep) || !(i..i + 4).all(|k| self.touch(k, k + 1)) {
+            return None;
+        }
+        let dotted_before = i > 0
+            && self.touch(i - 1, i)
+            && matches!(
+                self.toks[i - 1].kind,
+                Kind::Punct('.' | '/' | '-') | Kind::Num(..)
+            );
+        let dotted_after = self.touch(i + 4, i + 5)
+            && matches!(self.punct(i + 5), Some('.' | '/' | '-'))
+            && self.num(i + 6).is_some()
+            && self.touch(i + 5, i + 6);
+        if dotted_before || dotted_after {
+            return None;
+        }
+        let (year, month, day) = match sep {
+            '-' if a_len == 4 && b_len == 2 && c_len == 2 => (a, b, c),
+            '.' if a_len <= 2 && b_len <= 2 && c_len == 4 => (c, b, a),
+            '/' if a_len <= 2 && b_len <= 2 && c_len == 4 => {
+                if self.month_first_slashes {
+                    (c, a, b)
+                } else {
+                    (c, b, a)
+                }
+            }
+            _ => return None,
+        };
+        let year = u16::try_from(year).ok()?;
+        let (month, day) = valid(month, day)?;
+        Some((vec![(Some(year), month, day)], i + 5))
+    }
+
+    /// Armenian puts the year first: `2022 թ. դեկտեմբերի 12-ին`, `2022 թվականի մարտի 5-ին`.
+    fn year_first(&self, i: usize) -> Option<(Days, usize)> {
+        let (year, mut j) = self.year(i).filter(|_| self.punct(i).is_none())?;
+        if self.is_word(j, "թ") {
+            j += 1;
+            if matches!(self.punct(j), Some('.' | '․')) {
+                j += 1;
+            }
+        } else if self.is_word(j, "թվականի") {
+            j += 1;
+        } else {
+            return None;
+        }
+        if self.punct(j) == Some(',') {
+            j += 1;
+        }
+        let (month, _, j) = self.month(j)?;
+        let (day, j) = self.day(j)?;
+        let mut days = vec![(Some(year), month, day)];
+        let mut end = j;
+        if let Some((last, k)) = self.range_end(j) {
+            days.push((Some(year), month, last));
+            end = k;
+        }
+        Some((checked(days)?, end))
+    }
+
+    /// `12 декабря 2022 г.`, `12 December 2022`, `12th of December`, `12–14 декабря`.
+    fn day_first(&self, i: usize) -> Option<(Days, usize)> {
+        let (first, mut j) = self.day(i)?;
+        let mut days = vec![first];
+        if let Some((last, k)) = self.range_end(j) {
+            days.push(last);
+            j = k;
+        }
+        if self.is_word(j, "of") {
+            j += 1;
+        }
+        let (month, _, mut j) = self.month(j)?;
+        let year = self.year(j).map(|(y, k)| {
+            j = k;
+            y
+        });
+        let dates = days.into_iter().map(|d| (year, month, d)).collect();
+        Some((checked(dates)?, j))
+    }
+
+    /// `December 12, 2022`, `March 12`, `դեկտեմբերի 12-ին`, `December 12–14`. Russian never puts
+    /// the day after the month, and `с марта 5 человек` must not become a date.
+    fn month_first(&self, i: usize) -> Option<(Days, usize)> {
+        let (month, lang, j) = self.month(i)?;
+        if lang == MonthLang::Ru {
+            return None;
+        }
+        let (first, mut j) = self.day(j)?;
+        let mut days = vec![first];
+        if let Some((last, k)) = self.range_end(j) {
+            days.push(last);
+            j = k;
+        }
+        let year = self.year(j).map(|(y, k)| {
+            j = k;
+            y
+        });
+        let dates = days.into_iter().map(|d| (year, month, d)).collect();
+        Some((checked(dates)?, j))
+    }
+
+    fn parse(&self) -> Vec<Date> {
+        let mut dates = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            let found = self
+                .numeric(i)
+                .or_else(|| self.year_first(i))
+                .or_else(|| self.day_first(i))
+                .or_else(|| self.month_first(i));
+            let Some((days, next)) = found else {
+                i += 1;
+                continue;
+            };
+            let start = self.toks[i].start;
+            let end = self.toks[next - 1].end;
+            for (year, month, day) in days {
+                dates.push(Date {
+                    year,
+                    month,
+                    day,
+                    text: self.text[start..end].to_owned(),
+                    span: start..end,
+                });
+            }
+            i = next;
+        }
+        dates
+    }
+}
+
+fn month_number(index: usize) -> u8 {
+    // `index` comes from a 12-entry table.
+    u8::try_from(index + 1).unwrap_or(0)
+}
+
+fn valid(month: u32, day: u32) -> Option<(u8, u8)> {
+    let month = u8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
+    let day = u8::try_from(day).ok()?;
+    let longest = MONTH_DAYS[usize::from(month) - 1];
+    (1..=longest).contains(&day).then_some((month, day))
+}
+
+fn checked(dates: Days) -> Option<Days> {
+    dates
+        .into_iter()
+        .map(|(y, m, d)| valid(u32::from(m), u32::from(d)).map(|(m, d)| (y, m, d)))
+        .collect()
+}
+
+/// The dates of `text` in order. `tag` decides how slashed dates read; `skip` holds links.
+pub(super) fn find_dates(tag: &str, text: &str, skip: &[Range<usize>]) -> Vec<Date> {
+    let american =
+        super::lang::primary(tag) == "en" && super::lang::region(tag).is_none_or(|r| r == "US");
+    Parser {
+        text,
+        toks: tokenize(text, skip),
+        month_first_slashes: american,
+    }
+    .parse()
+}
+
+/// Whether `date` is named in `other`: by a date of the same day, or as one end of a range
+/// that `other` writes with a plain number beside a date of the same month. `December 12–14`
+/// is often `դեկտեմբերի 12-ից 14-ը` or `12 и 14 декабря` in translation, where one day is
+/// only a number. The number must touch the date across a short gap of words or dashes, so a
+/// count elsewhere in the sentence does not stand in for a changed day.
+pub(super) fn is_said(date: &Date, other: &Analysis) -> bool {
+    if other.dates.iter().any(|d| d.same_day(date)) {
+        return true;
+    }
+    let day = u32::from(date.day);
+    other
+        .dates
+        .iter()
+        .filter(|d| d.month == date.month && d.year.zip(date.year).is_none_or(|(a, b)| a == b))
+        .any(|d| {
+            other
+                .numbers
+                .iter()
+                .filter(|n| n.value.as_small_integer() == Some(day))
+                .any(|n| {
+                    let gap = if n.span.end <= d.span.start {
+                        other.text.get(n.span.end..d.span.start)
+                    } else {
+                        other.text.get(d.span.end..n.span.start)
+                    };
+                    gap.is_some_and(is_range_gap)
+                })
+        })
+}
+
+/// A short stretch between two days of a range: `–`, ` и `, ` and `, ` to `, ` по `, ` և `.
+fn is_range_gap(gap: &str) -> bool {
+    gap.chars().count() <= 12
+        && !gap
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ';' | ':' | '։' | '!' | '?'))
+}
+
+/// Every date of the source must name the same day in the target, and the reverse.
+///
+/// A source date without its day in the target is an [error]. A date only in the target is an
+/// error too when some source date went unmatched (the day was changed), and a [warning] when
+/// every source date is there (the translator added a date, which may be an explanation).
+pub(super) fn check_dates(source: &Analysis, target: &Analysis) -> Vec<Finding> {
+    let (src, tgt) = (&source.dates, &target.dates);
+    let mut used = vec![false; tgt.len()];
+    let mut matched = vec![false; src.len()];
+    // Exact matches first, so that `12 March 2022` does not take the yearless `12 March`
+    // another source date needs.
+    for exact in [true, false] {
+        for (s, done) in src.iter().zip(matched.iter_mut()) {
+            if *done {
+                continue;
+            }
+            let found = tgt
+                .iter()
+                .zip(used.iter())
+                .position(|(t, &u)| !u && if exact { s.exactly(t) } else { s.same_day(t) });
+            if let Some(k) = found {
+                used[k] = true;
+                *done = true;
+            }
+        }
+    }
+    // Ends of ranges written as plain numbers on the other side.
+    for (s, done) in src.iter().zip(matched.iter_mut()) {
+        *done = *done || is_said(s, target);
+    }
+    for (t, done) in tgt.iter().zip(used.iter_mut()) {
+        *done = *done || is_said(t, source);
+    }
+    let mut findings = Vec::new();
+    let mut push = |finding: Finding| {
+        if !findings.contains(&finding) {
+            findings.push(finding);
+        }
+    };
+    let any_unmatched = matched.iter().any(|m| !m);
+    for (s, _) in src.iter().zip(&matched).filter(|(_, m)| !**m) {
+        push(
+            Finding::new(CheckId::DateMismatch, Severity::Error)
+                .arg("date", s.text.clone())
+                .arg("side", "source"),
+        );
+    }
+    let severity = if any_unmatched {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    for (t, _) in tgt.iter().zip(&used).filter(|(_, u)| !**u) {
+        push(
+            Finding::new(CheckId::DateMismatch, severity)
+                .arg("date", t.text.clone())
+                .arg("side", "target"),
+        );
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::analysis::analyse;
+    use super::*;
+
+    fn ymd(tag: &str, text: &str) -> Vec<(Option<u16>, u8, u8)> {
+        find_dates(tag, text, &[])
+            .into_iter()
+            .map(|d| (d.year, d.month, d.day))
+            .collect()
+    }
+
+    fn check(src_tag: &str, source: &str, tgt_tag: &str, target: &str) -> Vec<Finding> {
+        check_dates(&analyse(src_tag, source), &analyse(tgt_tag, target))
+    }
+
+    const DEC_12_2022: (Option<u16>, u8, u8) = (Some(2022), 12, 12);
+
+    #[test]
+    fn english_dates() {
+        assert_eq!(
+            ymd(
+                "en",
+                "On December 12, 2022, the Prime Minister met the delegation."
+            ),
+            [DEC_12_2022]
+        );
+        assert_eq!(
+            ymd("en", "The session opened on 12 December 2022."),
+            [DEC_12_2022]
+        );
+        assert_eq!(
+            ymd("en", "Signed on the 12th of December 2022."),
+            [DEC_12_2022]
+        );
+        assert_eq!(ymd("en", "Dec. 12th, 2022"), [DEC_12_2022]);
+        assert_eq!(ymd("en", "The vote is set for March 12."), [(None, 3, 12)]);
+        assert_eq!(
+            ymd("en", "Consultations will run on December 12–14, 2022."),
+            [(Some(2022), 12, 12), (Some(2022), 12, 14)]
+        );
+    }
+
+    #[test]
+    fn russian_dates() {
+        assert_eq!(
+            ymd(
+                "ru",
+                "12 декабря 2022 г. премьер-министр встретился с делегацией."
+            ),
+            [DEC_12_2022]
+        );
+        assert_eq!(
+            ymd("ru", "Сессия открылась 12 декабря 2022 года."),
+            [DEC_12_2022]
+        );
+        assert_eq!(
+            ymd("ru", "Голосование назначено на 12 марта."),
+            [(None, 3, 12)]
+        );
+        assert_eq!(
+            ymd("ru", "Заседание прошло 12-го декабря."),
+            [(None, 12, 12)]
+        );
+        assert_eq!(
+            ymd("ru", "Консультации пройдут 12–14 декабря 2022 года."),
+            [(Some(2022), 12, 12), (Some(2022), 12, 14)]
+        );
+    }
+
+    #[test]
+    fn armenian_dates() {
+        assert_eq!(
+            ymd(
+                "hy",
+                "2022 թ. դեկտեմբերի 12-ին վարչապետը հանդիպեց պատվիրակությանը։"
+            ),
+            [DEC_12_2022]
+        );
+        assert_eq!(
+            ymd("hy", "2022 թվականի դեկտեմբերի 12-ին նիստը բացվեց։"),
+            [DEC_12_2022]
+        );
+        assert_eq!(ymd("hy", "2022թ. դեկտեմբերի 12-ին"), [DEC_12_2022]);
+        assert_eq!(
+            ymd("hy", "Քվեարկությունը նշանակված է մարտի 12-ին։"),
+            [(None, 3, 12)]
+        );
+        assert_eq!(ymd("hy", "Մարտի 12-ը հանգստյան օր է։"), [(None, 3, 12)]);
+        assert_eq!(
+            ymd("hy", "Խորհրդակցությունները կանցկացվեն դեկտեմբերի 12-14-ը։"),
+            [(None, 12, 12), (None, 12, 14)]
+        );
+    }
+
+    #[test]
+    fn every_month_in_three_languages() {
+        for m in 0..12 {
+            let month = month_number(m);
+            let en = EN_MONTHS[m];
+            let en = format!("{}{}", en[..1].to_uppercase(), &en[1..]);
+            assert_eq!(
+                ymd("en", &format!("{en} 5, 2024")),
+                [(Some(2024), month, 5)]
+            );
+            assert_eq!(ymd("en", &format!("5 {en} 2024")), [(Some(2024), month, 5)]);
+            assert_eq!(
+                ymd("ru", &format!("5 {} 2024 года", RU_MONTHS[m])),
+                [(Some(2024), month, 5)]
+            );
+            assert_eq!(
+                ymd("hy", &format!("2024 թ. {} 5-ին", HY_MONTHS[m])),
+                [(Some(2024), month, 5)]
+            );
+        }
+    }
+
+    #[test]
+    fn the_formats_of_the_style_guides() {
+        let day = [DEC_12_2022];
+        assert_eq!(ymd("en", "December 12, 2022"), day);
+        assert_eq!(ymd("en", "12 December 2022"), day);
+        assert_eq!(ymd("ru", "12 декабря 2022 г."), day);
+        assert_eq!(ymd("ru", "12 декабря 2022 года"), day);
+        assert_eq!(ymd("hy", "2022 թ. դեկտեմբերի 12"), day);
+        assert_eq!(ymd("hy", "2022 թ․ դեկտեմբերի 12-ին"), day);
+        assert_eq!(ymd("hy", "դեկտեմբերի 12-ին"), [(None, 12, 12)]);
+        assert_eq!(ymd("ru", "12.12.2022"), day);
+        assert_eq!(ymd("ru", "12 марта"), [(None, 3, 12)]);
+        assert_eq!(ymd("en", "March 12"), [(None, 3, 12)]);
+        assert_eq!(ymd("hy", "մարտի 12-ը"), [(None, 3, 12)]);
+        assert_eq!(ymd("ru", "Заседание 12 Декабря"), [(None, 12, 12)]);
+    }
+
+    #[test]
+    fn numeric_dates() {
+        assert_eq!(
+            ymd("ru", "Постановление от 12.12.2022 вступает в силу."),
+            [DEC_12_2022]
+        );
+        assert_eq!(ymd("hy", "Որոշումը՝ 12.12.2022թ.։"), [DEC_12_2022]);
+        assert_eq!(ymd("en", "Report of 2022-12-12."), [DEC_12_2022]);
+        assert_eq!(ymd("en", "Filed 03/12/2022."), [(Some(2022), 3, 12)]);
+        assert_eq!(ymd("en-GB", "Filed 12/03/2022."), [(Some(2022), 3, 12)]);
+        assert_eq!(ymd("ru", "Подано 12/03/2022."), [(Some(2022), 3, 12)]);
+    }
+
+    #[test]
+    fn things_that_are_not_dates() {
+        assert!(ymd("en", "The budget grew by 12 percent in 2022.").is_empty());
+        assert!(ymd("en", "Ministers may 12 times a year meet.").is_empty());
+        assert!(ymd("en", "Version 1.12.2022.3 of the tool.").is_empty());
+        assert!(ymd("ru", "С марта 5 человек уволились.").is_empty());
+        assert!(ymd("ru", "В декабре 2022 года бюджет вырос.").is_empty());
+        assert!(ymd("hy", "2022 թվականին բյուջեն աճել է 12 տոկոսով։").is_empty());
+        assert!(ymd("ru", "31 февраля").is_empty());
+        assert!(ymd("en", "30.13.2022").is_empty());
+    }
+
+    #[test]
+    fn the_same_day_in_three_languages_passes() {
+        let en = "On December 12, 2022, the Prime Minister met the EU delegation.";
+        let ru = "12 декабря 2022 года премьер-министр встретился с делегацией ЕС.";
+        let hy = "2022 թ. դեկտեմբերի 12-ին վարչապետը հանդիպեց ԵՄ պատվիրակությանը։";
+        assert!(check("en", en, "ru", ru).is_empty());
+        assert!(check("en", en, "hy", hy).is_empty());
+        assert!(check("hy", hy, "ru", ru).is_empty());
+        assert!(check("ru", ru, "en", "Meeting on 12.12.2022.").is_empty());
+    }
+
+    #[test]
+    fn a_yearless_target_date_matches_a_dated_source() {
+        let en = "The talks will resume on March 12, 2023.";
+        let ru = "Переговоры возобновятся 12 марта.";
+        let hy = "Բանակցությունները կվերսկսվեն մարտի 12-ին։";
+        assert!(check("en", en, "ru", ru).is_empty());
+        assert!(check("en", en, "hy", hy).is_empty());
+    }
+
+    #[test]
+    fn a_different_day_is_an_error() {
+        let en = "On December 12, 2022, the Prime Minister met the EU delegation.";
+        let ru = "13 декабря 2022 года премьер-министр встретился с делегацией ЕС.";
+        let findings = check("en", en, "ru", ru);
+        assert_eq!(
+            findings,
+            [
+                Finding::new(CheckId::DateMismatch, Severity::Error)
+                    .arg("date", "December 12, 2022")
+                    .arg("side", "source"),
+                Finding::new(CheckId::DateMismatch, Severity::Error)
+                    .arg("date", "13 декабря 2022")
+                    .arg("side", "target"),
+            ]
+        );
+        let hy = "2022 թ. նոյեմբերի 12-ին վարչապետը հանդիպեց ԵՄ պատվիրակությանը։";
+        let findings = check("en", en, "hy", hy);
+        assert_eq!(findings.len(), 2);
+        assert!(findings.iter().all(|f| f.severity == Severity::Error));
+    }
+
+    #[test]
+    fn a_different_year_is_an_error() {
+        let ru = "Сессия открылась 12 декабря 2022 года.";
+        let en = "The session opened on 12 December 2023.";
+        assert_eq!(check("ru", ru, "en", en).len(), 2);
+        let hy = "Նիստը բացվեց 2021 թ. դեկտեմբերի 12-ին։";
+        assert_eq!(check("ru", ru, "hy", hy).len(), 2);
+    }
+
+    #[test]
+    fn a_dropped_date_is_an_error_and_an_added_one_a_warning() {
+        let hy = "Նախարարը մարտի 12-ին կայցելի Բրյուսել։";
+        let findings = check("hy", hy, "en", "The minister will visit Brussels.");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Error);
+        assert_eq!(
+            findings[0].args[0],
+            ("date".to_owned(), "մարտի 12-ին".to_owned())
+        );
+
+        let findings = check(
+            "en",
+            "The minister will visit Brussels.",
+            "ru",
+            "Министр посетит Брюссель 12 марта.",
+        );
+        assert_eq!(
+            findings,
+            [Finding::new(CheckId::DateMismatch, Severity::Warning)
+                .arg("date", "12 марта")
+                .arg("side", "target")]
+        );
+    }
+
+    #[test]
+    fn ranges_must_keep_both_days() {
+        let ru = "Консультации пройдут 12–14 декабря.";
+        assert!(check("ru", ru, "en", "Consultations will run on December 12–14.").is_empty());
+        assert!(check(
+            "ru",
+            ru,
+            "hy",
+            "Խորհրդակցությունները կանցկացվեն դեկտեմբերի 12-14-ը։"
+        )
+        .is_empty());
+        assert_eq!(
+            check("ru", ru, "en", "Consultations will run on December 12–15.").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn ranges_written_with_a_plain_number_match() {
+        let en = "Consultations will run on December 12–14.";
+        let hy = "Խորհրդակցությունները կանցկացվեն դեկտեմբերի 12-ից 14-ը։";
+        let ru = "Консультации пройдут с 12 по 14 декабря.";
+        let ru_and = "Консультации пройдут 12 и 14 декабря.";
+        assert!(check("en", en, "hy", hy).is_empty());
+        assert!(check("en", en, "ru", ru).is_empty());
+        assert!(check("en", en, "ru", ru_and).is_empty());
+        assert!(check("hy", hy, "ru", ru).is_empty());
+        assert!(check("ru", ru, "en", en).is_empty());
+        assert!(check("hy", hy, "en", en).is_empty());
+        // The other day must be of the same month and right beside the date.
+        let moved = "Консультации пройдут 12 ноября и 14 декабря.";
+        assert_eq!(check("en", en, "ru", moved).len(), 2);
+        let counted = "Консультации пройдут 14 декабря, приедут 12 делегаций.";
+        assert_eq!(check("en", en, "ru", counted).len(), 1);
+    }
+
+    #[test]
+    fn components_cover_day_month_and_year() {
+        let dates = find_dates("ru", "12 декабря 2022 года", &[]);
+        assert_eq!(dates[0].components(), [12, 12, 2022]);
+        let dates = find_dates("en", "March 5", &[]);
+        assert_eq!(dates[0].components(), [5, 3]);
+    }
+
+    #[test]
+    fn links_are_skipped() {
+        let text = "See https://gov.am/12.12.2022/news";
+        let link = 4..text.len();
+        assert!(find_dates("en", text, &[link]).is_empty());
+    }
+}

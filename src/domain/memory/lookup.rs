@@ -1,0 +1,480 @@
+//! Finding the best matches for a query without scoring every stored text.
+//!
+//! The search reads posting lists rarest first and keeps, for every text it meets, how many of
+//! the query's words and numbers read so far it contains. From that count, the text's length
+//! and the least cost of a query word a text lacks (nine tenths of a word, see `score.rs`), it
+//! bounds the score a text can reach from above:
+//!
+//! - the query side: each query word the text lacks costs at least 90, each number 30, and any
+//!   length the text has beyond the query's costs on top of that;
+//! - the text side: each of its words beyond those it can share with the query costs at least 90,
+//!   plus the length the query has beyond it;
+//! - a text met in no list read so far lacks every word read, which bounds all of them at once.
+//!
+//! Candidates are then taken in the order of their bound: first checked by the longest common
+//! subsequence of words (`lcs.rs`), which respects word order, and only then scored exactly
+//! (`score::distance`). A few are taken early, after the rarest lists, so that the bar rises
+//! quickly: once a match of 90 is known, only texts within a tenth of the query's length can
+//! beat it, and only their length classes are read further.
+//!
+//! The best match is found exactly: reading stops only when no unread text can beat it, and every
+//! text met whose bound can is checked. The other places of the ranking are filled from the
+//! `OPTIONAL_CHECKS` most promising other candidates. Two budgets keep the worst case bounded for
+//! queries with no good match (where proving that nothing scores 50 means reading nearly every
+//! list): `POSTING_BUDGET` postings and `MANDATORY_CHECKS` checks. `LookupStats::exhaustive` says
+//! whether the best match is certain.
+
+use serde::Serialize;
+
+use super::classes::{class_bound, length_bound, CLASS_COUNT};
+use super::index::{Match, MemoryIndex, DEFAULT_MIN_SCORE};
+use super::lcs::WordPattern;
+use super::postings::ALL_CLASSES;
+use super::query::{Query, Term};
+use super::ranking::Ranking;
+use super::score::{
+    distance, fine_from_distance, same_text, Sym, MIN_NUMBER_SUBSTITUTION, MIN_WORD_SUBSTITUTION,
+};
+use super::tokens::tokenize;
+use super::vocabulary::Stored;
+
+/// Postings a lookup may read before it settles for the candidates it has.
+const POSTING_BUDGET: usize = 300_000;
+/// Candidates that could beat the best match which a lookup may check.
+const MANDATORY_CHECKS: usize = 3_000;
+/// Other candidates checked to fill the rest of the ranking.
+const OPTIONAL_CHECKS: usize = 200;
+/// Candidates checked early, each time the number of lists read reaches a power of two.
+const EARLY_CHECKS: usize = 4;
+/// Bit of a text's counter marking it as checked.
+const CHECKED: u16 = 0x8000;
+const WORD_MASK: u16 = 0x00ff;
+const NUMBER_MASK: u16 = 0x7f00;
+
+/// What one lookup did, for tuning and monitoring.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct LookupStats {
+    /// Posting-list entries read.
+    pub postings: usize,
+    /// Distinct query words and numbers whose lists were read.
+    pub terms_read: usize,
+    /// Distinct texts met in those lists.
+    pub candidates: usize,
+    /// Texts checked by their common words in order.
+    pub checked: usize,
+    /// Texts scored exactly.
+    pub scored: usize,
+    /// Whether the best match is provably the best of all stored texts (no budget was hit).
+    pub exhaustive: bool,
+}
+
+/// Working memory of a lookup: one counter per stored text. Keeping one per worker thread and
+/// passing it to [`MemoryIndex::lookup_in`] spares allocating and faulting in a few megabytes
+/// per lookup.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    counters: Vec<u16>,
+    touched: Vec<u32>,
+    stats: LookupStats,
+}
+
+impl Scratch {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// What the last lookup did.
+    pub fn stats(&self) -> LookupStats {
+        self.stats
+    }
+
+    fn prepare(&mut self, slots: usize) {
+        if self.counters.len() < slots {
+            self.counters.resize(slots, 0);
+        }
+        self.stats = LookupStats::default();
+    }
+
+    /// Mark a text as checked; false if it already was.
+    fn mark_checked(&mut self, id: u32) -> bool {
+        let Some(counter) = self.counters.get_mut(id as usize) else {
+            return false;
+        };
+        if *counter & CHECKED != 0 {
+            return false;
+        }
+        if *counter == 0 {
+            self.touched.push(id);
+        }
+        *counter |= CHECKED;
+        true
+    }
+
+    fn reset(&mut self) {
+        for &id in &self.touched {
+            if let Some(counter) = self.counters.get_mut(id as usize) {
+                *counter = 0;
+            }
+        }
+        self.touched.clear();
+    }
+}
+
+/// One search in progress.
+struct Search<'i, 'q> {
+    index: &'i MemoryIndex,
+    query: &'q Query<'q>,
+    ranking: Ranking,
+    /// Query-side cost that a text met in no list read pays: all terms read, plus unknown ones.
+    cost_read: u32,
+    /// Query words not read yet: a text may contain them all.
+    words_unread: u32,
+    pattern: WordPattern,
+    stored: Vec<Stored>,
+    candidate: Vec<Sym<'i>>,
+    rows: Vec<u32>,
+    lcs_state: Vec<u64>,
+    checked: usize,
+    scored: usize,
+}
+
+impl<'i, 'q> Search<'i, 'q> {
+    fn new(index: &'i MemoryIndex, query: &'q Query<'q>, limit: usize, min_score: u8) -> Self {
+        let keys = index.vocabulary.key_count();
+        Search {
+            index,
+            query,
+            ranking: Ranking::new(limit, min_score),
+            cost_read: query.unknown_cost,
+            words_unread: query.terms.iter().map(|t| t.words).sum(),
+            pattern: WordPattern::new(&query.syms, |key| (key as usize) < keys),
+            stored: Vec::new(),
+            candidate: Vec::new(),
+            rows: Vec::new(),
+            lcs_state: Vec::new(),
+            checked: 0,
+            scored: 0,
+        }
+    }
+
+    /// Check one stored text by its words in common and, if it can still make the ranking,
+    /// score it exactly and offer it.
+    fn check(&mut self, id: u32) {
+        let Some(doc) = self.index.doc(id) else {
+            return;
+        };
+        let threshold = self.ranking.threshold();
+        let (wq, wc) = (self.query.weight, doc.weight);
+        let length = wq.max(wc);
+        self.stored.clear();
+        self.stored.extend(self.index.tokens(doc));
+        self.checked += 1;
+        let common = self
+            .pattern
+            .lcs(self.stored.iter().map(|t| t.key), &mut self.lcs_state);
+        let query_side = unmatched_cost(self.pattern.words() - common) + wc.saturating_sub(wq);
+        let text_side =
+            unmatched_cost(usize::from(doc.words).saturating_sub(common)) + wq.saturating_sub(wc);
+        if fine_bound(query_side.max(text_side), length) < threshold {
+            return;
+        }
+        self.scored += 1;
+        // The distance above which the text cannot reach the threshold, with a unit of slack
+        // for rounding.
+        let limit = if threshold <= 0.0 {
+            u32::MAX
+        } else {
+            ((1.0 - threshold / 100.0) * f64::from(length)).ceil() as u32 + 1
+        };
+        let vocabulary = &self.index.vocabulary;
+        self.candidate.clear();
+        self.candidate
+            .extend(self.stored.iter().map(|&t| vocabulary.sym(t)));
+        let Some(d) = distance(&self.query.syms, &self.candidate, limit, &mut self.rows) else {
+            return;
+        };
+        let same = d == 0 && same_text(self.query.text, self.index.text(doc));
+        let fine = fine_from_distance(d, wq, wc, same);
+        self.ranking.offer(id, fine, same);
+    }
+
+    /// The best score a text met in no list read so far can reach.
+    fn unread_bound(&self) -> f64 {
+        fine_bound(self.cost_read, self.query.weight)
+    }
+
+    /// The best score a text can reach given its counter (the query terms read that it has),
+    /// or minus infinity when it cannot reach `threshold`.
+    fn bound(&self, id: u32, counter: u16, threshold: f64) -> f64 {
+        let words = u32::from(counter & WORD_MASK);
+        let numbers = u32::from((counter & NUMBER_MASK) >> 8);
+        let present = words * MIN_WORD_SUBSTITUTION + numbers * MIN_NUMBER_SUBSTITUTION;
+        let query_side = self.cost_read.saturating_sub(present);
+        let wq = self.query.weight;
+        // Cheap test first, without touching the text's slot: even at the best length.
+        if fine_bound(query_side, wq) < threshold {
+            return f64::NEG_INFINITY;
+        }
+        let Some(doc) = self.index.doc(id) else {
+            return f64::NEG_INFINITY;
+        };
+        let wc = doc.weight;
+        let text_side =
+            MIN_WORD_SUBSTITUTION * u32::from(doc.words).saturating_sub(words + self.words_unread);
+        let d = (query_side + wc.saturating_sub(wq)).max(text_side + wq.saturating_sub(wc));
+        fine_bound(d, wq.max(wc))
+    }
+
+    /// Read one term's postings in the length classes that can still beat the best match.
+    fn read(&mut self, term: &Term, scratch: &mut Scratch) {
+        let threshold = self.ranking.top_threshold();
+        let mut wanted = [false; CLASS_COUNT];
+        for (class, slot) in wanted.iter_mut().enumerate() {
+            *slot = class_bound(class as u8, self.query.weight) >= threshold;
+        }
+        let increment = term.increment();
+        for bucket in self.index.postings.buckets(term.key) {
+            if bucket.class != ALL_CLASSES && !wanted[usize::from(bucket.class)] {
+                continue;
+            }
+            scratch.stats.postings += bucket.len();
+            for id in bucket.iter() {
+                if let Some(counter) = scratch.counters.get_mut(id as usize) {
+                    if *counter == 0 {
+                        scratch.touched.push(id);
+                    }
+                    *counter += increment;
+                }
+            }
+        }
+        self.cost_read += term.cost;
+        self.words_unread -= term.words;
+        scratch.stats.terms_read += 1;
+    }
+
+    /// Up to about `wanted` unchecked texts met so far with the most query terms read (by their
+    /// least query-side cost), found with a histogram of the counters rather than by reading
+    /// every text's slot. Also returns whether every text left out has a query-side bound below
+    /// `threshold`.
+    fn most_promising(&self, scratch: &Scratch, wanted: usize, threshold: f64) -> (Vec<u32>, bool) {
+        // The query-side cost a text is spared, in units of a missing number (a missing word
+        // costs three).
+        const _: () = assert!(MIN_WORD_SUBSTITUTION == 3 * MIN_NUMBER_SUBSTITUTION);
+        let level = |counter: u16| -> usize {
+            usize::from(counter & WORD_MASK) * 3 + usize::from((counter & NUMBER_MASK) >> 8)
+        };
+        let mut histogram = vec![0usize; 255 * 3 + 128];
+        for &id in &scratch.touched {
+            let counter = scratch.counters[id as usize];
+            if counter & CHECKED == 0 {
+                histogram[level(counter)] += 1;
+            }
+        }
+        // The lowest level whose texts, with all those above, still fit in `wanted`.
+        let mut cutoff = histogram.len();
+        let mut taken = 0;
+        while cutoff > 0 && taken + histogram[cutoff - 1] <= wanted {
+            cutoff -= 1;
+            taken += histogram[cutoff];
+        }
+        if cutoff > 0 && taken == 0 {
+            // Even the best level alone is too many: take it anyway, the caller caps the checks.
+            cutoff -= 1;
+        }
+        let ids = scratch
+            .touched
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let counter = scratch.counters[id as usize];
+                counter & CHECKED == 0 && level(counter) >= cutoff
+            })
+            .collect();
+        // Bound the best of the texts left out by its query-side cost alone.
+        let left_out_fits = (0..cutoff)
+            .rev()
+            .find(|&l| histogram[l] > 0)
+            .is_some_and(|l| {
+                let present = l as u32 * MIN_NUMBER_SUBSTITUTION;
+                fine_bound(self.cost_read.saturating_sub(present), self.query.weight) >= threshold
+            });
+        (ids, !left_out_fits)
+    }
+
+    /// Check the few most promising texts met so far, to raise the bar early.
+    fn check_early(&mut self, scratch: &mut Scratch) {
+        let threshold = self.ranking.top_threshold();
+        let (ids, _) = self.most_promising(scratch, 16 * EARLY_CHECKS, threshold);
+        let mut best: Vec<(f64, u32)> = ids
+            .into_iter()
+            .map(|id| (self.bound(id, scratch.counters[id as usize], threshold), id))
+            .filter(|&(bound, _)| bound >= threshold)
+            .collect();
+        best.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(EARLY_CHECKS);
+        for (bound, id) in best {
+            if bound >= self.ranking.top_threshold() && scratch.mark_checked(id) {
+                self.check(id);
+            }
+        }
+    }
+
+    /// Check the texts met in the order of their bound: all that could beat the best match
+    /// (within `MANDATORY_CHECKS`), and the `OPTIONAL_CHECKS` best of the others. Returns
+    /// whether every text that could beat the best match was checked.
+    fn check_candidates(&mut self, scratch: &mut Scratch) -> bool {
+        let threshold = self.ranking.threshold();
+        let (ids, complete) = self.most_promising(
+            scratch,
+            2 * (MANDATORY_CHECKS + OPTIONAL_CHECKS),
+            self.ranking.top_threshold(),
+        );
+        let mut candidates: Vec<(f64, u32)> = ids
+            .into_iter()
+            .map(|id| (self.bound(id, scratch.counters[id as usize], threshold), id))
+            .filter(|&(bound, _)| bound >= threshold)
+            .collect();
+        candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let (mut mandatory, mut optional) = (0, 0);
+        for (bound, id) in candidates {
+            if bound >= self.ranking.top_threshold() {
+                if mandatory == MANDATORY_CHECKS {
+                    return false;
+                }
+                mandatory += 1;
+            } else if bound >= self.ranking.threshold() && optional < OPTIONAL_CHECKS {
+                optional += 1;
+            } else {
+                // Sorted by bound: nothing further can beat the best match.
+                break;
+            }
+            self.check(id);
+        }
+        complete
+    }
+}
+
+impl MemoryIndex {
+    /// The best matches for `query` (at most `limit`, best first) scoring at least 50.
+    pub fn lookup(&self, query: &str, limit: usize) -> Vec<Match> {
+        self.lookup_with(query, limit, DEFAULT_MIN_SCORE)
+    }
+
+    /// The best matches for `query` (at most `limit`, best first) scoring at least `min_score`.
+    pub fn lookup_with(&self, query: &str, limit: usize, min_score: u8) -> Vec<Match> {
+        self.lookup_in(&mut Scratch::new(), query, limit, min_score)
+    }
+
+    /// [`lookup_with`](Self::lookup_with) with caller-kept working memory; `scratch.stats()`
+    /// then tells what the lookup did.
+    pub fn lookup_in(
+        &self,
+        scratch: &mut Scratch,
+        query: &str,
+        limit: usize,
+        min_score: u8,
+    ) -> Vec<Match> {
+        scratch.prepare(self.docs.len());
+        if limit == 0 {
+            return Vec::new();
+        }
+        let tokens = tokenize(query);
+        let query = Query::new(query, &tokens, &self.vocabulary);
+        let mut search = Search::new(self, &query, limit, min_score);
+
+        // Equal texts first: they are always found, and they settle most lookups at once.
+        if let Some(hash) = query.exact {
+            for id in self.exact_chain(hash) {
+                if scratch.mark_checked(id) {
+                    search.check(id);
+                }
+            }
+        }
+
+        // Rarest first, counting only the texts whose length can still qualify.
+        let threshold = search.ranking.top_threshold();
+        let mut wanted = [false; CLASS_COUNT];
+        for (class, slot) in wanted.iter_mut().enumerate() {
+            *slot = class_bound(class as u8, query.weight) >= threshold;
+        }
+        let mut terms: Vec<(usize, Term)> = query
+            .terms
+            .iter()
+            .map(|t| (self.postings.volume(t.key, &wanted), *t))
+            .collect();
+        terms.sort_unstable_by_key(|(volume, t)| (*volume, t.key));
+
+        let (mut words_read, mut numbers_read) = (0u32, 0u32);
+        for (volume, term) in &terms {
+            if search.unread_bound() < search.ranking.top_threshold() {
+                break;
+            }
+            if scratch.stats.terms_read > 0 && scratch.stats.postings + volume > POSTING_BUDGET {
+                break;
+            }
+            // The counters hold 255 words and 127 numbers; a term beyond that stays unread,
+            // which only weakens the bounds.
+            if words_read + term.words > 255 || numbers_read + term.numbers > 127 {
+                continue;
+            }
+            words_read += term.words;
+            numbers_read += term.numbers;
+            search.read(term, scratch);
+            if scratch.stats.terms_read.is_power_of_two() {
+                search.check_early(scratch);
+            }
+        }
+        let all_checked = search.check_candidates(scratch);
+        let complete = search.unread_bound() < search.ranking.top_threshold();
+        scratch.stats.candidates = scratch
+            .touched
+            .iter()
+            .filter(|&&id| scratch.counters[id as usize] & !CHECKED != 0)
+            .count();
+        scratch.stats.checked = search.checked;
+        scratch.stats.scored = search.scored;
+        scratch.stats.exhaustive = complete && all_checked;
+        scratch.reset();
+        search.ranking.into_matches()
+    }
+
+    /// The best matches by checking every stored text (only those whose length rules them out
+    /// are skipped): the reference the index is measured against. `first` are ids to check
+    /// before the others, e.g. what `lookup` found; they only make the scan faster.
+    pub fn scan(&self, query: &str, limit: usize, min_score: u8, first: &[u32]) -> Vec<Match> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let tokens = tokenize(query);
+        let query = Query::new(query, &tokens, &self.vocabulary);
+        let mut search = Search::new(self, &query, limit, min_score);
+        for &id in first {
+            search.check(id);
+        }
+        for (slot, doc) in self.docs.iter().enumerate() {
+            if self.doc(slot as u32).is_none() || first.contains(&(slot as u32)) {
+                continue;
+            }
+            if length_bound(query.weight, doc.weight) < search.ranking.threshold() {
+                continue;
+            }
+            search.check(slot as u32);
+        }
+        search.ranking.into_matches()
+    }
+}
+
+/// The least cost of `words` words that no alignment can match.
+fn unmatched_cost(words: usize) -> u32 {
+    u32::try_from(words)
+        .unwrap_or(u32::MAX)
+        .saturating_mul(MIN_WORD_SUBSTITUTION)
+}
+
+/// The fine score of a distance of at least `distance` between texts of larger weight `length`.
+fn fine_bound(distance: u32, length: u32) -> f64 {
+    if length == 0 {
+        return 100.0;
+    }
+    100.0 * (1.0 - f64::from(distance) / f64::from(length))
+}

@@ -1,0 +1,204 @@
+//! The translation memory: suggestions for a unit, fuzzy matches for any text, concordance, TMX.
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::Json;
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::domain::language::LanguageTag;
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::http::auth::CurrentUser;
+use crate::http::stream::stream;
+use crate::store::memory::MemoryEntry;
+use crate::workflow::memory::{self, Suggestion, TmxImport};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(unit_suggestions))
+        .routes(routes!(match_text))
+        .routes(routes!(concordance))
+        .routes(routes!(import_memory))
+        .routes(routes!(export_memory))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct LimitQuery {
+    /// At most this many suggestions (1 to 50, default 5).
+    pub limit: Option<usize>,
+}
+
+/// Memory matches for one unit's source, best first: 0 to 100 on word tokens, 101 when the
+/// neighbouring paragraphs match too; each with the differences from the remembered source
+/// and where the pair came from.
+#[utoipa::path(get, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/suggestions",
+    tag = "memory", params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path), LimitQuery),
+    responses((status = 200, body = Vec<Suggestion>), (status = 404, description = "statement_not_found or not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn unit_suggestions(
+    State(state): State<AppState>,
+    _current: CurrentUser,
+    Path((id, seg, lang)): Path<(String, String, String)>,
+    Query(q): Query<LimitQuery>,
+) -> AppResult<Json<Vec<Suggestion>>> {
+    let id: i64 = id
+        .parse()
+        .map_err(|_| AppError::new(ErrorCode::StatementNotFound).with("id", id.as_str()))?;
+    let lang = LanguageTag::parse(&lang)?;
+    let statement = state
+        .store
+        .get_statement(id)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::StatementNotFound).with("id", id))?;
+    let index = statement
+        .segments
+        .iter()
+        .position(|s| s.id.to_string() == seg)
+        .ok_or_else(|| AppError::not_found("unit").detail("segment_id", seg.as_str()))?;
+    let segments = &statement.segments;
+    let context = (
+        index.checked_sub(1).map(|i| segments[i].source.as_str()),
+        segments.get(index + 1).map(|s| s.source.as_str()),
+    );
+    let suggestions = state
+        .memory
+        .lookup(
+            state.store.as_ref(),
+            statement.summary.source_lang.as_str(),
+            lang.as_str(),
+            &segments[index].source,
+            Some(context),
+            q.limit.unwrap_or(5),
+        )
+        .await?;
+    Ok(Json(suggestions))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct MatchQuery {
+    /// Source language.
+    pub src: String,
+    /// Target language.
+    pub tgt: String,
+    /// The text to match.
+    pub q: String,
+    /// At most this many (1 to 50, default 5).
+    pub limit: Option<usize>,
+}
+
+/// Fuzzy matches for any text, best first (what the editor, outside tools and benchmarks use).
+#[utoipa::path(get, path = "/api/v1/memory/match", tag = "memory", params(MatchQuery),
+    responses((status = 200, body = Vec<Suggestion>), (status = 400, description = "invalid_language")),
+    security(("session" = []), ("bearer" = [])))]
+async fn match_text(
+    State(state): State<AppState>,
+    _current: CurrentUser,
+    Query(q): Query<MatchQuery>,
+) -> AppResult<Json<Vec<Suggestion>>> {
+    let src = LanguageTag::parse(&q.src)?;
+    let tgt = LanguageTag::parse(&q.tgt)?;
+    Ok(Json(
+        state
+            .memory
+            .lookup(
+                state.store.as_ref(),
+                src.as_str(),
+                tgt.as_str(),
+                &q.q,
+                None,
+                q.limit.unwrap_or(5),
+            )
+            .await?,
+    ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct SearchQuery {
+    pub src: String,
+    pub tgt: String,
+    /// A word or phrase, found in sources or targets regardless of case.
+    pub q: String,
+    /// At most this many (1 to 200, default 50).
+    pub limit: Option<i64>,
+}
+
+/// Concordance: remembered pairs containing a word or phrase, newest first.
+#[utoipa::path(get, path = "/api/v1/memory/search", tag = "memory", params(SearchQuery),
+    responses((status = 200, body = Vec<MemoryEntry>), (status = 400, description = "invalid_language or invalid_input")),
+    security(("session" = []), ("bearer" = [])))]
+async fn concordance(
+    State(state): State<AppState>,
+    _current: CurrentUser,
+    Query(q): Query<SearchQuery>,
+) -> AppResult<Json<Vec<MemoryEntry>>> {
+    let src = LanguageTag::parse(&q.src)?;
+    let tgt = LanguageTag::parse(&q.tgt)?;
+    Ok(Json(
+        memory::search(
+            state.store.as_ref(),
+            src.as_str(),
+            tgt.as_str(),
+            &q.q,
+            q.limit.unwrap_or(50),
+        )
+        .await?,
+    ))
+}
+
+/// Imports a TMX 1.4b file (editors), all or nothing: every ordered pair of a unit's languages
+/// is remembered.
+#[utoipa::path(post, path = "/api/v1/memory/import", tag = "memory",
+    request_body(content = String, content_type = "application/x-tmx+xml"),
+    responses((status = 200, body = TmxImport), (status = 400, description = "invalid_file"),
+        (status = 403, description = "forbidden"), (status = 413, description = "payload_too_large")),
+    security(("session" = []), ("bearer" = [])))]
+async fn import_memory(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> AppResult<Json<TmxImport>> {
+    let limit = state.config.max_body_bytes;
+    let bytes = body.map_err(|_| AppError::new(ErrorCode::PayloadTooLarge).with("limit", limit))?;
+    let report = memory::import_tmx(state.store.as_ref(), &current.user, &bytes, limit).await?;
+    // Searchable at once here; other instances catch up within their refresh interval.
+    if let Err(e) = state.memory.refresh(state.store.as_ref()).await {
+        tracing::warn!(code = e.code.as_str(), "memory refresh after import failed");
+    }
+    Ok(Json(report))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ExportQuery {
+    /// `tmx`.
+    pub format: Option<String>,
+}
+
+/// The whole memory as TMX 1.4b (editors), streamed.
+#[utoipa::path(get, path = "/api/v1/memory/export", tag = "memory", params(ExportQuery),
+    responses((status = 200, content_type = "application/x-tmx+xml", description = "TMX 1.4b"),
+        (status = 400, description = "invalid_input"), (status = 403, description = "forbidden")),
+    security(("session" = []), ("bearer" = [])))]
+async fn export_memory(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Query(q): Query<ExportQuery>,
+) -> AppResult<Response> {
+    if !current.user.roles.can_edit_statements() {
+        return Err(AppError::new(ErrorCode::Forbidden).with("action", "export_memory"));
+    }
+    if q.format.as_deref().is_some_and(|f| f != "tmx") {
+        return Err(AppError::new(ErrorCode::InvalidInput)
+            .with("field", "format")
+            .with("reason", "the memory is exported as tmx"));
+    }
+    let store = state.store.clone();
+    let handle = tokio::runtime::Handle::current();
+    Ok(stream(
+        "application/x-tmx+xml; charset=utf-8",
+        "memory.tmx",
+        move |out| memory::write_tmx(store, handle, out),
+    ))
+}
