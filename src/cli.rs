@@ -241,6 +241,18 @@ async fn print_demo(state: &crate::app::AppState) -> anyhow::Result<()> {
     {
         None => println!("The database already holds data, so no demo was added."),
         Some((users, statement)) => {
+            // The demo's memory knows some paragraphs word for word: they start as drafts.
+            let store = state.store.as_ref();
+            if let (Ok(Some(detail)), Ok(people)) = (
+                store.get_statement(statement).await,
+                store.list_users().await,
+            ) {
+                if let Some(editor) = people.iter().find(|u| u.username == "editor") {
+                    if let Err(e) = state.memory.prefill(store, editor, &detail).await {
+                        tracing::warn!(code = e.code.as_str(), "demo drafts from memory failed");
+                    }
+                }
+            }
             println!(
                 "Demo statement {statement} created. Sign in as (passwords are shown only now):"
             );

@@ -396,3 +396,80 @@ async fn two_browsers_on_one_unit_see_each_other_and_merge_a_conflict() {
     anush.quit().await;
     hasmik.quit().await;
 }
+
+/// The demo statement in the editor: glossary terms marked in the source, a fuzzy memory match
+/// offered for a paragraph that an earlier letter almost had, and the checks of the result.
+#[tokio::test]
+async fn the_editor_offers_memory_terms_and_checks_on_the_demo_statement() {
+    if !webdriver::available() {
+        return;
+    }
+    let (app, _users, id, browser) = signed_in("anush", "hy").await;
+    let hy = tandem::domain::language::LanguageTag::parse("hy").expect("tag");
+    let units = app.store.list_units(id, &hy).await.expect("units");
+    let (first, ready) = (units[0].segment_id, units[5].segment_id);
+    browser.goto(&app.url(&format!("/app/s/{id}/hy"))).await;
+
+    // "National Assembly" is a glossary term: marked in the source, listed with its translation.
+    browser
+        .wait_for(&format!(
+            "document.querySelector('#u-{first} mark.term')?.dataset.translation === 'Ազգային ժողով'"
+        ))
+        .await;
+    browser.click(&format!("#t-{first}")).await;
+    browser
+        .wait_for(
+            "document.querySelector('.unit-panel .terms').textContent.includes('Ազգային ժողով')",
+        )
+        .await;
+
+    // The earlier letter had this paragraph with another date: a fuzzy match, with the change.
+    browser.click(&format!("#t-{ready}")).await;
+    browser
+        .wait_for(
+            "[...document.querySelectorAll('.unit-panel .suggestions .score')].some(s => { \
+               const n = Number(s.dataset.score); return n >= 80 && n < 100; })",
+        )
+        .await;
+    let diff = browser
+        .execute(
+            "return document.querySelector('.unit-panel .suggestions .diff').innerHTML;",
+            serde_json::json!([]),
+        )
+        .await;
+    let diff = diff.as_str().unwrap_or_default();
+    assert!(
+        diff.contains("<del>20</del>") && diff.contains("<ins>1</ins>"),
+        "the date that changed is shown: {diff}"
+    );
+    browser.screenshot("editor-memory-hy").await;
+
+    // Taking it keeps the old date; the checks say so before anyone approves.
+    browser.click(".unit-panel .suggestions li button").await;
+    assert!(browser
+        .value(&format!("#t-{ready}"))
+        .await
+        .contains("Պատրաստ ենք"));
+    browser
+        .click(&format!("#u-{ready} button[data-action=save]"))
+        .await;
+    browser
+        .wait_for(&format!(
+            "document.querySelector('#u-{ready} .findings li[data-check=date_mismatch][data-severity=error]')"
+        ))
+        .await;
+    let message = browser
+        .execute(
+            &format!("return document.querySelector('#u-{ready} .findings li').textContent;"),
+            serde_json::json!([]),
+        )
+        .await;
+    assert!(
+        message
+            .as_str()
+            .is_some_and(|m| m.chars().any(|c| ('\u{0531}'..='\u{058F}').contains(&c))),
+        "the finding is written in Armenian: {message}"
+    );
+    browser.screenshot("editor-checks-hy").await;
+    browser.quit().await;
+}

@@ -1,10 +1,13 @@
 //! `tandem serve --demo`: a first statement and a small team, so a new user has something to try.
 
+use crate::domain::glossary::TermStatus;
 use crate::domain::language::LanguageTag;
 use crate::domain::role::{LanguageRole, Roles};
 use crate::domain::statement::Limits;
 use crate::domain::user::User;
 use crate::error::AppResult;
+use crate::store::glossary::NewTerm;
+use crate::store::memory::NewMemoryEntry;
 use crate::store::Store;
 
 use super::assign::{assign, AssignRequest, Scope};
@@ -101,6 +104,7 @@ pub async fn seed(store: &dyn Store, limits: &Limits) -> AppResult<Option<(Vec<D
         ));
     }
     let editor = &created[0].0;
+    remember_earlier_work(store, editor).await?;
     let statement = create_statement(
         store,
         limits,
@@ -149,4 +153,98 @@ fn roles(editor: bool, grants: &[(LanguageRole, &str)]) -> Roles {
         }
     }
     roles
+}
+
+/// Translations of an earlier letter (some paragraphs return word for word or nearly) and a
+/// small glossary, so the editor shows memory matches and terms from the first minute.
+const EARLIER: [(&str, &str, &str); 3] = [
+    (
+        "To the members of the National Assembly,",
+        "Ազգային ժողովի պատգամավորներին,",
+        "Депутатам Национального собрания,",
+    ),
+    (
+        "We are ready to share our data and to take part in the hearing. Please reply to the coalition's secretariat by 20 October.",
+        "Պատրաստ ենք կիսվել մեր տվյալներով և մասնակցել լսումներին։ Խնդրում ենք պատասխանել կոալիցիայի քարտուղարությանը մինչև հոկտեմբերի 20-ը։",
+        "Мы готовы поделиться своими данными и принять участие в слушаниях. Просим ответить секретариату коалиции до 20 октября.",
+    ),
+    (
+        "Respectfully,\nthe Coalition for Open Information",
+        "Հարգանքով՝\nԲաց տեղեկատվության կոալիցիա",
+        "С уважением,\nКоалиция за открытую информацию",
+    ),
+];
+
+const TERMS: [(&str, &str, &str, TermStatus); 7] = [
+    (
+        "hy",
+        "National Assembly",
+        "Ազգային ժողով",
+        TermStatus::Preferred,
+    ),
+    (
+        "hy",
+        "civil society",
+        "քաղաքացիական հասարակություն",
+        TermStatus::Preferred,
+    ),
+    (
+        "hy",
+        "Law on Freedom of Information",
+        "Տեղեկատվության ազատության մասին օրենք",
+        TermStatus::Preferred,
+    ),
+    ("hy", "AMD", "AMD", TermStatus::DoNotTranslate),
+    (
+        "ru",
+        "National Assembly",
+        "Национальное собрание",
+        TermStatus::Preferred,
+    ),
+    (
+        "ru",
+        "civil society",
+        "гражданское общество",
+        TermStatus::Preferred,
+    ),
+    ("ru", "hearing", "слушание", TermStatus::Preferred),
+];
+
+async fn remember_earlier_work(store: &dyn Store, editor: &User) -> AppResult<()> {
+    let now = chrono::Utc::now();
+    let mut pairs = Vec::new();
+    for (i, (en, hy, ru)) in EARLIER.iter().enumerate() {
+        for (lang, text, by) in [("hy", hy, "Hasmik"), ("ru", ru, "Olga")] {
+            pairs.push(NewMemoryEntry {
+                src_lang: "en".into(),
+                tgt_lang: lang.into(),
+                granularity: "paragraph",
+                source: (*en).to_owned(),
+                target: (*text).to_owned(),
+                prev_source: i.checked_sub(1).map(|p| EARLIER[p].0.to_owned()),
+                next_source: EARLIER.get(i + 1).map(|n| n.0.to_owned()),
+                origin: "approved",
+                statement_id: None,
+                statement_title: Some("Open letter on the media law (2025)".into()),
+                approved_by: Some(by.into()),
+                created_at: now,
+            });
+        }
+    }
+    store.add_memory(&pairs).await?;
+    let terms: Vec<NewTerm> = TERMS
+        .iter()
+        .map(|(lang, term, translation, status)| NewTerm {
+            src_lang: "en".into(),
+            tgt_lang: (*lang).into(),
+            term: (*term).into(),
+            translation: (*translation).into(),
+            status: *status,
+            note: String::new(),
+            created_by: Some(editor.id),
+            created_at: now,
+        })
+        .collect();
+    store.add_terms(&terms).await?;
+    Ok(())
 }

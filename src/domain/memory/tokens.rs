@@ -50,6 +50,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 
 /// The kind of a segment, or `None` for white space and invisible format characters.
 fn classify(segment: &str) -> Option<TokenKind> {
+    let first = segment.chars().next()?;
+    // Most segments are a single space or a word that starts with a letter.
+    if is_common_lowercase(first) || first.is_alphabetic() {
+        return Some(TokenKind::Word);
+    }
     if segment.chars().any(char::is_alphabetic) {
         Some(TokenKind::Word)
     } else if segment.chars().any(char::is_numeric) {
@@ -62,6 +67,12 @@ fn classify(segment: &str) -> Option<TokenKind> {
     } else {
         Some(TokenKind::Punct)
     }
+}
+
+/// Lower-case letters of the scripts Tandem works in, which fold to themselves and carry no
+/// mark: a quick answer before the Unicode tables (`ё` and `և` fold, so they are not included).
+fn is_common_lowercase(c: char) -> bool {
+    c.is_ascii_lowercase() || ('ա'..='ֆ').contains(&c) || ('а'..='я').contains(&c)
 }
 
 /// Characters that change nothing a reader sees: soft hyphen, zero-width space and joiners, BOM.
@@ -88,7 +99,8 @@ fn is_word_mark(c: char) -> bool {
 /// - typographic apostrophes inside words (`don’t`) match the typewriter one.
 fn fold_word(word: &str) -> Cow<'_, str> {
     let plain = word.chars().all(|c| {
-        !c.is_uppercase() && !is_word_mark(c) && !matches!(c, 'և' | 'ё' | 'ւ' | '’' | 'ʼ')
+        is_common_lowercase(c) && c != 'ւ'
+            || !c.is_uppercase() && !is_word_mark(c) && !matches!(c, 'և' | 'ё' | 'ւ' | '’' | 'ʼ')
     });
     if plain {
         return Cow::Borrowed(word);

@@ -81,6 +81,26 @@ async fn create_statement(
         },
     )
     .await?;
+    // Paragraphs translated word for word before start as drafts; a failure here loses nothing.
+    let detail = match state
+        .memory
+        .prefill(state.store.as_ref(), &current.user, &detail)
+        .await
+    {
+        Ok(0) => detail,
+        Ok(n) => {
+            tracing::info!(
+                statement = detail.summary.id,
+                units = n,
+                "drafts filled from memory"
+            );
+            statements::get_statement(state.store.as_ref(), detail.summary.id).await?
+        }
+        Err(e) => {
+            tracing::warn!(code = e.code.as_str(), "filling drafts from memory failed");
+            detail
+        }
+    };
     let location = format!("/api/v1/statements/{}", detail.summary.id);
     let mut response = (StatusCode::CREATED, Json(detail)).into_response();
     if let Ok(value) = HeaderValue::from_str(&location) {
