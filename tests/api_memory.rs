@@ -422,3 +422,58 @@ async fn glossary_and_checks(app: common::TestApp) {
         .all(|f| f["lang"] == "ru"));
 }
 on_both!(glossary_checks, glossary_and_checks);
+
+async fn legacy_translations_align(app: common::TestApp) {
+    let team = team(&app).await;
+    let en = format!("{P1} {P2}\n\n{P3}");
+    let hy = format!("{HY1} {HY2}\n\n{HY3}");
+    let body = json!({"src_lang": "en", "src_text": en, "tgt_lang": "hy", "tgt_text": hy});
+    let (status, alignment) = team.translator.post("/api/v1/align", body.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{alignment}");
+    let paragraphs = alignment["paragraphs"].as_array().expect("paragraphs");
+    assert_eq!(paragraphs.len(), 2);
+    assert_eq!(
+        paragraphs[0]["sentences"][1],
+        json!({"src": [P2], "tgt": [HY2]}),
+        "sentences pair up inside the paragraph"
+    );
+
+    let (status, _) = team
+        .translator
+        .post("/api/v1/align/memory", body.clone())
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "editors decide what the memory keeps"
+    );
+    let (status, kept) = team.editor.post("/api/v1/align/memory", body.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{kept}");
+    assert_eq!(kept["pairs"], 3);
+    let (_, found) = team
+        .translator
+        .get(&format!(
+            "/api/v1/memory/match?src=en&tgt=hy&q={}",
+            urlencode(P2)
+        ))
+        .await;
+    assert_eq!(found[0]["target"], HY2);
+    assert_eq!(found[0]["origin"]["origin"], "aligned");
+
+    let mut with_title = body.clone();
+    with_title["title"] = json!("Parking, as published in 2024");
+    let (status, statement) = team
+        .editor
+        .post("/api/v1/align/statement", with_title)
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{statement}");
+    let id = statement["id"].as_i64().expect("id");
+    let (_, units) = team
+        .editor
+        .get(&format!("/api/v1/statements/{id}/translations/hy"))
+        .await;
+    let units = units.as_array().expect("units");
+    assert!(units.iter().all(|u| u["state"] == "approved"), "{units:?}");
+    assert_eq!(units[1]["text"], HY3);
+}
+on_both!(alignment, legacy_translations_align);

@@ -40,7 +40,8 @@ while (walker.nextNode()) {
 }
 const technical = new Set(["data-statement", "data-lang", "data-segment", "data-version", "data-role",
   "data-state", "data-id", "data-me", "data-revision", "data-format", "data-action", "data-fate",
-  "data-severity", "data-check", "data-status", "data-source-lang", "data-translation", "data-note"]);
+  "data-severity", "data-check", "data-status", "data-source-lang", "data-translation", "data-note",
+  "data-into", "data-paragraph"]);
 for (const element of document.body.querySelectorAll("*")) {
   if (!own(element)) continue;
   for (const attribute of element.attributes) {
@@ -122,6 +123,7 @@ async fn the_language_switch_changes_every_string_on_every_page() {
         ("editor", format!("/app/s/{id}/hy")),
         ("review", "/app/review".to_owned()),
         ("admin", "/app/admin".to_owned()),
+        ("align", "/app/align".to_owned()),
     ];
 
     let browser = Browser::start("en").await;

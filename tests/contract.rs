@@ -132,6 +132,9 @@ async fn openapi_documents_every_route() {
             "get",
         ),
         ("/api/v1/statements/{id}/checks", "get"),
+        ("/api/v1/align", "post"),
+        ("/api/v1/align/memory", "post"),
+        ("/api/v1/align/statement", "post"),
         ("/healthz", "get"),
         ("/readyz", "get"),
     ];

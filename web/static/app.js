@@ -7,3 +7,4 @@ import "/static/js/statement.js";
 import "/static/js/editor.js";
 import "/static/js/review.js";
 import "/static/js/admin.js";
+import "/static/js/align.js";

@@ -30,13 +30,19 @@ pub(crate) fn class_of(weight: u32) -> u8 {
     (CLASS_START.partition_point(|&start| start <= weight) - 1) as u8
 }
 
-/// The best score that any text of the class can reach against a query of weight `query`.
-pub(crate) fn class_bound(class: u8, query: u32) -> f64 {
-    let class = usize::from(class);
+/// The smallest and largest weight of a class.
+pub(crate) fn class_range(class: u8) -> (u32, u32) {
+    let class = usize::from(class).min(CLASS_COUNT - 1);
     let low = CLASS_START[class];
     let high = CLASS_START
         .get(class + 1)
         .map_or(u32::MAX, |next| next.saturating_sub(1));
+    (low, high)
+}
+
+/// The best score that any text of the class can reach against a query of weight `query`.
+pub(crate) fn class_bound(class: u8, query: u32) -> f64 {
+    let (low, high) = class_range(class);
     length_bound(query, query.clamp(low, high))
 }
 

@@ -26,7 +26,7 @@
 
 use serde::Serialize;
 
-use super::classes::{class_bound, length_bound, CLASS_COUNT};
+use super::classes::{class_bound, class_range, length_bound, CLASS_COUNT};
 use super::index::{Match, MemoryIndex, DEFAULT_MIN_SCORE};
 use super::lcs::WordPattern;
 use super::postings::ALL_CLASSES;
@@ -40,16 +40,27 @@ use super::vocabulary::Stored;
 
 /// Postings a lookup may read before it settles for the candidates it has.
 const POSTING_BUDGET: usize = 300_000;
+/// Once the budget above is spent, further lists are read only for texts whose length allows
+/// this score (a guess that the best match is about as long as the query), up to this many more
+/// postings.
+const NEAR_SCORE: f64 = 75.0;
+const NEAR_BUDGET: usize = 300_000;
 /// Candidates that could beat the best match which a lookup may check.
 const MANDATORY_CHECKS: usize = 3_000;
 /// Other candidates checked to fill the rest of the ranking.
 const OPTIONAL_CHECKS: usize = 200;
 /// Candidates checked early, each time the number of lists read reaches a power of two.
 const EARLY_CHECKS: usize = 4;
-/// Bit of a text's counter marking it as checked.
-const CHECKED: u16 = 0x8000;
-const WORD_MASK: u16 = 0x00ff;
-const NUMBER_MASK: u16 = 0x7f00;
+/// A text's counter: the query words (low byte) and numbers (next seven bits) read that it
+/// contains, a bit marking it as checked, and its length class plus one when a list split by
+/// class told it (else zero).
+type Counter = u32;
+const WORD_MASK: Counter = 0x00ff;
+const NUMBER_MASK: Counter = 0x7f00;
+const CHECKED: Counter = 0x8000;
+const CLASS_SHIFT: u32 = 16;
+/// Bins per point of the histogram that picks the most promising candidates.
+const BINS_PER_POINT: f64 = 10.0;
 
 /// What one lookup did, for tuning and monitoring.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -73,7 +84,7 @@ pub struct LookupStats {
 /// per lookup.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    counters: Vec<u16>,
+    counters: Vec<Counter>,
     touched: Vec<u32>,
     stats: LookupStats,
 }
@@ -205,7 +216,7 @@ impl<'i, 'q> Search<'i, 'q> {
 
     /// The best score a text can reach given its counter (the query terms read that it has),
     /// or minus infinity when it cannot reach `threshold`.
-    fn bound(&self, id: u32, counter: u16, threshold: f64) -> f64 {
+    fn bound(&self, id: u32, counter: Counter, threshold: f64) -> f64 {
         let words = u32::from(counter & WORD_MASK);
         let numbers = u32::from((counter & NUMBER_MASK) >> 8);
         let present = words * MIN_WORD_SUBSTITUTION + numbers * MIN_NUMBER_SUBSTITUTION;
@@ -225,25 +236,34 @@ impl<'i, 'q> Search<'i, 'q> {
         fine_bound(d, wq.max(wc))
     }
 
-    /// Read one term's postings in the length classes that can still beat the best match.
-    fn read(&mut self, term: &Term, scratch: &mut Scratch) {
-        let threshold = self.ranking.top_threshold();
+    /// The length classes that can still reach `at_least` and beat the best match.
+    fn wanted_classes(&self, at_least: f64) -> [bool; CLASS_COUNT] {
+        let threshold = self.ranking.top_threshold().max(at_least);
         let mut wanted = [false; CLASS_COUNT];
         for (class, slot) in wanted.iter_mut().enumerate() {
             *slot = class_bound(class as u8, self.query.weight) >= threshold;
         }
+        wanted
+    }
+
+    /// Read one term's postings in the wanted length classes.
+    fn read(&mut self, term: &Term, wanted: &[bool; CLASS_COUNT], scratch: &mut Scratch) {
         let increment = term.increment();
         for bucket in self.index.postings.buckets(term.key) {
-            if bucket.class != ALL_CLASSES && !wanted[usize::from(bucket.class)] {
+            let class = if bucket.class == ALL_CLASSES {
+                0
+            } else if wanted[usize::from(bucket.class)] {
+                (Counter::from(bucket.class) + 1) << CLASS_SHIFT
+            } else {
                 continue;
-            }
+            };
             scratch.stats.postings += bucket.len();
             for id in bucket.iter() {
                 if let Some(counter) = scratch.counters.get_mut(id as usize) {
                     if *counter == 0 {
                         scratch.touched.push(id);
                     }
-                    *counter += increment;
+                    *counter = (*counter + increment) | class;
                 }
             }
         }
@@ -252,59 +272,84 @@ impl<'i, 'q> Search<'i, 'q> {
         scratch.stats.terms_read += 1;
     }
 
-    /// Up to about `wanted` unchecked texts met so far with the most query terms read (by their
-    /// least query-side cost), found with a histogram of the counters rather than by reading
-    /// every text's slot. Also returns whether every text left out has a query-side bound below
-    /// `threshold`.
-    fn most_promising(&self, scratch: &Scratch, wanted: usize, threshold: f64) -> (Vec<u32>, bool) {
-        // The query-side cost a text is spared, in units of a missing number (a missing word
-        // costs three).
-        const _: () = assert!(MIN_WORD_SUBSTITUTION == 3 * MIN_NUMBER_SUBSTITUTION);
-        let level = |counter: u16| -> usize {
-            usize::from(counter & WORD_MASK) * 3 + usize::from((counter & NUMBER_MASK) >> 8)
-        };
-        let mut histogram = vec![0usize; 255 * 3 + 128];
+    /// A bound on a text's score from its counter alone: the query-side cost of the terms it
+    /// lacks and, when its length class is known, the length it can have.
+    fn estimate(&self, counter: Counter) -> f64 {
+        let present = (counter & WORD_MASK) * MIN_WORD_SUBSTITUTION
+            + ((counter & NUMBER_MASK) >> 8) * MIN_NUMBER_SUBSTITUTION;
+        let query_side = self.cost_read.saturating_sub(present);
+        let wq = self.query.weight;
+        let class = counter >> CLASS_SHIFT;
+        if class == 0 {
+            return fine_bound(query_side, wq);
+        }
+        // The weight in the class that allows the best score: the one closest to the query's.
+        let (low, high) = class_range((class - 1) as u8);
+        let wc = wq.clamp(low, high);
+        let d = (query_side + wc.saturating_sub(wq)).max(wq.saturating_sub(wc));
+        fine_bound(d, wq.max(wc))
+    }
+
+    /// Up to `wanted` unchecked texts met so far with the best estimates reaching `threshold`,
+    /// picked with a histogram rather than by sorting them all or reading their slots. Also
+    /// returns whether every text left out has an estimate below `at_least`.
+    fn most_promising(
+        &self,
+        scratch: &Scratch,
+        wanted: usize,
+        threshold: f64,
+        at_least: f64,
+    ) -> (Vec<u32>, bool) {
+        let bin = |estimate: f64| (estimate.max(0.0) * BINS_PER_POINT) as usize;
+        let mut histogram = vec![0usize; bin(100.0) + 1];
         for &id in &scratch.touched {
             let counter = scratch.counters[id as usize];
             if counter & CHECKED == 0 {
-                histogram[level(counter)] += 1;
+                let estimate = self.estimate(counter);
+                if estimate >= threshold {
+                    histogram[bin(estimate)] += 1;
+                }
             }
         }
-        // The lowest level whose texts, with all those above, still fit in `wanted`.
+        // The lowest bin whose texts, with all those above, still fit in `wanted`.
         let mut cutoff = histogram.len();
         let mut taken = 0;
         while cutoff > 0 && taken + histogram[cutoff - 1] <= wanted {
             cutoff -= 1;
             taken += histogram[cutoff];
         }
-        if cutoff > 0 && taken == 0 {
-            // Even the best level alone is too many: take it anyway, the caller caps the checks.
-            cutoff -= 1;
+        // From the bin that does not fit whole, take as many as still fit, in the order met.
+        let mut room = wanted - taken;
+        let mut ids = Vec::with_capacity(wanted);
+        for &id in &scratch.touched {
+            let counter = scratch.counters[id as usize];
+            if counter & CHECKED != 0 {
+                continue;
+            }
+            let estimate = self.estimate(counter);
+            if estimate < threshold {
+                continue;
+            }
+            let at = bin(estimate);
+            if at >= cutoff {
+                ids.push(id);
+            } else if at + 1 == cutoff && room > 0 {
+                room -= 1;
+                ids.push(id);
+            }
         }
-        let ids = scratch
-            .touched
-            .iter()
-            .copied()
-            .filter(|&id| {
-                let counter = scratch.counters[id as usize];
-                counter & CHECKED == 0 && level(counter) >= cutoff
-            })
-            .collect();
-        // Bound the best of the texts left out by its query-side cost alone.
-        let left_out_fits = (0..cutoff)
+        // Whatever was left out lies in the bins below the cutoff, or in the one partly taken.
+        let left_out = (0..cutoff)
             .rev()
-            .find(|&l| histogram[l] > 0)
-            .is_some_and(|l| {
-                let present = l as u32 * MIN_NUMBER_SUBSTITUTION;
-                fine_bound(self.cost_read.saturating_sub(present), self.query.weight) >= threshold
-            });
-        (ids, !left_out_fits)
+            .find(|&b| histogram[b] > 0 && (b + 1 < cutoff || room == 0));
+        let complete = left_out.is_none_or(|b| ((b + 1) as f64) / BINS_PER_POINT < at_least);
+        (ids, complete)
     }
 
     /// Check the few most promising texts met so far, to raise the bar early.
     fn check_early(&mut self, scratch: &mut Scratch) {
         let threshold = self.ranking.top_threshold();
-        let (ids, _) = self.most_promising(scratch, 16 * EARLY_CHECKS, threshold);
+        let (ids, _) = self.most_promising(scratch, 16 * EARLY_CHECKS, threshold, threshold);
         let mut best: Vec<(f64, u32)> = ids
             .into_iter()
             .map(|id| (self.bound(id, scratch.counters[id as usize], threshold), id))
@@ -327,6 +372,7 @@ impl<'i, 'q> Search<'i, 'q> {
         let (ids, complete) = self.most_promising(
             scratch,
             2 * (MANDATORY_CHECKS + OPTIONAL_CHECKS),
+            threshold,
             self.ranking.top_threshold(),
         );
         let mut candidates: Vec<(f64, u32)> = ids
@@ -392,11 +438,7 @@ impl MemoryIndex {
         }
 
         // Rarest first, counting only the texts whose length can still qualify.
-        let threshold = search.ranking.top_threshold();
-        let mut wanted = [false; CLASS_COUNT];
-        for (class, slot) in wanted.iter_mut().enumerate() {
-            *slot = class_bound(class as u8, query.weight) >= threshold;
-        }
+        let wanted = search.wanted_classes(f64::NEG_INFINITY);
         let mut terms: Vec<(usize, Term)> = query
             .terms
             .iter()
@@ -405,12 +447,25 @@ impl MemoryIndex {
         terms.sort_unstable_by_key(|(volume, t)| (*volume, t.key));
 
         let (mut words_read, mut numbers_read) = (0u32, 0u32);
-        for (volume, term) in &terms {
+        let mut near_only = false;
+        for (_, term) in &terms {
             if search.unread_bound() < search.ranking.top_threshold() {
                 break;
             }
-            if scratch.stats.terms_read > 0 && scratch.stats.postings + volume > POSTING_BUDGET {
-                break;
+            let mut wanted = search.wanted_classes(f64::NEG_INFINITY);
+            let mut volume = self.postings.volume(term.key, &wanted);
+            if !near_only
+                && scratch.stats.terms_read > 0
+                && scratch.stats.postings + volume > POSTING_BUDGET
+            {
+                near_only = true;
+            }
+            if near_only {
+                wanted = search.wanted_classes(NEAR_SCORE);
+                volume = self.postings.volume(term.key, &wanted);
+                if scratch.stats.postings + volume > POSTING_BUDGET + NEAR_BUDGET {
+                    break;
+                }
             }
             // The counters hold 255 words and 127 numbers; a term beyond that stays unread,
             // which only weakens the bounds.
@@ -419,7 +474,7 @@ impl MemoryIndex {
             }
             words_read += term.words;
             numbers_read += term.numbers;
-            search.read(term, scratch);
+            search.read(term, &wanted, scratch);
             if scratch.stats.terms_read.is_power_of_two() {
                 search.check_early(scratch);
             }
@@ -429,11 +484,12 @@ impl MemoryIndex {
         scratch.stats.candidates = scratch
             .touched
             .iter()
-            .filter(|&&id| scratch.counters[id as usize] & !CHECKED != 0)
+            .filter(|&&id| scratch.counters[id as usize] & (WORD_MASK | NUMBER_MASK) != 0)
             .count();
         scratch.stats.checked = search.checked;
         scratch.stats.scored = search.scored;
-        scratch.stats.exhaustive = complete && all_checked;
+        // Lists read for near lengths only leave other texts' counters short.
+        scratch.stats.exhaustive = complete && all_checked && !near_only;
         scratch.reset();
         search.ranking.into_matches()
     }

@@ -23,8 +23,8 @@ pub(crate) struct Term {
 impl Term {
     /// What one text containing it adds to its counter in the lookup's accumulator (words in
     /// the low byte, numbers in the next seven bits).
-    pub fn increment(&self) -> u16 {
-        (self.words | (self.numbers << 8)) as u16
+    pub fn increment(&self) -> u32 {
+        self.words | (self.numbers << 8)
     }
 }
 

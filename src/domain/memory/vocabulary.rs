@@ -17,7 +17,22 @@ pub(crate) struct Interner {
     /// Strings whose hash bits were already taken by another string, so that the interner stays
     /// exact however the hashes fall.
     collided: HashMap<Box<str>, u32, FastBuild>,
+    /// The strings interned last, by hash, where the frequent ones stay: a lookup that hits here
+    /// reads one small, hot table instead of the large one and the arena's offsets.
+    recent: Vec<Recent>,
 }
+
+/// An entry of the interner's cache of recent strings.
+#[derive(Debug, Clone, Copy, Default)]
+struct Recent {
+    hash: u64,
+    start: u64,
+    len: u32,
+    id: u32,
+}
+
+/// Entries in the cache of recent strings: a power of two, small enough for the fast caches.
+const RECENT: usize = 16_384;
 
 fn short_hash(text: &str) -> u32 {
     (hash_str(text) >> 32) as u32
@@ -35,7 +50,33 @@ impl Interner {
 
     /// The id of `text` and whether it is new.
     pub fn intern(&mut self, text: &str) -> (u32, bool) {
-        let hash = short_hash(text);
+        let full = hash_str(text);
+        if self.recent.is_empty() {
+            self.recent = vec![Recent::default(); RECENT];
+        }
+        let slot = full as usize & (RECENT - 1);
+        let recent = self.recent[slot];
+        if recent.hash == full
+            && recent.len as usize == text.len()
+            && self
+                .arena
+                .get(recent.start as usize..recent.start as usize + text.len())
+                == Some(text)
+        {
+            return (recent.id, false);
+        }
+        let (id, new) = self.intern_slow(text, (full >> 32) as u32);
+        let (start, _) = self.span(id);
+        self.recent[slot] = Recent {
+            hash: full,
+            start: start as u64,
+            len: text.len() as u32,
+            id,
+        };
+        (id, new)
+    }
+
+    fn intern_slow(&mut self, text: &str, hash: u32) -> (u32, bool) {
         if let Some(&id) = self.by_hash.get(&hash) {
             if self.text(id) == text {
                 return (id, false);
@@ -58,16 +99,20 @@ impl Interner {
         (self.ends.len() - 1) as u32
     }
 
-    pub fn text(&self, id: u32) -> &str {
+    /// Where the text of `id` lies in the arena.
+    fn span(&self, id: u32) -> (usize, usize) {
         let id = id as usize;
         let start = match id.checked_sub(1) {
             Some(prev) => self.ends.get(prev).copied().unwrap_or(0),
             None => 0,
         };
         let end = self.ends.get(id).copied().unwrap_or(start);
-        self.arena
-            .get(start as usize..end as usize)
-            .unwrap_or_default()
+        (start as usize, end as usize)
+    }
+
+    pub fn text(&self, id: u32) -> &str {
+        let (start, end) = self.span(id);
+        self.arena.get(start..end).unwrap_or_default()
     }
 
     pub fn len(&self) -> usize {
@@ -80,6 +125,7 @@ impl Interner {
             + map_bytes(&self.by_hash)
             + map_bytes(&self.collided)
             + self.collided.keys().map(|k| k.len()).sum::<usize>()
+            + self.recent.capacity() * std::mem::size_of::<Recent>()
     }
 
     pub fn shrink_to_fit(&mut self) {

@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`, one module per resource.
 
+mod align;
 mod assignments;
 pub(crate) mod checks;
 mod events;
@@ -87,4 +88,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(glossary::router())
         .merge(memory::router())
         .merge(checks::router())
+        .merge(align::router())
 }

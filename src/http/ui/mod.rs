@@ -1,6 +1,7 @@
 //! The translators' desk: server-rendered pages for signed-in people, with a small ES module.
 
 mod admin;
+mod align;
 mod bar;
 mod editor;
 mod review;
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/app/statements/{id}", get(statement::statement_page))
         .route("/app/review", get(review::review_page))
         .route("/app/admin", get(admin::admin_page))
+        .route("/app/align", get(align::align_page))
         .route("/app/lang/{code}", get(choose_language))
         .route("/static/app.js", get(script))
         .route("/static/js/{name}", get(module))
@@ -101,6 +103,7 @@ const MODULES: &[(&str, &str)] = &[
         include_str!("../../../web/static/js/review.js"),
     ),
     ("admin.js", include_str!("../../../web/static/js/admin.js")),
+    ("align.js", include_str!("../../../web/static/js/align.js")),
 ];
 
 async fn module(Path(name): Path<String>) -> Response {
