@@ -112,8 +112,24 @@ async fn approvals_feed_the_memory(app: common::TestApp) {
         assert_eq!(status, StatusCode::OK, "{body}");
     }
 
-    // The same paragraph in the same surroundings is a context match (101), with provenance.
+    // The same paragraph in the same surroundings is a context match (101), with provenance;
+    // a new statement of the same text starts with those translations as drafts.
     let (second, segs2) = statement(&team, "Parking again", &format!("{P1}\n\n{P2}\n\n{P3}")).await;
+    let (_, units) = team
+        .translator
+        .get(&format!("/api/v1/statements/{second}/translations/hy"))
+        .await;
+    let units = units.as_array().expect("units");
+    assert!(units.iter().all(|u| u["state"] == "draft"), "{units:?}");
+    assert_eq!(units[0]["text"], HY1);
+    let (_, history) = team
+        .translator
+        .get(&format!(
+            "/api/v1/statements/{second}/segments/{}/translations/hy/history",
+            segs2[0]
+        ))
+        .await;
+    assert_eq!(history[0]["comment"], "from the translation memory (101%)");
     let path = format!(
         "/api/v1/statements/{second}/segments/{}/translations/hy/suggestions",
         segs2[1]

@@ -51,7 +51,7 @@ struct Setup {
 async fn stage(s: &Setup, action: &str, lang: &str) -> (i64, i64) {
     let (_, created) = s
         .editor
-        .post("/api/v1/statements", json!({"title": "Matrix", "source_lang": "en", "target_langs": ["hy", "ru"], "text": "A sentence to translate."}))
+        .post("/api/v1/statements", json!({"title": "Matrix", "source_lang": "en", "target_langs": ["hy", "ru"], "text": "A sentence to translate.", "prefill": false}))
         .await;
     let id = created["id"].as_i64().expect("id");
     let seg = created["segments"][0]["id"].as_i64().expect("seg");

@@ -288,3 +288,4 @@ ui-align-result = Pairs found
 ui-align-remember = Keep the pairs in the memory
 ui-align-statement = Make an approved statement
 ui-align-remembered = Pairs added to the memory:
+ui-prefill = Start paragraphs the translation memory knows word for word as drafts

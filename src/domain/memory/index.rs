@@ -140,19 +140,30 @@ impl MemoryIndex {
 
     /// Store `source` under `id`, replacing what was there.
     pub fn insert(&mut self, id: u32, source: &str) {
+        let mut keys = Vec::new();
+        if let Some(class) = self.store(id, source, &mut keys) {
+            let docs = &self.docs;
+            let class_of_id = |other: u32| docs.get(other as usize).map_or(0, |d| d.class);
+            for &key in &keys {
+                self.postings.add(key, class, id, class_of_id);
+            }
+        }
+    }
+
+    /// Everything `insert` does but the posting lists: returns the text's length class, with
+    /// its distinct word and number keys in `keys`, or `None` if it could not be stored.
+    pub(crate) fn store(&mut self, id: u32, source: &str, keys: &mut Vec<u32>) -> Option<u8> {
         self.remove(id);
+        keys.clear();
         if id == NONE {
-            return;
+            return None;
         }
         if self.records.len() > u32::MAX as usize / 2 && self.dead_records > 0 {
             self.compact_arenas();
         }
-        let Ok(record_start) = u32::try_from(self.records.len()) else {
-            return;
-        };
+        let record_start = u32::try_from(self.records.len()).ok()?;
         let tokens = tokenize(source);
         let mut stored = Vec::with_capacity(tokens.len());
-        let mut keys: Vec<u32> = Vec::with_capacity(tokens.len());
         let (mut weight_sum, mut words) = (0u32, 0u16);
         let mut exact = FastHasher::default();
         for token in &tokens {
@@ -175,11 +186,6 @@ impl MemoryIndex {
         let class = class_of(weight_sum);
         keys.sort_unstable();
         keys.dedup();
-        let docs = &self.docs;
-        let class_of_id = |other: u32| docs.get(other as usize).map_or(0, |d| d.class);
-        for &key in &keys {
-            self.postings.add(key, class, id, class_of_id);
-        }
         let dup_next = self.exact.insert(short(exact.finish()), id).unwrap_or(NONE);
         let slot = id as usize;
         if slot >= self.docs.len() {
@@ -193,6 +199,7 @@ impl MemoryIndex {
             class,
         };
         self.live += 1;
+        Some(class)
     }
 
     /// Forget the text stored under `id`, if any.

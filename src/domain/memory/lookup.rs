@@ -18,11 +18,13 @@
 //! beat it, and only their length classes are read further.
 //!
 //! The best match is found exactly: reading stops only when no unread text can beat it, and every
-//! text met whose bound can is checked. The other places of the ranking are filled from the
-//! `OPTIONAL_CHECKS` most promising other candidates. Two budgets keep the worst case bounded for
-//! queries with no good match (where proving that nothing scores 50 means reading nearly every
-//! list): `POSTING_BUDGET` postings and `MANDATORY_CHECKS` checks. `LookupStats::exhaustive` says
-//! whether the best match is certain.
+//! text met whose bound can is checked. The other places of the ranking are exact too while that
+//! is cheap; past `POSTING_BUDGET` they are filled from the `OPTIONAL_CHECKS` most promising
+//! other candidates. Budgets keep the worst case bounded for queries with no good match (where
+//! proving that nothing scores 50 means reading nearly every list): `POSTING_BUDGET` postings
+//! (then `NEAR_BUDGET` more for texts of about the query's length) and `MANDATORY_CHECKS` checks.
+//! `LookupStats::exhaustive` says whether the best match is certain, `ranking_exhaustive` whether
+//! the whole ranking is.
 
 use serde::Serialize;
 
@@ -39,26 +41,33 @@ use super::tokens::tokenize;
 use super::vocabulary::Stored;
 
 /// Postings a lookup may read before it settles for the candidates it has.
-const POSTING_BUDGET: usize = 300_000;
+const POSTING_BUDGET: usize = 120_000;
 /// Once the budget above is spent, further lists are read only for texts whose length allows
 /// this score (a guess that the best match is about as long as the query), up to this many more
 /// postings.
-const NEAR_SCORE: f64 = 75.0;
-const NEAR_BUDGET: usize = 300_000;
+const NEAR_SCORE: f64 = 80.0;
+const NEAR_BUDGET: usize = 80_000;
 /// Candidates that could beat the best match which a lookup may check.
-const MANDATORY_CHECKS: usize = 3_000;
+const MANDATORY_CHECKS: usize = 800;
 /// Other candidates checked to fill the rest of the ranking.
 const OPTIONAL_CHECKS: usize = 200;
-/// Candidates checked early, each time the number of lists read reaches a power of two.
+/// Candidates checked early, after one, two, four and eight lists read, unless more texts than
+/// `EARLY_TOUCHED` have been met (ranking them would cost more than it saves).
 const EARLY_CHECKS: usize = 4;
-/// A text's counter: the query words (low byte) and numbers (next seven bits) read that it
-/// contains, a bit marking it as checked, and its length class plus one when a list split by
-/// class told it (else zero).
-type Counter = u32;
-const WORD_MASK: Counter = 0x00ff;
-const NUMBER_MASK: Counter = 0x7f00;
-const CHECKED: Counter = 0x8000;
-const CLASS_SHIFT: u32 = 16;
+const EARLY_TOUCHED: usize = 20_000;
+/// A text's counter, 16 bits so that four lookups' counters over a million texts stay in the
+/// processor's cache: the query words (six bits) and numbers (three bits) read that it contains,
+/// a bit marking it as checked, and its length class plus one when a list split by class told it
+/// (zero if not, or for the rare classes beyond 62).
+type Counter = u16;
+const WORD_MASK: Counter = 0x003f;
+const NUMBER_SHIFT: u32 = 6;
+const NUMBER_MASK: Counter = 0x01c0;
+const CHECKED: Counter = 0x0200;
+const CLASS_SHIFT: u32 = 10;
+/// The most words and numbers a counter holds.
+const MAX_WORDS: u32 = 63;
+const MAX_NUMBERS: u32 = 7;
 /// Bins per point of the histogram that picks the most promising candidates.
 const BINS_PER_POINT: f64 = 10.0;
 
@@ -75,8 +84,10 @@ pub struct LookupStats {
     pub checked: usize,
     /// Texts scored exactly.
     pub scored: usize,
-    /// Whether the best match is provably the best of all stored texts (no budget was hit).
+    /// Whether the first match is provably the best of all stored texts (no budget was hit).
     pub exhaustive: bool,
+    /// Whether every match is provably in its place, as a scan of every text would rank it.
+    pub ranking_exhaustive: bool,
 }
 
 /// Working memory of a lookup: one counter per stored text. Keeping one per worker thread and
@@ -218,7 +229,7 @@ impl<'i, 'q> Search<'i, 'q> {
     /// or minus infinity when it cannot reach `threshold`.
     fn bound(&self, id: u32, counter: Counter, threshold: f64) -> f64 {
         let words = u32::from(counter & WORD_MASK);
-        let numbers = u32::from((counter & NUMBER_MASK) >> 8);
+        let numbers = u32::from((counter & NUMBER_MASK) >> NUMBER_SHIFT);
         let present = words * MIN_WORD_SUBSTITUTION + numbers * MIN_NUMBER_SUBSTITUTION;
         let query_side = self.cost_read.saturating_sub(present);
         let wq = self.query.weight;
@@ -236,9 +247,8 @@ impl<'i, 'q> Search<'i, 'q> {
         fine_bound(d, wq.max(wc))
     }
 
-    /// The length classes that can still reach `at_least` and beat the best match.
-    fn wanted_classes(&self, at_least: f64) -> [bool; CLASS_COUNT] {
-        let threshold = self.ranking.top_threshold().max(at_least);
+    /// The length classes whose texts can reach `threshold`.
+    fn classes_reaching(&self, threshold: f64) -> [bool; CLASS_COUNT] {
         let mut wanted = [false; CLASS_COUNT];
         for (class, slot) in wanted.iter_mut().enumerate() {
             *slot = class_bound(class as u8, self.query.weight) >= threshold;
@@ -248,12 +258,16 @@ impl<'i, 'q> Search<'i, 'q> {
 
     /// Read one term's postings in the wanted length classes.
     fn read(&mut self, term: &Term, wanted: &[bool; CLASS_COUNT], scratch: &mut Scratch) {
-        let increment = term.increment();
+        // The lookup keeps the sums within their bits (see `MAX_WORDS`).
+        let increment = (term.words | term.numbers << NUMBER_SHIFT) as Counter;
         for bucket in self.index.postings.buckets(term.key) {
             let class = if bucket.class == ALL_CLASSES {
                 0
             } else if wanted[usize::from(bucket.class)] {
-                (Counter::from(bucket.class) + 1) << CLASS_SHIFT
+                match Counter::from(bucket.class) + 1 {
+                    code if code < 1 << (16 - CLASS_SHIFT) => code << CLASS_SHIFT,
+                    _ => 0,
+                }
             } else {
                 continue;
             };
@@ -272,14 +286,13 @@ impl<'i, 'q> Search<'i, 'q> {
         scratch.stats.terms_read += 1;
     }
 
-    /// A bound on a text's score from its counter alone: the query-side cost of the terms it
-    /// lacks and, when its length class is known, the length it can have.
-    fn estimate(&self, counter: Counter) -> f64 {
-        let present = (counter & WORD_MASK) * MIN_WORD_SUBSTITUTION
-            + ((counter & NUMBER_MASK) >> 8) * MIN_NUMBER_SUBSTITUTION;
-        let query_side = self.cost_read.saturating_sub(present);
+    /// A bound on the score of texts whose counters say `level` (the query-side cost they are
+    /// spared, in units of a missing number) and length class `class` (or zero if unknown).
+    fn estimate(&self, level: u32, class: u32) -> f64 {
+        let query_side = self
+            .cost_read
+            .saturating_sub(level * MIN_NUMBER_SUBSTITUTION);
         let wq = self.query.weight;
-        let class = counter >> CLASS_SHIFT;
         if class == 0 {
             return fine_bound(query_side, wq);
         }
@@ -290,66 +303,78 @@ impl<'i, 'q> Search<'i, 'q> {
         fine_bound(d, wq.max(wc))
     }
 
-    /// Up to `wanted` unchecked texts met so far with the best estimates reaching `threshold`,
-    /// picked with a histogram rather than by sorting them all or reading their slots. Also
-    /// returns whether every text left out has an estimate below `at_least`.
-    fn most_promising(
-        &self,
-        scratch: &Scratch,
-        wanted: usize,
-        threshold: f64,
-        at_least: f64,
-    ) -> (Vec<u32>, bool) {
-        let bin = |estimate: f64| (estimate.max(0.0) * BINS_PER_POINT) as usize;
-        let mut histogram = vec![0usize; bin(100.0) + 1];
-        for &id in &scratch.touched {
-            let counter = scratch.counters[id as usize];
-            if counter & CHECKED == 0 {
-                let estimate = self.estimate(counter);
+    /// Up to `wanted` unchecked texts met so far with the best estimates (`estimate`) reaching
+    /// `threshold`, picked with a histogram of the estimates rather than by sorting them all or
+    /// reading their slots. Also returns a bound on the estimates of the texts left out (minus
+    /// infinity if none was).
+    fn most_promising(&self, scratch: &Scratch, wanted: usize, threshold: f64) -> (Vec<u32>, f64) {
+        // The estimate depends only on the level and the class, which are few: tabulate the
+        // histogram bin of each pair (plus one; zero for estimates below the threshold).
+        const _: () = assert!(MIN_WORD_SUBSTITUTION == 3 * MIN_NUMBER_SUBSTITUTION);
+        let classes = CLASS_COUNT + 1;
+        let most = MAX_WORDS * 3 + MAX_NUMBERS;
+        let levels = (self.cost_read / MIN_NUMBER_SUBSTITUTION).min(most) as usize + 1;
+        let mut table = vec![0u16; levels * classes];
+        for level in 0..levels {
+            for class in 0..classes {
+                let estimate = self.estimate(level as u32, class as u32);
                 if estimate >= threshold {
-                    histogram[bin(estimate)] += 1;
+                    table[level * classes + class] =
+                        (estimate.max(0.0) * BINS_PER_POINT) as u16 + 1;
                 }
             }
         }
-        // The lowest bin whose texts, with all those above, still fit in `wanted`.
-        let mut cutoff = histogram.len();
-        let mut taken = 0;
-        while cutoff > 0 && taken + histogram[cutoff - 1] <= wanted {
-            cutoff -= 1;
-            taken += histogram[cutoff];
-        }
-        // From the bin that does not fit whole, take as many as still fit, in the order met.
-        let mut room = wanted - taken;
-        let mut ids = Vec::with_capacity(wanted);
+        let bin_of = |counter: Counter| -> u16 {
+            let level = (counter & WORD_MASK) * 3 + ((counter & NUMBER_MASK) >> NUMBER_SHIFT);
+            let class = usize::from(counter >> CLASS_SHIFT);
+            let at = (level as usize).min(levels - 1) * classes + class.min(classes - 1);
+            table[at]
+        };
+        let mut histogram = vec![0usize; (100.0 * BINS_PER_POINT) as usize + 2];
+        let mut binned: Vec<(u16, u32)> = Vec::new();
         for &id in &scratch.touched {
             let counter = scratch.counters[id as usize];
             if counter & CHECKED != 0 {
                 continue;
             }
-            let estimate = self.estimate(counter);
-            if estimate < threshold {
-                continue;
+            let bin = bin_of(counter);
+            if bin > 0 {
+                histogram[usize::from(bin)] += 1;
+                binned.push((bin, id));
             }
-            let at = bin(estimate);
-            if at >= cutoff {
+        }
+        // The lowest bin whose texts, with all those above, still fit in `wanted`.
+        let mut cutoff = histogram.len();
+        let mut taken = 0;
+        while cutoff > 1 && taken + histogram[cutoff - 1] <= wanted {
+            cutoff -= 1;
+            taken += histogram[cutoff];
+        }
+        // From the bin that does not fit whole, take as many as still fit, in the order met.
+        let mut room = wanted - taken;
+        let mut ids = Vec::with_capacity(wanted.min(binned.len()));
+        for (bin, id) in binned {
+            let bin = usize::from(bin);
+            if bin >= cutoff {
                 ids.push(id);
-            } else if at + 1 == cutoff && room > 0 {
+            } else if bin + 1 == cutoff && room > 0 {
                 room -= 1;
                 ids.push(id);
             }
         }
-        // Whatever was left out lies in the bins below the cutoff, or in the one partly taken.
-        let left_out = (0..cutoff)
+        // Whatever was left out lies in the bins below the cutoff, or in the one partly taken;
+        // bin b (plus one) holds estimates below b / BINS_PER_POINT.
+        let left_out = (1..cutoff)
             .rev()
             .find(|&b| histogram[b] > 0 && (b + 1 < cutoff || room == 0));
-        let complete = left_out.is_none_or(|b| ((b + 1) as f64) / BINS_PER_POINT < at_least);
-        (ids, complete)
+        let left_out = left_out.map_or(f64::NEG_INFINITY, |b| b as f64 / BINS_PER_POINT);
+        (ids, left_out)
     }
 
     /// Check the few most promising texts met so far, to raise the bar early.
     fn check_early(&mut self, scratch: &mut Scratch) {
         let threshold = self.ranking.top_threshold();
-        let (ids, _) = self.most_promising(scratch, 16 * EARLY_CHECKS, threshold, threshold);
+        let (ids, _) = self.most_promising(scratch, 16 * EARLY_CHECKS, threshold);
         let mut best: Vec<(f64, u32)> = ids
             .into_iter()
             .map(|id| (self.bound(id, scratch.counters[id as usize], threshold), id))
@@ -366,15 +391,12 @@ impl<'i, 'q> Search<'i, 'q> {
 
     /// Check the texts met in the order of their bound: all that could beat the best match
     /// (within `MANDATORY_CHECKS`), and the `OPTIONAL_CHECKS` best of the others. Returns
-    /// whether every text that could beat the best match was checked.
-    fn check_candidates(&mut self, scratch: &mut Scratch) -> bool {
+    /// whether every text met that could beat the best match was checked, and whether every
+    /// text met that could enter the ranking was.
+    fn check_candidates(&mut self, scratch: &mut Scratch) -> (bool, bool) {
         let threshold = self.ranking.threshold();
-        let (ids, complete) = self.most_promising(
-            scratch,
-            2 * (MANDATORY_CHECKS + OPTIONAL_CHECKS),
-            threshold,
-            self.ranking.top_threshold(),
-        );
+        let (ids, left_out) =
+            self.most_promising(scratch, 2 * (MANDATORY_CHECKS + OPTIONAL_CHECKS), threshold);
         let mut candidates: Vec<(f64, u32)> = ids
             .into_iter()
             .map(|id| (self.bound(id, scratch.counters[id as usize], threshold), id))
@@ -382,21 +404,29 @@ impl<'i, 'q> Search<'i, 'q> {
             .collect();
         candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let (mut mandatory, mut optional) = (0, 0);
+        let mut unchecked = left_out;
         for (bound, id) in candidates {
             if bound >= self.ranking.top_threshold() {
                 if mandatory == MANDATORY_CHECKS {
-                    return false;
+                    unchecked = unchecked.max(bound);
+                    break;
                 }
                 mandatory += 1;
-            } else if bound >= self.ranking.threshold() && optional < OPTIONAL_CHECKS {
-                optional += 1;
-            } else {
-                // Sorted by bound: nothing further can beat the best match.
+            } else if bound < self.ranking.threshold() {
+                // Sorted by bound: no further text can enter the ranking.
                 break;
+            } else if optional == OPTIONAL_CHECKS {
+                unchecked = unchecked.max(bound);
+                break;
+            } else {
+                optional += 1;
             }
             self.check(id);
         }
-        complete
+        (
+            unchecked < self.ranking.top_threshold(),
+            unchecked < self.ranking.threshold(),
+        )
     }
 }
 
@@ -438,7 +468,7 @@ impl MemoryIndex {
         }
 
         // Rarest first, counting only the texts whose length can still qualify.
-        let wanted = search.wanted_classes(f64::NEG_INFINITY);
+        let wanted = search.classes_reaching(search.ranking.threshold());
         let mut terms: Vec<(usize, Term)> = query
             .terms
             .iter()
@@ -447,40 +477,52 @@ impl MemoryIndex {
         terms.sort_unstable_by_key(|(volume, t)| (*volume, t.key));
 
         let (mut words_read, mut numbers_read) = (0u32, 0u32);
-        let mut near_only = false;
+        // Lists read only for the classes that can beat the best match leave other texts'
+        // counters short; lists read only for near lengths, even more.
+        let (mut narrowed, mut near_only) = (false, false);
         for (_, term) in &terms {
-            if search.unread_bound() < search.ranking.top_threshold() {
+            let (top, all) = (search.ranking.top_threshold(), search.ranking.threshold());
+            let unread = search.unread_bound();
+            if unread < all {
                 break;
             }
-            let mut wanted = search.wanted_classes(f64::NEG_INFINITY);
+            let fits = |volume: usize| {
+                scratch.stats.terms_read == 0 || scratch.stats.postings + volume <= POSTING_BUDGET
+            };
+            let mut wanted = search.classes_reaching(all);
             let mut volume = self.postings.volume(term.key, &wanted);
-            if !near_only
-                && scratch.stats.terms_read > 0
-                && scratch.stats.postings + volume > POSTING_BUDGET
-            {
-                near_only = true;
-            }
-            if near_only {
-                wanted = search.wanted_classes(NEAR_SCORE);
-                volume = self.postings.volume(term.key, &wanted);
-                if scratch.stats.postings + volume > POSTING_BUDGET + NEAR_BUDGET {
+            if !fits(volume) {
+                if unread < top {
+                    // Only the places after the first would gain: not worth the budget.
                     break;
                 }
+                wanted = search.classes_reaching(top);
+                volume = self.postings.volume(term.key, &wanted);
+                narrowed = narrowed || top > all;
+                near_only = near_only || !fits(volume);
+                if near_only {
+                    wanted = search.classes_reaching(top.max(NEAR_SCORE));
+                    volume = self.postings.volume(term.key, &wanted);
+                    if scratch.stats.postings + volume > POSTING_BUDGET + NEAR_BUDGET {
+                        break;
+                    }
+                }
             }
-            // The counters hold 255 words and 127 numbers; a term beyond that stays unread,
-            // which only weakens the bounds.
-            if words_read + term.words > 255 || numbers_read + term.numbers > 127 {
+            // The counters hold only so many; a term beyond that stays unread, which only
+            // weakens the bounds.
+            if words_read + term.words > MAX_WORDS || numbers_read + term.numbers > MAX_NUMBERS {
                 continue;
             }
             words_read += term.words;
             numbers_read += term.numbers;
             search.read(term, &wanted, scratch);
-            if scratch.stats.terms_read.is_power_of_two() {
+            let read = scratch.stats.terms_read;
+            if read.is_power_of_two() && read <= 8 && scratch.touched.len() <= EARLY_TOUCHED {
                 search.check_early(scratch);
             }
         }
-        let all_checked = search.check_candidates(scratch);
-        let complete = search.unread_bound() < search.ranking.top_threshold();
+        let (first_checked, all_checked) = search.check_candidates(scratch);
+        let unread = search.unread_bound();
         scratch.stats.candidates = scratch
             .touched
             .iter()
@@ -488,8 +530,10 @@ impl MemoryIndex {
             .count();
         scratch.stats.checked = search.checked;
         scratch.stats.scored = search.scored;
-        // Lists read for near lengths only leave other texts' counters short.
-        scratch.stats.exhaustive = complete && all_checked && !near_only;
+        scratch.stats.exhaustive =
+            unread < search.ranking.top_threshold() && first_checked && !near_only;
+        scratch.stats.ranking_exhaustive =
+            unread < search.ranking.threshold() && all_checked && !near_only && !narrowed;
         scratch.reset();
         search.ranking.into_matches()
     }

@@ -10,6 +10,7 @@
 //! - [`MemoryIndex`] holds the sources and answers [`MemoryIndex::lookup`] with the best matches
 //!   by that same score.
 
+mod bulk;
 mod classes;
 mod hashing;
 mod index;

@@ -20,14 +20,6 @@ pub(crate) struct Term {
     pub cost: u32,
 }
 
-impl Term {
-    /// What one text containing it adds to its counter in the lookup's accumulator (words in
-    /// the low byte, numbers in the next seven bits).
-    pub fn increment(&self) -> u32 {
-        self.words | (self.numbers << 8)
-    }
-}
-
 #[derive(Debug)]
 pub(crate) struct Query<'q> {
     pub text: &'q str,

@@ -9,7 +9,7 @@
 //! | insert or delete a word                     | 100  |
 //! | insert or delete a number                   | 50   |
 //! | insert or delete a punctuation token        | 25   |
-//! | same key, other surface (case, `և`/`եվ`, `ё`/`е`, `՞`, quote style) | 20 for words and numbers, 10 for punctuation |
+//! | same key, other surface (case, `և`/`եվ`, `ё`/`е`, `՞`, quote style) | 10, 5 for punctuation |
 //! | one number for another                      | 30   |
 //! | one punctuation token for another           | 25   |
 //! | one word for another                        | 100 − round(10 × s), s = shared characters |
@@ -32,7 +32,7 @@
 //! ```
 //!
 //! A text of ten words that differs only in a number scores 97, in a comma 98, in the case of
-//! one letter 98; one changed word out of ten scores 90 or a little more.
+//! one letter 99; one changed word out of ten scores 90 or a little more.
 
 use std::collections::HashMap;
 
@@ -43,6 +43,10 @@ pub(crate) const WORD: u32 = 100;
 const NUMBER: u32 = 50;
 const PUNCT: u32 = 25;
 const NUMBER_FOR_NUMBER: u32 = 30;
+/// The same word (or number) written otherwise: another case, `և` for `եվ`, `ё` for `е`.
+const VARIANT: u32 = 10;
+/// The same punctuation in another style: `«»` for `""`, `։` for `:`.
+const PUNCT_VARIANT: u32 = 5;
 const PUNCT_FOR_PUNCT: u32 = 25;
 /// The most a substitution of one word by another can be cheapened for shared characters.
 const WORD_SIMILARITY_BONUS: f64 = 10.0;
@@ -86,7 +90,11 @@ fn quick_substitution(a: &Sym<'_>, b: &Sym<'_>) -> Option<u32> {
         return Some(0);
     }
     if a.key == b.key {
-        return Some(if a.kind == TokenKind::Punct { 10 } else { 20 });
+        return Some(if a.kind == TokenKind::Punct {
+            PUNCT_VARIANT
+        } else {
+            VARIANT
+        });
     }
     Some(match (a.kind, b.kind) {
         (TokenKind::Word, TokenKind::Word) => return None,

@@ -38,6 +38,13 @@ pub struct CreateStatementRequest {
     /// `text` (default) or `markdown`.
     #[serde(default)]
     pub format: Option<String>,
+    /// Start paragraphs the translation memory holds word for word as drafts (default true).
+    #[serde(default = "yes")]
+    pub prefill: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Every statement, newest first, with per-language progress.
@@ -68,6 +75,7 @@ async fn create_statement(
     current: CurrentUser,
     ApiJson(body): ApiJson<CreateStatementRequest>,
 ) -> AppResult<Response> {
+    let body_prefill = body.prefill;
     let detail = statements::create_statement(
         state.store.as_ref(),
         &state.config.limits,
@@ -82,11 +90,15 @@ async fn create_statement(
     )
     .await?;
     // Paragraphs translated word for word before start as drafts; a failure here loses nothing.
-    let detail = match state
-        .memory
-        .prefill(state.store.as_ref(), &current.user, &detail)
-        .await
-    {
+    let filled = if body_prefill {
+        state
+            .memory
+            .prefill(state.store.as_ref(), &current.user, &detail)
+            .await
+    } else {
+        Ok(0)
+    };
+    let detail = match filled {
         Ok(0) => detail,
         Ok(n) => {
             tracing::info!(

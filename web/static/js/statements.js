@@ -13,6 +13,7 @@ function statementBody() {
       .filter((lang) => lang !== form.source_lang.value),
     text: form.text.value,
     format: form.format.value,
+    prefill: form.prefill.checked,
   };
 }
 
