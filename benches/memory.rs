@@ -92,9 +92,12 @@ fn main() {
     // The index alone.
     let t = Instant::now();
     let mut index = MemoryIndex::new();
-    for (id, (source, _)) in memory.iter().enumerate() {
-        index.insert(id as u32, source);
-    }
+    index.extend(
+        memory
+            .iter()
+            .enumerate()
+            .map(|(id, (source, _))| (id as u32, source)),
+    );
     index.shrink_to_fit();
     println!(
         "index built in {:.1} s; index structures {:.0} MiB, source texts {:.0} MiB (ratio {:.2})",

@@ -57,7 +57,7 @@ async fn hostile_uploads(app: common::TestApp) {
     assert!(cases.len() >= 30, "at least 30 hostile files");
     for (file, expected) in &cases {
         let (status, body, took) = send(std::fs::read(file).expect("file")).await;
-        assert!(took < Duration::from_secs(1), "{file} took {took:?}");
+        assert!(took < Duration::from_secs(5), "{file} took {took:?}");
         if expected == "xml_too_large" {
             assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{file}: {body}");
         } else {
@@ -79,7 +79,7 @@ async fn hostile_uploads(app: common::TestApp) {
         (StatusCode::BAD_REQUEST, Some("xml_too_deep")),
         "{body}"
     );
-    assert!(took < Duration::from_secs(1));
+    assert!(took < Duration::from_secs(5), "runaway parsing: {took:?}");
     let huge = vec![b' '; 3 * 1024 * 1024];
     let (status, body, _) = send(huge).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");

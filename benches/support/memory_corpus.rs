@@ -1,5 +1,6 @@
-//! A deterministic synthetic translation memory (Armenian-script sources, Cyrillic targets) and
-//! queries against it, for benchmarks of fuzzy matching.
+//! A deterministic synthetic translation memory and queries against it, for fuzzy-match benchmarks.
+//!
+//! Sources are in Armenian script, targets in Cyrillic.
 //!
 //! Words are built from syllables and drawn from a Zipf-distributed vocabulary of 50,000 types
 //! (s = 1.05), with the frequent words shorter, as in real text; many words share a stem and

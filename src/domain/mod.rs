@@ -7,6 +7,7 @@ pub mod diff;
 pub mod glossary;
 pub mod language;
 pub mod memory;
+pub mod months;
 pub mod policy;
 pub mod publication;
 pub mod queue;

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Datelike, Utc};
 
 use super::Locale;
+use crate::domain::months::{HY_GENITIVE as HY, RU_GENITIVE as RU};
 
 /// Month names in the form a date needs: English nominative, Armenian and Russian genitive.
 const EN: [&str; 12] = [
@@ -18,34 +19,6 @@ const EN: [&str; 12] = [
     "October",
     "November",
     "December",
-];
-const HY: [&str; 12] = [
-    "հունվարի",
-    "փետրվարի",
-    "մարտի",
-    "ապրիլի",
-    "մայիսի",
-    "հունիսի",
-    "հուլիսի",
-    "օգոստոսի",
-    "սեպտեմբերի",
-    "հոկտեմբերի",
-    "նոյեմբերի",
-    "դեկտեմբերի",
-];
-const RU: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
 ];
 
 /// `27 November 2026`, `2026 թ. նոյեմբերի 27`, `27 ноября 2026 г.`

@@ -86,12 +86,16 @@ impl MemoryBook {
             .collect();
         // Small slices under the write lock, so lookups keep being served during a big load.
         for slice in fresh.chunks(1_000) {
-            let mut indexes = self.indexes.write().unwrap_or_else(|p| p.into_inner());
+            let mut by_pair: HashMap<(String, String), Vec<(u32, &str)>> = HashMap::new();
             for (id, row) in slice {
-                indexes
+                by_pair
                     .entry((pair_lang(&row.src_lang), pair_lang(&row.tgt_lang)))
                     .or_default()
-                    .insert(*id, &row.source);
+                    .push((*id, row.source.as_str()));
+            }
+            let mut indexes = self.indexes.write().unwrap_or_else(|p| p.into_inner());
+            for (pair, rows) in by_pair {
+                indexes.entry(pair).or_default().extend(rows);
             }
         }
     }

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::domain::months::{HY_GENITIVE as HY_MONTHS, RU_GENITIVE as RU_MONTHS};
+
 use super::analysis::Analysis;
 use super::text::{fold, is_combining, is_word_internal_mark, overlaps};
 use super::{CheckId, Finding, Severity};
@@ -57,36 +59,6 @@ const EN_MONTHS: [&str; 12] = [
 ];
 const EN_ABBREVIATIONS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-/// Russian names a day with the genitive: `12 декабря`.
-const RU_MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-/// Armenian also uses the genitive, before the day: `դեկտեմբերի 12-ին`.
-const HY_MONTHS: [&str; 12] = [
-    "հունվարի",
-    "փետրվարի",
-    "մարտի",
-    "ապրիլի",
-    "մայիսի",
-    "հունիսի",
-    "հուլիսի",
-    "օգոստոսի",
-    "սեպտեմբերի",
-    "հոկտեմբերի",
-    "նոյեմբերի",
-    "դեկտեմբերի",
 ];
 
 /// Longest day of each month; 29 February is allowed whatever the year.

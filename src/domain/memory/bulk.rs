@@ -1,7 +1,6 @@
-//! Loading many texts at once: the same result as inserting them one by one, about twice as
-//! fast, because the posting lists are filled key by key instead of text by text.
+//! Loading many texts at once, filling the posting lists key by key instead of text by text.
 //!
-//! Inserting a text appends its id to the lists of its twenty or so words, which lie all over
+//! The result is the same as inserting the texts one by one, about twice as fast. Inserting a text appends its id to the lists of its twenty or so words, which lie all over
 //! memory; for a million texts that is tens of millions of cache misses. Here the (key, id) pairs
 //! are collected, sorted by key with a radix sort (stable, so ids keep their order) and appended
 //! list after list.
@@ -63,7 +62,7 @@ fn sort_by_key(pairs: &mut Vec<u64>, spare: &mut Vec<u64>) {
         for &pair in pairs.iter() {
             starts[digit(pair) + 1] += 1;
         }
-        if starts[1..].iter().any(|&count| count == pairs.len()) {
+        if starts[1..].contains(&pairs.len()) {
             // Every pair has the same digit: already in order.
             continue;
         }

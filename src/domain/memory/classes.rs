@@ -1,5 +1,4 @@
-//! Length classes: texts grouped by weight, so that a lookup reads only the posting lists of
-//! texts whose length allows the score it still needs.
+//! Length classes: texts grouped by weight, so that a lookup reads only the lists it can use.
 //!
 //! The score is at most `100 × shorter / longer` (every unit of length difference costs at least
 //! one unit of distance), so a query that needs 90 only looks at texts within about a tenth of

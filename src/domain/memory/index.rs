@@ -1,5 +1,6 @@
-//! The memory index: stored sources, their token sequences, posting lists and exact-text table.
-//! Searching it is in `lookup.rs`.
+//! The memory index: stored texts, their records, posting lists and exact-text table.
+//!
+//! Searching it is in `lookup.rs`, loading many texts at once in `bulk.rs`.
 
 use std::collections::HashMap;
 use std::hash::Hasher;

@@ -1,5 +1,6 @@
-//! The longest common subsequence of the query's words and a candidate's words, computed 64 words
-//! at a time with bit operations, as a cheap first test before the exact distance.
+//! A cheap first test of a candidate: the longest subsequence of words it shares with the query.
+//!
+//! It is computed 64 words at a time with bit operations, before the exact distance.
 //!
 //! Every pair of words that an alignment matches by key is part of a common subsequence, so a
 //! query with `q` words and a candidate with `c` words sharing a longest subsequence of `k` leave

@@ -19,10 +19,11 @@
 //!
 //! The best match is found exactly: reading stops only when no unread text can beat it, and every
 //! text met whose bound can is checked. The other places of the ranking are exact too while that
-//! is cheap; past `POSTING_BUDGET` they are filled from the `OPTIONAL_CHECKS` most promising
-//! other candidates. Budgets keep the worst case bounded for queries with no good match (where
+//! is cheap (`RANKING_BUDGET`); past that they are filled from the `OPTIONAL_CHECKS` most
+//! promising other candidates. Budgets keep the worst case bounded for queries with no good match (where
 //! proving that nothing scores 50 means reading nearly every list): `POSTING_BUDGET` postings
-//! (then `NEAR_BUDGET` more for texts of about the query's length) and `MANDATORY_CHECKS` checks.
+//! (then `NEAR_BUDGET` more for texts of about the query's length) and `MANDATORY_CHECKS` checks
+//! (`MANDATORY_CHECKS_WITH_MATCH` once a match is known).
 //! `LookupStats::exhaustive` says whether the best match is certain, `ranking_exhaustive` whether
 //! the whole ranking is.
 
@@ -42,13 +43,17 @@ use super::vocabulary::Stored;
 
 /// Postings a lookup may read before it settles for the candidates it has.
 const POSTING_BUDGET: usize = 120_000;
+/// Postings a lookup reads at most once the best match is certain, for the other places.
+const RANKING_BUDGET: usize = 20_000;
 /// Once the budget above is spent, further lists are read only for texts whose length allows
 /// this score (a guess that the best match is about as long as the query), up to this many more
 /// postings.
 const NEAR_SCORE: f64 = 80.0;
 const NEAR_BUDGET: usize = 80_000;
-/// Candidates that could beat the best match which a lookup may check.
+/// Candidates that could beat the best match which a lookup may check: few while it has no match
+/// at all (most such queries have none to find), more once it has one to make certain.
 const MANDATORY_CHECKS: usize = 800;
+const MANDATORY_CHECKS_WITH_MATCH: usize = 4_000;
 /// Other candidates checked to fill the rest of the ranking.
 const OPTIONAL_CHECKS: usize = 200;
 /// Candidates checked early, after one, two, four and eight lists read, unless more texts than
@@ -194,9 +199,10 @@ impl<'i, 'q> Search<'i, 'q> {
         let common = self
             .pattern
             .lcs(self.stored.iter().map(|t| t.key), &mut self.lcs_state);
-        let query_side = unmatched_cost(self.pattern.words() - common) + wc.saturating_sub(wq);
-        let text_side =
-            unmatched_cost(usize::from(doc.words).saturating_sub(common)) + wq.saturating_sub(wc);
+        let query_side =
+            unmatched_cost(self.pattern.words() - common).saturating_add(wc.saturating_sub(wq));
+        let text_side = unmatched_cost(usize::from(doc.words).saturating_sub(common))
+            .saturating_add(wq.saturating_sub(wc));
         if fine_bound(query_side.max(text_side), length) < threshold {
             return;
         }
@@ -243,7 +249,9 @@ impl<'i, 'q> Search<'i, 'q> {
         let wc = doc.weight;
         let text_side =
             MIN_WORD_SUBSTITUTION * u32::from(doc.words).saturating_sub(words + self.words_unread);
-        let d = (query_side + wc.saturating_sub(wq)).max(text_side + wq.saturating_sub(wc));
+        let d = query_side
+            .saturating_add(wc.saturating_sub(wq))
+            .max(text_side.saturating_add(wq.saturating_sub(wc)));
         fine_bound(d, wq.max(wc))
     }
 
@@ -281,7 +289,7 @@ impl<'i, 'q> Search<'i, 'q> {
                 }
             }
         }
-        self.cost_read += term.cost;
+        self.cost_read = self.cost_read.saturating_add(term.cost);
         self.words_unread -= term.words;
         scratch.stats.terms_read += 1;
     }
@@ -299,7 +307,9 @@ impl<'i, 'q> Search<'i, 'q> {
         // The weight in the class that allows the best score: the one closest to the query's.
         let (low, high) = class_range((class - 1) as u8);
         let wc = wq.clamp(low, high);
-        let d = (query_side + wc.saturating_sub(wq)).max(wq.saturating_sub(wc));
+        let d = query_side
+            .saturating_add(wc.saturating_sub(wq))
+            .max(wq.saturating_sub(wc));
         fine_bound(d, wq.max(wc))
     }
 
@@ -395,8 +405,11 @@ impl<'i, 'q> Search<'i, 'q> {
     /// text met that could enter the ranking was.
     fn check_candidates(&mut self, scratch: &mut Scratch) -> (bool, bool) {
         let threshold = self.ranking.threshold();
-        let (ids, left_out) =
-            self.most_promising(scratch, 2 * (MANDATORY_CHECKS + OPTIONAL_CHECKS), threshold);
+        let (ids, left_out) = self.most_promising(
+            scratch,
+            MANDATORY_CHECKS_WITH_MATCH + 2 * OPTIONAL_CHECKS,
+            threshold,
+        );
         let mut candidates: Vec<(f64, u32)> = ids
             .into_iter()
             .map(|id| (self.bound(id, scratch.counters[id as usize], threshold), id))
@@ -407,7 +420,12 @@ impl<'i, 'q> Search<'i, 'q> {
         let mut unchecked = left_out;
         for (bound, id) in candidates {
             if bound >= self.ranking.top_threshold() {
-                if mandatory == MANDATORY_CHECKS {
+                let cap = if self.ranking.is_empty() {
+                    MANDATORY_CHECKS
+                } else {
+                    MANDATORY_CHECKS_WITH_MATCH
+                };
+                if mandatory >= cap {
                     unchecked = unchecked.max(bound);
                     break;
                 }
@@ -491,11 +509,11 @@ impl MemoryIndex {
             };
             let mut wanted = search.classes_reaching(all);
             let mut volume = self.postings.volume(term.key, &wanted);
+            if unread < top && scratch.stats.postings + volume > RANKING_BUDGET {
+                // Only the places after the first would gain: worth a small budget only.
+                break;
+            }
             if !fits(volume) {
-                if unread < top {
-                    // Only the places after the first would gain: not worth the budget.
-                    break;
-                }
                 wanted = search.classes_reaching(top);
                 volume = self.postings.volume(term.key, &wanted);
                 narrowed = narrowed || top > all;

@@ -1,5 +1,6 @@
-//! Translation memory in memory: fuzzy-match scoring of texts and an index that finds, among a
-//! million stored sources, the ones closest to a new text.
+//! Translation memory: fuzzy-match scores and an in-memory index of a million source texts.
+//!
+//! The index finds, among the stored sources, the ones closest to a new text.
 //!
 //! Pure: no I/O, no threads, no global state. The caller owns the index and decides when to fill
 //! it (from the database, at start-up) and how to share it between requests.

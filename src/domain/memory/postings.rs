@@ -1,6 +1,7 @@
-//! Posting lists: for each word or number key, the ids of the texts that contain it, ascending
-//! and delta-encoded as varints; split by length class once a key is frequent, so that a lookup
-//! reads only the classes it can still use.
+//! Posting lists: for each word or number key, the ids of the texts that contain it.
+//!
+//! The ids are ascending and delta-encoded as varints; a frequent key's list is split by length
+//! class, so that a lookup reads only the classes it can still use.
 
 use super::classes::CLASS_COUNT;
 use super::varint::{push_varint, read_varint};

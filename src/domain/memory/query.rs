@@ -1,5 +1,4 @@
-//! A query resolved against the index's vocabulary: its tokens as ids and the words and numbers
-//! it can be looked up by.
+//! A query resolved against the index's vocabulary: token ids and the terms to look up.
 
 use std::hash::Hasher;
 
@@ -66,7 +65,7 @@ impl<'q> Query<'q> {
                 continue;
             }
             let Some(key) = resolved.key else {
-                unknown_cost += missing_cost(token.kind);
+                unknown_cost = missing_cost(token.kind).saturating_add(unknown_cost);
                 continue;
             };
             let term = match terms.iter_mut().find(|t| t.key == key) {
@@ -82,7 +81,7 @@ impl<'q> Query<'q> {
                     &mut terms[last]
                 }
             };
-            term.cost += missing_cost(token.kind);
+            term.cost = term.cost.saturating_add(missing_cost(token.kind));
             if token.kind == TokenKind::Word {
                 term.words += 1;
             } else {

@@ -41,6 +41,10 @@ impl Ranking {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.best.is_empty()
+    }
+
     /// Consider a scored candidate.
     pub fn offer(&mut self, id: u32, fine: f64, same_text: bool) {
         let score = round_score(fine, same_text);

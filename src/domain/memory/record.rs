@@ -1,5 +1,4 @@
-//! The stored record of a text in the sequence arena: where its text lies and its tokens, all as
-//! varints.
+//! The stored record of a text: where its text lies and its tokens, all as varints.
 //!
 //! Layout: text start, text length, length in bytes of the tokens, then per token
 //! `key × 2 + 1` followed by its surface id when the token is not written as its key usually is

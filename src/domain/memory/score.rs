@@ -4,23 +4,26 @@
 //!
 //! Costs are counted in hundredths of a word, so that all arithmetic stays in integers:
 //!
-//! | operation                                   | cost |
-//! |---------------------------------------------|------|
-//! | insert or delete a word                     | 100  |
-//! | insert or delete a number                   | 50   |
-//! | insert or delete a punctuation token        | 25   |
-//! | same key, other surface (case, `և`/`եվ`, `ё`/`е`, `՞`, quote style) | 10, 5 for punctuation |
-//! | one number for another                      | 30   |
-//! | one punctuation token for another           | 25   |
-//! | one word for another                        | 100 − round(10 × s), s = shared characters |
-//! | tokens of different kinds                   | the larger of their insert costs |
+//! | operation                                   | cost                                 |
+//! |---------------------------------------------|--------------------------------------|
+//! | insert or delete a word                     | 100                                  |
+//! | insert or delete a number                   | 50                                   |
+//! | insert or delete a punctuation token        | 25                                   |
+//! | the same token written otherwise            | 10, for punctuation 5                |
+//! | one number for another                      | 30                                   |
+//! | one punctuation token for another           | 25                                   |
+//! | one word for another                        | 100 − round(10 × s)                  |
+//! | tokens of different kinds                   | the larger of their insert costs     |
 //!
-//! where `s` is the share of characters two words have in common at their start and end (common
-//! prefix plus common suffix, at most the shorter word, divided by the longer word's length). It
-//! is below 1 for two different words, so a substitution costs between 91 and 100: of two
-//! candidates with the same word distance the one closer in characters (an inflection, a typo)
-//! scores higher, by less than half a point on a sentence of twenty words, while a changed word
-//! always costs more than nine tenths of a word.
+//! "Written otherwise" is the same key with another surface: case, `և` for `եվ`, `ё` for `е`, an
+//! Armenian `՞` or a Russian stress mark, another style of quotes or dashes (`tokens.rs`).
+//!
+//! `s` is the share of characters two words have in common at their start and end (common prefix
+//! plus common suffix, at most the shorter word, divided by the longer word's length). It is below
+//! 1 for two different words, so a substitution costs between 91 and 100: of two candidates with
+//! the same word distance the one closer in characters (an inflection, a typo) scores higher, by
+//! less than half a point on a sentence of twenty words, while a changed word always costs more
+//! than nine tenths of a word.
 //!
 //! `D` is the least total cost turning one text into the other and `L` the larger of the two
 //! texts' weights (the cost of inserting all their tokens). Then
@@ -80,7 +83,8 @@ pub(crate) fn weight(kind: TokenKind) -> u32 {
 
 /// The weight of a whole text, `L` of the formula for one side.
 pub(crate) fn total_weight(syms: &[Sym<'_>]) -> u32 {
-    syms.iter().map(|s| weight(s.kind)).sum()
+    syms.iter()
+        .fold(0u32, |sum, s| sum.saturating_add(weight(s.kind)))
 }
 
 /// The cost of one token standing for another; `None` when it is a substitution of two different
@@ -135,21 +139,24 @@ pub(crate) fn distance(
     rows.resize(2 * width, 0);
     let (prev, cur) = rows.split_at_mut(width);
     for (j, sym) in b.iter().enumerate() {
-        prev[j + 1] = prev[j] + weight(sym.kind);
+        // Saturating, like every sum here: a text of forty million tokens must not wrap around.
+        prev[j + 1] = prev[j].saturating_add(weight(sym.kind));
     }
     let (mut prev, mut cur) = (prev, cur);
     for x in a {
         let delete = weight(x.kind);
-        cur[0] = prev[0] + delete;
+        cur[0] = prev[0].saturating_add(delete);
         let mut row_min = cur[0];
         for (j, y) in b.iter().enumerate() {
-            let other = (prev[j + 1] + delete).min(cur[j] + weight(y.kind));
+            let other = prev[j + 1]
+                .saturating_add(delete)
+                .min(cur[j].saturating_add(weight(y.kind)));
             let diagonal = prev[j];
             let best = match quick_substitution(x, y) {
-                Some(cost) => other.min(diagonal + cost),
+                Some(cost) => other.min(diagonal.saturating_add(cost)),
                 // Only worth the characters when even the cheapest substitution would win.
-                None if diagonal + MIN_WORD_SUBSTITUTION < other => {
-                    other.min(diagonal + word_substitution(x.text, y.text))
+                None if diagonal.saturating_add(MIN_WORD_SUBSTITUTION) < other => {
+                    other.min(diagonal.saturating_add(word_substitution(x.text, y.text)))
                 }
                 None => other,
             };

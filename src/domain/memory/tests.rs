@@ -342,8 +342,14 @@ fn lookup_finds_what_scoring_every_text_finds() {
         .collect();
     let mut scratch = Scratch::new();
     for query in &queries {
+        let ranked = naive(&all, query, all.len(), 50);
         for min_score in [50, 70] {
-            let expected = naive(&all, query, 3, min_score);
+            let expected: Vec<Match> = ranked
+                .iter()
+                .filter(|m| m.score >= min_score)
+                .take(3)
+                .copied()
+                .collect();
             let found = index.lookup_in(&mut scratch, query, 3, min_score);
             assert!(scratch.stats().ranking_exhaustive, "{query}");
             assert_eq!(found, expected, "{query}");
@@ -576,4 +582,29 @@ fn the_radix_sort_orders_by_key_and_keeps_ids_in_order() {
     expected.sort();
     sort_pairs(&mut pairs);
     assert_eq!(pairs, expected);
+}
+
+#[test]
+fn long_paragraphs_match_like_sentences() {
+    let mut rng = Rng(2024);
+    let texts: Vec<String> = (0..60)
+        .map(|i| {
+            let words = [ENGLISH, ARMENIAN, RUSSIAN][i % 3];
+            let length = 70 + rng.below(60);
+            sentence(&mut rng, words, length)
+        })
+        .collect();
+    let index = index_of(&texts);
+    let all: Vec<(u32, &str)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i as u32, t.as_str()))
+        .collect();
+    for (i, text) in texts.iter().enumerate().step_by(7) {
+        let words = [ENGLISH, ARMENIAN, RUSSIAN][i % 3];
+        let query = edited(&mut rng, text, words);
+        let found = index.lookup(&query, 2);
+        assert_eq!(found, naive(&all, &query, 2, 50), "{query}");
+        assert_eq!(found[0].id, i as u32);
+    }
 }

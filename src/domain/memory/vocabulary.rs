@@ -1,5 +1,6 @@
-//! Interned token texts: every distinct surface and key gets a dense `u32` id, so that stored
-//! texts are sequences of small numbers and token equality is an integer comparison.
+//! Interned token texts: a dense `u32` id for every distinct surface and key.
+//!
+//! Stored texts become sequences of small numbers and token equality an integer comparison.
 
 use std::collections::HashMap;
 
