@@ -6,7 +6,7 @@
 //!
 //! Run: `cargo bench --bench memory` (UNITS=… for a smaller memory, BRUTE=… queries checked
 //! against brute force, PEER_QUERIES=… queries sent to pg_trgm, spread over the 1,000,
-//! SKIP_IMPORT=1 to leave out the import through SQLite).
+//! SKIP_IMPORT=1 to leave out the import through SQLite, ONLY_IMPORT=1 for nothing else).
 
 #[path = "support/memory_corpus.rs"]
 mod memory_corpus;
@@ -89,6 +89,15 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
     let text_bytes: usize = memory.iter().map(|(s, _)| s.len()).sum();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    if std::env::var("ONLY_IMPORT").is_ok() {
+        runtime.block_on(import_to_searchable(&memory, &qs));
+        return;
+    }
 
     // The index alone.
     let t = Instant::now();
@@ -190,11 +199,6 @@ fn main() {
     );
 
     // Import to searchable through the real store (SQLite) and the service's memory book.
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
     if std::env::var("SKIP_IMPORT").is_err() {
         runtime.block_on(import_to_searchable(&memory, &qs));
     }

@@ -77,13 +77,17 @@ pub fn fold(text: &str) -> String {
     text.to_lowercase().replace('և', "եվ").replace("եւ", "եվ")
 }
 
-pub(crate) const INSERT_MEMORY_SQL: &str = "INSERT INTO memory_units
+/// Rows per INSERT: 15 values each stays far below SQLite's limit of 32,766 parameters.
+pub(crate) const MEMORY_BATCH: usize = 500;
+
+pub(crate) const INSERT_MEMORY_HEAD: &str = "INSERT INTO memory_units
     (src_lang, tgt_lang, granularity, source, target, source_folded, target_folded, prev_source, next_source,
-     origin, statement_id, statement_title, approved_by, created_at, pair_hash)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-    ON CONFLICT (pair_hash) DO UPDATE SET origin = excluded.origin, statement_id = excluded.statement_id,
-        statement_title = excluded.statement_title, approved_by = excluded.approved_by,
-        created_at = excluded.created_at";
+     origin, statement_id, statement_title, approved_by, created_at, pair_hash) ";
+
+pub(crate) const INSERT_MEMORY_TAIL: &str =
+    " ON CONFLICT (pair_hash) DO UPDATE SET origin = excluded.origin,
+    statement_id = excluded.statement_id, statement_title = excluded.statement_title,
+    approved_by = excluded.approved_by, created_at = excluded.created_at";
 
 pub(crate) const MEMORY_COLUMNS: &str =
     "id, src_lang, tgt_lang, granularity, source, target, prev_source, \
@@ -92,33 +96,49 @@ pub(crate) const MEMORY_COLUMNS: &str =
 /// Generates the memory functions for one sqlx connection type.
 macro_rules! memory_queries {
     // `$strpos` is the database's substring-position function: `instr` or `strpos`.
-    ($conn:ty, $strpos:literal) => {
+    ($conn:ty, $db:ty, $strpos:literal) => {
         use $crate::store::memory::{
-            MemoryEntry, MemorySource, NewMemoryEntry, INSERT_MEMORY_SQL, MEMORY_COLUMNS,
+            MemoryEntry, MemorySource, NewMemoryEntry, INSERT_MEMORY_HEAD, INSERT_MEMORY_TAIL, MEMORY_BATCH,
+            MEMORY_COLUMNS,
         };
 
         pub(crate) async fn insert(conn: &mut $conn, entries: &[NewMemoryEntry]) -> $crate::store::StoreResult<u64> {
-            let mut written = 0;
+            // Many rows a statement: a TMX or aligned import brings thousands at once. A pair
+            // twice in one statement would be refused by PostgreSQL, so the last one stands.
+            let mut unique: Vec<(&NewMemoryEntry, String)> = Vec::with_capacity(entries.len());
+            let mut seen = std::collections::HashMap::new();
             for e in entries {
-                written += sqlx::query(INSERT_MEMORY_SQL)
-                    .bind(&e.src_lang)
-                    .bind(&e.tgt_lang)
-                    .bind(e.granularity)
-                    .bind(&e.source)
-                    .bind(&e.target)
-                    .bind($crate::store::memory::fold(&e.source))
-                    .bind($crate::store::memory::fold(&e.target))
-                    .bind(e.prev_source.as_deref())
-                    .bind(e.next_source.as_deref())
-                    .bind(e.origin)
-                    .bind(e.statement_id)
-                    .bind(e.statement_title.as_deref())
-                    .bind(e.approved_by.as_deref())
-                    .bind(e.created_at)
-                    .bind(e.pair_hash())
-                    .execute(&mut *conn)
-                    .await?
-                    .rows_affected();
+                let hash = e.pair_hash();
+                match seen.get(&hash) {
+                    Some(&at) => unique[at] = (e, hash),
+                    None => {
+                        seen.insert(hash.clone(), unique.len());
+                        unique.push((e, hash));
+                    }
+                }
+            }
+            let mut written = 0;
+            for batch in unique.chunks(MEMORY_BATCH) {
+                let mut query = sqlx::QueryBuilder::<$db>::new(INSERT_MEMORY_HEAD);
+                query.push_values(batch, |mut row, (e, hash)| {
+                    row.push_bind(e.src_lang.as_str())
+                        .push_bind(e.tgt_lang.as_str())
+                        .push_bind(e.granularity)
+                        .push_bind(e.source.as_str())
+                        .push_bind(e.target.as_str())
+                        .push_bind($crate::store::memory::fold(&e.source))
+                        .push_bind($crate::store::memory::fold(&e.target))
+                        .push_bind(e.prev_source.as_deref())
+                        .push_bind(e.next_source.as_deref())
+                        .push_bind(e.origin)
+                        .push_bind(e.statement_id)
+                        .push_bind(e.statement_title.as_deref())
+                        .push_bind(e.approved_by.as_deref())
+                        .push_bind(e.created_at)
+                        .push_bind(hash.as_str());
+                });
+                query.push(INSERT_MEMORY_TAIL);
+                written += query.build().execute(&mut *conn).await?.rows_affected();
             }
             Ok(written)
         }

@@ -1,3 +1,3 @@
 //! PostgreSQL translation-memory queries (the shared SQL of `store::memory`).
 
-crate::store::memory::memory_queries!(sqlx::PgConnection, "strpos");
+crate::store::memory::memory_queries!(sqlx::PgConnection, sqlx::Postgres, "strpos");
