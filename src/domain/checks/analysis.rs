@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::dates::{find_dates, Date};
+use super::date_parse::{find_dates, Date};
 use super::lang::primary;
 use super::links::{find_links, Link};
 use super::number_words::spelled_numbers;

@@ -7,6 +7,7 @@
 
 mod analysis;
 mod cross;
+mod date_parse;
 mod dates;
 mod glossary;
 mod lang;
