@@ -12,13 +12,7 @@ async fn translator_signs_in_in_armenian_and_sees_the_queue() {
     if !webdriver::available() {
         return;
     }
-    let app = common::TestApp::spawn(common::Db::Sqlite)
-        .await
-        .expect("app");
-    let (users, _) = tandem::workflow::demo::seed(app.store.as_ref(), &Default::default())
-        .await
-        .expect("seed")
-        .expect("empty database");
+    let (app, users, _) = common::TestApp::with_demo().await;
     let anush = users.iter().find(|u| u.username == "anush").expect("anush");
 
     let browser = Browser::start("hy").await;
@@ -87,19 +81,8 @@ async fn signed_in(
     i64,
     Browser,
 ) {
-    let app = common::TestApp::spawn(common::Db::Sqlite)
-        .await
-        .expect("app");
-    let (users, id) = tandem::workflow::demo::seed(app.store.as_ref(), &Default::default())
-        .await
-        .expect("seed")
-        .expect("empty database");
-    let password = users
-        .iter()
-        .find(|u| u.username == name)
-        .expect("demo user")
-        .password
-        .clone();
+    let (app, users, id) = common::TestApp::with_demo().await;
+    let password = common::demo_password(&users, name);
     let browser = Browser::start(accept_language).await;
     browser.goto(&app.url("/app/sign-in")).await;
     browser.type_into("#username", name).await;
@@ -283,12 +266,7 @@ async fn two_browsers_on_one_unit_see_each_other_and_merge_a_conflict() {
         return;
     }
     let (app, users, id, anush) = signed_in("anush", "hy").await;
-    let password = users
-        .iter()
-        .find(|u| u.username == "hasmik")
-        .expect("hasmik")
-        .password
-        .clone();
+    let password = common::demo_password(&users, "hasmik");
     let hasmik = Browser::start("hy").await;
     hasmik.sign_in(&app.url(""), "hasmik", &password).await;
     let hy = tandem::domain::language::LanguageTag::parse("hy").expect("tag");

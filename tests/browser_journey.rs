@@ -30,15 +30,6 @@ const RU: [&str; 2] = [
     "Приглашаем всех на открытое собрание в субботу в 11:00 в зале библиотеки.",
 ];
 
-fn password(users: &[tandem::workflow::demo::DemoUser], name: &str) -> String {
-    users
-        .iter()
-        .find(|u| u.username == name)
-        .expect("demo user")
-        .password
-        .clone()
-}
-
 async fn wait_state(browser: &Browser, segment: i64, state: &str) {
     browser
         .wait_for(&format!(
@@ -60,19 +51,13 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
     if !webdriver::available() {
         return;
     }
-    let app = common::TestApp::spawn(common::Db::Sqlite)
-        .await
-        .expect("app");
-    let (users, _) = tandem::workflow::demo::seed(app.store.as_ref(), &Default::default())
-        .await
-        .expect("seed")
-        .expect("empty database");
+    let (app, users, _) = common::TestApp::with_demo().await;
     let base = app.url("");
 
     // The editor creates the statement, with a preview of its split, and assigns the work.
     let editor = Browser::start("en").await;
     editor
-        .sign_in(&base, "editor", &password(&users, "editor"))
+        .sign_in(&base, "editor", &common::demo_password(&users, "editor"))
         .await;
     editor.click("a[href='/app/statements']").await;
     editor.wait_for_url("/app/statements").await;
@@ -115,7 +100,7 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
     // The translator, with the UI in Armenian, finds the work in her queue.
     let anush = Browser::start("hy").await;
     anush
-        .sign_in(&base, "anush", &password(&users, "anush"))
+        .sign_in(&base, "anush", &common::demo_password(&users, "anush"))
         .await;
     assert!(
         anush.source().await.contains(TITLE),
@@ -157,7 +142,7 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
     // The reviewer sends the first back with a reason and approves the second.
     let hasmik = Browser::start("hy").await;
     hasmik
-        .sign_in(&base, "hasmik", &password(&users, "hasmik"))
+        .sign_in(&base, "hasmik", &common::demo_password(&users, "hasmik"))
         .await;
     hasmik.click("a[href='/app/review']").await;
     hasmik.wait_for_url("/app/review").await;

@@ -77,13 +77,7 @@ async fn the_language_switch_changes_every_string_on_every_page() {
     if !webdriver::available() {
         return;
     }
-    let app = common::TestApp::spawn(common::Db::Sqlite)
-        .await
-        .expect("app");
-    let (users, id) = tandem::workflow::demo::seed(app.store.as_ref(), &Default::default())
-        .await
-        .expect("seed")
-        .expect("empty database");
+    let (app, users, id) = common::TestApp::with_demo().await;
     // Something waits in the review queue, so that page has its full chrome.
     let anush = app.sign_in_with(&users, "anush").await;
     let hy = tandem::domain::language::LanguageTag::parse("hy").expect("tag");
@@ -108,14 +102,7 @@ async fn the_language_switch_changes_every_string_on_every_page() {
         .await;
 
     let english = plain_messages("en");
-    let password = |name: &str| {
-        users
-            .iter()
-            .find(|u| u.username == name)
-            .expect("demo user")
-            .password
-            .clone()
-    };
+    let password = |name: &str| common::demo_password(&users, name);
     let pages = [
         ("my-work", "/app".to_owned()),
         ("statements", "/app/statements".to_owned()),

@@ -95,6 +95,16 @@ impl TestApp {
         })
     }
 
+    /// A fresh SQLite app with the demo team and statement (the id is the statement's).
+    pub async fn with_demo() -> (TestApp, Vec<tandem::workflow::demo::DemoUser>, i64) {
+        let app = TestApp::spawn(Db::Sqlite).await.expect("app");
+        let (users, id) = tandem::workflow::demo::seed(app.store.as_ref(), &Default::default())
+            .await
+            .expect("seed")
+            .expect("empty database");
+        (app, users, id)
+    }
+
     /// A second Tandem process on the same database, as behind a load balancer.
     pub async fn another_instance(&self) -> TestApp {
         let config = Config::new(
@@ -173,11 +183,7 @@ impl TestApp {
         users: &[tandem::workflow::demo::DemoUser],
         name: &str,
     ) -> Session {
-        let password = &users
-            .iter()
-            .find(|u| u.username == name)
-            .expect("demo user")
-            .password;
+        let password = demo_password(users, name);
         let client = Client::builder()
             .cookie_store(true)
             .build()
@@ -263,4 +269,14 @@ macro_rules! on_both {
             }
         }
     };
+}
+
+/// The password the demo printed for `name`.
+pub fn demo_password(users: &[tandem::workflow::demo::DemoUser], name: &str) -> String {
+    users
+        .iter()
+        .find(|u| u.username == name)
+        .expect("demo user")
+        .password
+        .clone()
 }
