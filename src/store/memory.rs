@@ -154,14 +154,17 @@ macro_rules! memory_queries {
         }
 
         pub(crate) async fn entries(conn: &mut $conn, ids: &[i64]) -> $crate::store::StoreResult<Vec<MemoryEntry>> {
-            let mut found = Vec::with_capacity(ids.len());
-            for id in ids {
-                let sql = format!("SELECT {MEMORY_COLUMNS} FROM memory_units WHERE id = $1");
-                if let Some(entry) = sqlx::query_as::<_, MemoryEntry>(&sql).bind(id).fetch_optional(&mut *conn).await? {
-                    found.push(entry);
-                }
+            if ids.is_empty() {
+                return Ok(Vec::new());
             }
-            Ok(found)
+            // One round trip for all the suggestions of a lookup.
+            let mut query = sqlx::QueryBuilder::<$db>::new(format!("SELECT {MEMORY_COLUMNS} FROM memory_units WHERE id IN ("));
+            let mut list = query.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            query.push(")");
+            Ok(query.build_query_as::<MemoryEntry>().fetch_all(&mut *conn).await?)
         }
 
         pub(crate) async fn search(conn: &mut $conn, src: &str, tgt: &str, folded: &str, limit: i64) -> $crate::store::StoreResult<Vec<MemoryEntry>> {
