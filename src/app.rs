@@ -10,7 +10,6 @@ use crate::i18n::L10n;
 use crate::store::{self, Store};
 use crate::workflow::events::EventBus;
 use crate::workflow::memory::MemoryBook;
-use crate::workflow::throttle::SignInThrottle;
 
 /// Everything a request handler may need, cheap to clone.
 #[derive(Clone)]
@@ -18,7 +17,6 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub l10n: Arc<L10n>,
     pub config: Arc<Config>,
-    pub throttle: Arc<SignInThrottle>,
     /// Live updates for open statements.
     pub events: Arc<EventBus>,
     /// The translation memory's indexes.
@@ -54,7 +52,6 @@ impl App {
             store,
             l10n: Arc::new(L10n::new()?),
             config: Arc::new(config),
-            throttle: Arc::new(SignInThrottle::default()),
             events: Arc::new(EventBus::default()),
             memory: Arc::new(MemoryBook::default()),
         })

@@ -88,6 +88,10 @@ pub struct ServeArgs {
     /// Always mark the session cookie Secure (set this behind an https proxy that sends no X-Forwarded-Proto).
     #[arg(long, env = "TANDEM_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Take the client's address (for sign-in limits and the audit log) from the last
+    /// X-Forwarded-For entry: set this only behind a proxy that appends it.
+    #[arg(long, env = "TANDEM_TRUST_PROXY")]
+    pub trust_proxy: bool,
     /// On an empty database, create a demo statement and a demo team (editor, translators and
     /// reviewers for Armenian and Russian) and print their passwords once.
     #[arg(long)]
@@ -221,6 +225,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.allow_self_review = args.allow_self_review;
     config.session_hours = args.session_hours;
     config.secure_cookies = args.secure_cookies;
+    config.trust_proxy = args.trust_proxy;
     tracing::info!(?config, "starting");
     let state = App::open(config).await?;
     if args.demo {
@@ -368,6 +373,7 @@ async fn user_add(args: UserAddArgs) -> anyhow::Result<()> {
             display_name: args.display_name,
             roles,
         },
+        None,
     )
     .await
     .map_err(|e| anyhow::anyhow!(terminal_message(&e)))?;

@@ -19,6 +19,9 @@ pub struct Config {
     pub session_hours: i64,
     /// Mark cookies `Secure` even when no proxy says the request came over https.
     pub secure_cookies: bool,
+    /// Take the client's address from the last `X-Forwarded-For` entry (set behind a proxy that
+    /// appends it); otherwise the connection's own address counts.
+    pub trust_proxy: bool,
 }
 
 impl Config {
@@ -31,6 +34,7 @@ impl Config {
             allow_self_review: false,
             session_hours: 12,
             secure_cookies: false,
+            trust_proxy: false,
         }
     }
 }
@@ -48,6 +52,7 @@ impl std::fmt::Debug for Config {
             .field("allow_self_review", &self.allow_self_review)
             .field("session_hours", &self.session_hours)
             .field("secure_cookies", &self.secure_cookies)
+            .field("trust_proxy", &self.trust_proxy)
             .finish()
     }
 }

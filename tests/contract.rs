@@ -135,6 +135,9 @@ async fn openapi_documents_every_route() {
         ("/api/v1/align", "post"),
         ("/api/v1/align/memory", "post"),
         ("/api/v1/align/statement", "post"),
+        ("/api/v1/tokens", "get"),
+        ("/api/v1/tokens/{id}", "delete"),
+        ("/api/v1/audit", "get"),
         ("/healthz", "get"),
         ("/readyz", "get"),
     ];

@@ -1,11 +1,13 @@
 //! Pure types and rules of Tandem: no I/O, no web framework, no database.
 
 pub mod align;
+pub mod audit;
 pub mod blocks;
 pub mod checks;
 pub mod diff;
 pub mod glossary;
 pub mod language;
+pub mod lockout;
 pub mod memory;
 pub mod months;
 pub mod policy;

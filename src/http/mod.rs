@@ -3,10 +3,12 @@
 pub mod api;
 pub mod auth;
 pub mod chrome;
+pub mod client;
 pub mod extract;
 pub mod localize;
 pub mod ops;
 pub mod public;
+pub mod security;
 pub mod stream;
 pub mod ui;
 
@@ -49,5 +51,7 @@ pub fn router(state: AppState) -> Router {
             Duration::from_secs(60),
         ))
         .layer(TraceLayer::new_for_http())
+        // Outermost, so even a timeout or a caught panic answers with these headers.
+        .layer(axum::middleware::from_fn(security::security_headers))
         .with_state(state)
 }

@@ -6,6 +6,7 @@ pub mod memory;
 pub mod postgres;
 mod records;
 mod rows;
+pub mod security;
 pub mod sqlite;
 mod unit_queries;
 pub mod units;
@@ -48,7 +49,9 @@ impl Backend {
 /// Every read and write of Tandem's data. Each method is one transaction: either all of its
 /// rows are written or none are.
 #[async_trait]
-pub trait Store: WorkStore + MemoryStore + GlossaryStore + Send + Sync + 'static {
+pub trait Store:
+    WorkStore + MemoryStore + GlossaryStore + SecurityStore + Send + Sync + 'static
+{
     fn backend(&self) -> Backend;
 
     /// Applies pending migrations; safe when several instances start at once.
@@ -232,6 +235,38 @@ pub trait MemoryStore: Send + Sync {
     ) -> StoreResult<Vec<memory::MemoryEntry>>;
     /// Whole rows after `after` by id, for exports.
     async fn memory_page(&self, after: i64, limit: i64) -> StoreResult<Vec<memory::MemoryEntry>>;
+}
+
+/// Sign-in failures, API tokens and the audit log, for both backends through
+/// `security::security_store!`.
+#[async_trait]
+pub trait SecurityStore: Send + Sync {
+    /// The latest lock in force now on any of `keys`.
+    async fn locked_until(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<DateTime<Utc>>>;
+    /// Counts a failure against `key` and returns the lock it earned, if any.
+    async fn record_sign_in_failure(
+        &self,
+        key: &str,
+        kind: crate::domain::lockout::LockKey,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<DateTime<Utc>>>;
+    async fn clear_sign_in_failures(&self, key: &str, now: DateTime<Utc>) -> StoreResult<()>;
+    async fn add_audit(&self, entry: &crate::domain::audit::NewAuditEntry) -> StoreResult<()>;
+    async fn audit(
+        &self,
+        query: &security::AuditQuery,
+    ) -> StoreResult<Vec<crate::domain::audit::AuditEntry>>;
+    async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiTokenInfo>>;
+    /// Revokes a token (of `owner` only, when given); returns its owner and what it was.
+    async fn revoke_api_token(
+        &self,
+        id: i64,
+        owner: Option<i64>,
+    ) -> StoreResult<Option<(i64, ApiTokenInfo)>>;
 }
 
 #[cfg(test)]

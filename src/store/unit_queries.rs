@@ -80,9 +80,14 @@ macro_rules! unit_queries {
             }
             insert_revision(conn, change).await?;
             super::memory::insert(conn, &change.memory).await?;
-            fetch_unit_by_id(conn, change.unit_id)
+            let record = fetch_unit_by_id(conn, change.unit_id)
                 .await?
-                .ok_or_else(|| StoreError::Corrupt(format!("unit {} vanished inside its transaction", change.unit_id)))
+                .ok_or_else(|| StoreError::Corrupt(format!("unit {} vanished inside its transaction", change.unit_id)))?;
+            // Approvals and send-backs are audited in their own transaction: never one without the other.
+            if let Some(entry) = change.audit_entry(&record) {
+                super::security::insert_audit(conn, &entry).await?;
+            }
+            Ok(record)
         }
 
         pub(crate) async fn insert_revision(conn: &mut $conn, change: &UnitChange) -> StoreResult<()> {
@@ -361,6 +366,16 @@ macro_rules! unit_queries {
             .bind(author)
             .bind(Utc::now())
             .execute(&mut *conn)
+            .await?;
+            super::security::insert_audit(conn, &$crate::domain::audit::NewAuditEntry {
+                at: Utc::now(),
+                actor_id: Some(author),
+                actor: String::new(),
+                action: $crate::domain::audit::AuditAction::StatementPublished,
+                subject: format!("statement:{statement_id}"),
+                details: serde_json::json!({ "slug": s.slug, "number": number, "langs": content.langs, "sha256": sha256 }),
+                address: None,
+            })
             .await?;
             let publication = get_publication(conn, &s.slug, number)
                 .await?

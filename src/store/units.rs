@@ -53,6 +53,35 @@ pub struct UnitChange {
 }
 
 impl UnitChange {
+    /// The audit line of an approval or a send-back; other changes are not audited.
+    pub(crate) fn audit_entry(
+        &self,
+        after: &UnitRecord,
+    ) -> Option<crate::domain::audit::NewAuditEntry> {
+        use crate::domain::audit::{AuditAction, NewAuditEntry};
+        let action = match self.action {
+            UnitAction::Approve => AuditAction::UnitApproved,
+            UnitAction::Reject => AuditAction::UnitReturned,
+            _ => return None,
+        };
+        let v = &after.view;
+        Some(NewAuditEntry {
+            at: self.at,
+            actor_id: Some(self.author),
+            actor: String::new(),
+            action,
+            subject: format!("unit:{}", self.unit_id),
+            details: serde_json::json!({
+                "statement_id": after.statement_id,
+                "segment_id": v.segment_id,
+                "lang": v.lang.as_str(),
+                "version": v.version,
+                "comment": self.comment,
+            }),
+            address: None,
+        })
+    }
+
     pub(crate) fn reason_columns(
         &self,
     ) -> (

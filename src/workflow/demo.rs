@@ -92,6 +92,7 @@ pub async fn seed(store: &dyn Store, limits: &Limits) -> AppResult<Option<(Vec<D
                 display_name: Some(display.to_owned()),
                 roles,
             },
+            None,
         )
         .await?;
         created.push((

@@ -2,6 +2,7 @@
 
 pub mod align;
 pub mod assign;
+pub mod audit;
 pub mod checks;
 pub mod credentials;
 pub mod demo;
@@ -18,6 +19,5 @@ pub mod segment;
 pub mod sessions;
 pub mod source;
 pub mod statements;
-pub mod throttle;
 pub mod units;
 pub mod users;

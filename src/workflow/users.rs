@@ -1,12 +1,15 @@
 //! Creating and changing users, from the command line or by an admin over the API.
 
 use chrono::Utc;
+use serde_json::json;
 
+use crate::domain::audit::AuditAction;
 use crate::domain::role::Roles;
 use crate::domain::user::{check_password, normalise_username, User};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::{NewUser, Store, StoreError, UserUpdate};
 
+use super::audit;
 use super::credentials::hash_password;
 
 pub struct UserInput {
@@ -16,8 +19,13 @@ pub struct UserInput {
     pub roles: Roles,
 }
 
-/// Validates, hashes the password and stores the user with their roles in one transaction.
-pub async fn create_user(store: &dyn Store, input: UserInput) -> AppResult<User> {
+/// Validates, hashes the password and stores the user with their roles in one transaction;
+/// `by` is the admin who did it, `None` on the command line.
+pub async fn create_user(
+    store: &dyn Store,
+    input: UserInput,
+    by: Option<&User>,
+) -> AppResult<User> {
     let username = normalise_username(&input.username)?;
     check_password(&input.password)?;
     let display_name = input
@@ -41,6 +49,16 @@ pub async fn create_user(store: &dyn Store, input: UserInput) -> AppResult<User>
             }
             other => other.into(),
         })?;
+    audit::record(
+        store,
+        by,
+        audit::COMMAND_LINE,
+        AuditAction::UserCreated,
+        format!("user:{}", user.id),
+        json!({ "username": user.username, "roles": user.roles }),
+        None,
+    )
+    .await?;
     tracing::info!(user = %user.username, admin = user.roles.admin, editor = user.roles.editor, "user created");
     Ok(user)
 }
@@ -73,7 +91,17 @@ pub async fn update_user(
         .update_user(id, &update)
         .await?
         .ok_or_else(|| AppError::not_found("user").detail("id", id))?;
-    if update.roles.is_some() {
+    if let Some(roles) = &update.roles {
+        audit::record(
+            store,
+            Some(by),
+            "",
+            AuditAction::RolesChanged,
+            format!("user:{}", user.id),
+            json!({ "username": user.username, "roles": roles }),
+            None,
+        )
+        .await?;
         tracing::info!(user = %user.username, by = %by.username, admin = user.roles.admin, editor = user.roles.editor, "roles changed");
     }
     Ok(user)

@@ -151,6 +151,7 @@ impl TestApp {
                 display_name: None,
                 roles,
             },
+            None,
         )
         .await
         .expect("user created");

@@ -2,6 +2,7 @@
 
 mod align;
 mod assignments;
+mod audit;
 pub(crate) mod checks;
 mod events;
 mod exports;
@@ -89,4 +90,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(memory::router())
         .merge(checks::router())
         .merge(align::router())
+        .merge(audit::router())
 }

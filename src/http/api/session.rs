@@ -13,6 +13,7 @@ use crate::app::AppState;
 use crate::domain::user::User;
 use crate::error::AppResult;
 use crate::http::auth::{removal_cookie, session_cookie, CurrentUser, Via};
+use crate::http::client::ClientAddress;
 use crate::http::extract::ApiJson;
 use crate::workflow::sessions;
 
@@ -35,7 +36,9 @@ pub struct SignInResponse {
 }
 
 /// Signs in: sets the session cookie and returns the user with a CSRF token.
-/// Unknown user and wrong password get the same 401; repeated failures are slowed (429).
+/// Unknown user and wrong password get the same 401. Failures are counted per name and per
+/// client address; past a few, both are locked for a growing time (429 with `Retry-After`),
+/// whether or not the name exists.
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = SignInRequest, responses(
     (status = 200, body = SignInResponse),
     (status = 401, description = "invalid_credentials"),
@@ -44,15 +47,16 @@ pub struct SignInResponse {
 async fn sign_in(
     State(state): State<AppState>,
     headers: HeaderMap,
+    address: ClientAddress,
     jar: CookieJar,
     ApiJson(body): ApiJson<SignInRequest>,
 ) -> AppResult<(CookieJar, Json<SignInResponse>)> {
     let signed = sessions::sign_in(
         state.store.as_ref(),
-        &state.throttle,
         &body.username,
         body.password,
         state.config.session_hours,
+        address.as_deref(),
     )
     .await?;
     let mut jar = jar.add(session_cookie(signed.session_token, &headers, &state));
@@ -81,10 +85,17 @@ async fn sign_in(
 async fn sign_out(
     State(state): State<AppState>,
     current: CurrentUser,
+    address: ClientAddress,
     jar: CookieJar,
 ) -> AppResult<(StatusCode, CookieJar)> {
     if let Via::Session { token } = &current.via {
-        sessions::sign_out(state.store.as_ref(), token).await?;
+        sessions::sign_out(
+            state.store.as_ref(),
+            &current.user,
+            token,
+            address.as_deref(),
+        )
+        .await?;
     }
     Ok((StatusCode::NO_CONTENT, jar.remove(removal_cookie())))
 }

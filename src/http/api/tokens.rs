@@ -1,6 +1,6 @@
 //! API tokens for scripts and outside tools.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Utc};
@@ -9,13 +9,17 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::http::auth::CurrentUser;
+use crate::http::client::ClientAddress;
 use crate::http::extract::ApiJson;
+use crate::store::ApiTokenInfo;
 use crate::workflow::sessions;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(create_token))
+    OpenApiRouter::new()
+        .routes(routes!(create_token, list_tokens))
+        .routes(routes!(revoke_token))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -41,10 +45,16 @@ pub struct TokenResponse {
 async fn create_token(
     State(state): State<AppState>,
     current: CurrentUser,
+    address: ClientAddress,
     ApiJson(body): ApiJson<TokenRequest>,
 ) -> AppResult<(StatusCode, Json<TokenResponse>)> {
-    let (info, token) =
-        sessions::create_token(state.store.as_ref(), &current.user, &body.name).await?;
+    let (info, token) = sessions::create_token(
+        state.store.as_ref(),
+        &current.user,
+        &body.name,
+        address.as_deref(),
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(TokenResponse {
@@ -54,4 +64,37 @@ async fn create_token(
             created_at: info.created_at,
         }),
     ))
+}
+
+/// The caller's API tokens, without their secrets.
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "session",
+    responses((status = 200, body = Vec<ApiTokenInfo>), (status = 401, description = "unauthenticated")),
+    security(("session" = []), ("bearer" = [])))]
+async fn list_tokens(
+    State(state): State<AppState>,
+    current: CurrentUser,
+) -> AppResult<Json<Vec<ApiTokenInfo>>> {
+    Ok(Json(
+        sessions::tokens(state.store.as_ref(), &current.user).await?,
+    ))
+}
+
+/// Revokes a token: it stops working at once, on every instance. Your own, or anyone's for an
+/// admin; 404 `not_found` otherwise.
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "session",
+    params(("id" = i64, Path)),
+    responses((status = 204), (status = 401, description = "unauthenticated"),
+        (status = 404, description = "not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn revoke_token(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    let id: i64 = id
+        .parse()
+        .map_err(|_| AppError::not_found("token").detail("id", id.as_str()))?;
+    sessions::revoke_token(state.store.as_ref(), &current.user, id, address.as_deref()).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

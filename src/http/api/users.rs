@@ -120,6 +120,7 @@ async fn create_user(
             display_name: body.display_name,
             roles,
         },
+        Some(&current.user),
     )
     .await?;
     Ok((StatusCode::CREATED, Json(user)))

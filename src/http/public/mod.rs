@@ -24,23 +24,16 @@ pub fn router() -> Router<AppState> {
         .route("/p/{slug}/{lang}", get(pages::single_language))
         .route("/feed/{file}", get(feeds::language_feed))
         .route("/static/tandem.css", get(stylesheet))
-        .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn(page_csp))
 }
 
-async fn security_headers(request: Request, next: Next) -> Response {
+/// The public pages' policy: no script at all (the other security headers are set for every
+/// response in `http::security`).
+async fn page_csp(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    headers.insert(
+    response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("same-origin"),
     );
     response
 }

@@ -1,6 +1,7 @@
 //! The PostgreSQL backend, for several instances sharing one database.
 
 mod memory;
+mod security;
 mod statements;
 mod units;
 mod users;
@@ -271,3 +272,4 @@ impl Store for PgStore {
 crate::store::work_store::work_store!(PgStore);
 crate::store::memory::memory_store!(PgStore);
 crate::store::glossary::glossary_store!(PgStore);
+crate::store::security::security_store!(PgStore);

@@ -1,6 +1,7 @@
 //! The embedded SQLite backend: one writer connection, several readers, WAL with full sync.
 
 mod memory;
+mod security;
 mod statements;
 mod units;
 mod users;
@@ -305,3 +306,4 @@ impl Store for SqliteStore {
 crate::store::work_store::work_store!(SqliteStore);
 crate::store::memory::memory_store!(SqliteStore);
 crate::store::glossary::glossary_store!(SqliteStore);
+crate::store::security::security_store!(SqliteStore);

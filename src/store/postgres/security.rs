@@ -1,0 +1,3 @@
+//! Audit writes inside postgres transactions.
+
+crate::store::security::security_queries!(sqlx::PgConnection);

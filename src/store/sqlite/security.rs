@@ -1,0 +1,3 @@
+//! Audit writes inside sqlite transactions.
+
+crate::store::security::security_queries!(sqlx::SqliteConnection);
