@@ -44,6 +44,19 @@ impl App {
     pub async fn bind(state: AppState) -> anyhow::Result<(TcpListener, Router)> {
         let listener = TcpListener::bind(state.config.bind).await?;
         tokio::spawn(keep_memory_current(state.clone()));
+        if let Some(relay) = state.store.live_relay() {
+            // Each process gets its own name, so it can tell its own notifications from others'.
+            let origin = format!(
+                "{}-{}",
+                std::process::id(),
+                &crate::workflow::credentials::new_secret("")[..12]
+            );
+            tokio::spawn(crate::workflow::live::run(
+                state.events.clone(),
+                relay,
+                origin,
+            ));
+        }
         Ok((listener, crate::http::router(state)))
     }
 

@@ -3,10 +3,8 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
-
 use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use serde_json::json;
 use tandem::domain::role::LanguageRole::{Reviewer, Translator};
 
 const P1: &str = "The water supply will be interrupted on Monday from 9:00 to 15:00.";
@@ -29,36 +27,6 @@ async fn statement(app: &common::TestApp) -> (common::Session, i64, Vec<i64>) {
         .map(|s| s["id"].as_i64().expect("id"))
         .collect();
     (editor, body["id"].as_i64().expect("id"), segments)
-}
-
-/// Reads an event stream until an event named `name` whose data satisfies `wanted` arrives.
-async fn next_event(
-    stream: &mut reqwest::Response,
-    buffer: &mut String,
-    name: &str,
-    wanted: impl Fn(&Value) -> bool,
-) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        while let Some(end) = buffer.find("\n\n") {
-            let block: String = buffer.drain(..end + 2).collect();
-            let event = block.lines().find_map(|l| l.strip_prefix("event: "));
-            let data = block.lines().find_map(|l| l.strip_prefix("data: "));
-            if let (Some(event), Some(data)) = (event, data) {
-                let value: Value = serde_json::from_str(data).expect("event data is JSON");
-                if event == name && wanted(&value) {
-                    return value;
-                }
-            }
-        }
-        let left = deadline.saturating_duration_since(Instant::now());
-        let chunk = tokio::time::timeout(left, stream.chunk())
-            .await
-            .unwrap_or_else(|_| panic!("no {name} event in time; got {buffer:?}"))
-            .expect("stream")
-            .expect("the stream stays open");
-        buffer.push_str(&String::from_utf8_lossy(&chunk));
-    }
 }
 
 async fn live_events_reach_other_viewers(app: common::TestApp) {
@@ -92,7 +60,7 @@ async fn live_events_reach_other_viewers(app: common::TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
-    let presence = next_event(&mut stream, &mut buffer, "presence", |_| true).await;
+    let presence = common::next_event(&mut stream, &mut buffer, "presence", |_| true).await;
     assert_eq!(presence["name"], "nare");
     assert_eq!(presence["segment_id"], segments[0]);
 
@@ -109,7 +77,7 @@ async fn live_events_reach_other_viewers(app: common::TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{saved}");
-    let event = next_event(&mut stream, &mut buffer, "unit", |_| true).await;
+    let event = common::next_event(&mut stream, &mut buffer, "unit", |_| true).await;
     assert_eq!(event["action"], "save");
     assert_eq!(event["by"], "nare");
     assert_eq!(event["unit"]["text"], "Երկուշաբթի ջուր չի լինի։");
@@ -123,7 +91,7 @@ async fn live_events_reach_other_viewers(app: common::TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::CREATED);
-    let comment = next_event(&mut stream, &mut buffer, "comment", |_| true).await;
+    let comment = common::next_event(&mut stream, &mut buffer, "comment", |_| true).await;
     assert_eq!(comment["comment"]["body"], "Ժամերը նույնպես նշեք։");
 
     // A view opened later learns at once who is editing.
@@ -134,7 +102,7 @@ async fn live_events_reach_other_viewers(app: common::TestApp) {
         .await
         .expect("events");
     let mut late_buffer = String::new();
-    let now = next_event(&mut late, &mut late_buffer, "presence", |_| true).await;
+    let now = common::next_event(&mut late, &mut late_buffer, "presence", |_| true).await;
     assert_eq!(now["segment_id"], segments[0]);
 
     // Stopping is announced as a null unit.
@@ -144,7 +112,7 @@ async fn live_events_reach_other_viewers(app: common::TestApp) {
             json!({"lang": "hy", "segment_id": null}),
         )
         .await;
-    next_event(&mut stream, &mut buffer, "presence", |v| {
+    common::next_event(&mut stream, &mut buffer, "presence", |v| {
         v["segment_id"].is_null()
     })
     .await;

@@ -233,7 +233,7 @@ mod tests {
 }
 
 /// Why a unit needs work; part of the HTTP contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Reason {
     /// A reviewer sent it back.
@@ -246,7 +246,7 @@ pub enum Reason {
 }
 
 /// A unit as translators and reviewers see it in a statement's list.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct UnitView {
     pub unit_id: i64,
     pub segment_id: i64,
@@ -269,7 +269,7 @@ pub struct UnitView {
     pub updated_by: Option<String>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
     /// The last approved text while a correction of it is under way.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_text: Option<String>,
 }
 
@@ -287,7 +287,7 @@ pub struct Revision {
 }
 
 /// A remark in a unit's discussion.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Comment {
     pub id: i64,
     pub author: String,

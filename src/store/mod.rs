@@ -2,6 +2,7 @@
 
 mod error;
 pub mod glossary;
+pub mod live;
 pub mod memory;
 pub mod postgres;
 mod records;
@@ -53,6 +54,12 @@ pub trait Store:
     WorkStore + MemoryStore + GlossaryStore + SecurityStore + Send + Sync + 'static
 {
     fn backend(&self) -> Backend;
+
+    /// How live events reach the other instances on this database; `None` where the database
+    /// is not shared between servers (SQLite).
+    fn live_relay(&self) -> Option<Arc<dyn live::LiveRelay>> {
+        None
+    }
 
     /// Applies pending migrations; safe when several instances start at once.
     async fn migrate(&self) -> StoreResult<()>;

@@ -1,11 +1,11 @@
 //! Live news about a statement: unit changes, comments and who is editing what, fanned out to open views.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-use tokio::sync::broadcast;
+use serde::{Deserialize, Serialize};
+use tokio::sync::{broadcast, mpsc};
 
 use crate::domain::unit::{Comment, UnitView};
 
@@ -14,7 +14,7 @@ use crate::domain::unit::{Comment, UnitView};
 pub const PRESENCE_TTL: Duration = Duration::from_secs(45);
 
 /// One thing that happened to a statement, as sent to the browsers that have it open.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StatementEvent {
     /// A unit was saved, submitted, approved, returned or reverted.
@@ -72,11 +72,15 @@ struct Mark {
     since: Instant,
 }
 
-/// The fan-out: every open view subscribes and keeps the events of its statement.
+/// The fan-out: every open view subscribes and keeps the events of its statement. With several
+/// instances on one database, a relay (see `workflow::live`) carries this instance's events to
+/// the others and theirs back through `receive`.
 pub struct EventBus {
     sender: broadcast::Sender<Arc<StatementEvent>>,
     /// (statement, user) -> the unit they are editing.
     presence: Mutex<HashMap<(i64, i64), Mark>>,
+    /// Where this instance's events go for the other instances, once a relay is running.
+    outbound: OnceLock<mpsc::UnboundedSender<StatementEvent>>,
 }
 
 impl Default for EventBus {
@@ -86,6 +90,7 @@ impl Default for EventBus {
         Self {
             sender,
             presence: Mutex::new(HashMap::new()),
+            outbound: OnceLock::new(),
         }
     }
 }
@@ -95,8 +100,40 @@ impl EventBus {
         self.sender.subscribe()
     }
 
-    /// Sends to whoever listens; nobody listening is not an error.
+    /// Starts handing this instance's events to a relay; `None` if one was started already.
+    pub fn relay(&self) -> Option<mpsc::UnboundedReceiver<StatementEvent>> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        self.outbound.set(tx).ok().map(|()| rx)
+    }
+
+    /// Sends to whoever listens here and, through the relay, on the other instances; nobody
+    /// listening is not an error.
     pub fn publish(&self, event: StatementEvent) {
+        self.forward(&event);
+        let _ = self.sender.send(Arc::new(event));
+    }
+
+    fn forward(&self, event: &StatementEvent) {
+        if let Some(outbound) = self.outbound.get() {
+            let _ = outbound.send(event.clone());
+        }
+    }
+
+    /// An event that happened on another instance: shown to the views open here, and presence
+    /// marks are kept so that views opened later see them too. Never relayed again.
+    pub fn receive(&self, event: StatementEvent, now: Instant) {
+        if let StatementEvent::Presence {
+            statement_id,
+            user_id,
+            name,
+            lang,
+            segment_id,
+        } = &event
+        {
+            if !self.mark(*statement_id, *user_id, name, lang, *segment_id, now) {
+                return;
+            }
+        }
         let _ = self.sender.send(Arc::new(event));
     }
 
@@ -107,7 +144,37 @@ impl EventBus {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Sets or clears one mark; true when that is news (a new unit, or the person left).
+    fn mark(
+        &self,
+        statement_id: i64,
+        user_id: i64,
+        name: &str,
+        lang: &str,
+        segment_id: Option<i64>,
+        now: Instant,
+    ) -> bool {
+        let mut marks = self.marks();
+        let key = (statement_id, user_id);
+        match segment_id {
+            Some(segment_id) => {
+                let previous = marks.insert(
+                    key,
+                    Mark {
+                        name: name.to_owned(),
+                        lang: lang.to_owned(),
+                        segment_id,
+                        since: now,
+                    },
+                );
+                previous.is_none_or(|p| p.segment_id != segment_id || p.lang != lang)
+            }
+            None => marks.remove(&key).is_some(),
+        }
+    }
+
     /// Records that `user_id` edits `segment_id` (or nothing) and tells the others when it changed.
+    /// Renewals go to the other instances too, so their copy of the mark does not expire.
     pub fn set_presence(
         &self,
         statement_id: i64,
@@ -117,33 +184,17 @@ impl EventBus {
         segment_id: Option<i64>,
         now: Instant,
     ) {
-        let changed = {
-            let mut marks = self.marks();
-            let key = (statement_id, user_id);
-            match segment_id {
-                Some(segment_id) => {
-                    let previous = marks.insert(
-                        key,
-                        Mark {
-                            name: name.to_owned(),
-                            lang: lang.to_owned(),
-                            segment_id,
-                            since: now,
-                        },
-                    );
-                    previous.is_none_or(|p| p.segment_id != segment_id || p.lang != lang)
-                }
-                None => marks.remove(&key).is_some(),
-            }
+        let changed = self.mark(statement_id, user_id, name, lang, segment_id, now);
+        let event = StatementEvent::Presence {
+            statement_id,
+            user_id,
+            name: name.to_owned(),
+            lang: lang.to_owned(),
+            segment_id,
         };
+        self.forward(&event);
         if changed {
-            self.publish(StatementEvent::Presence {
-                statement_id,
-                user_id,
-                name: name.to_owned(),
-                lang: lang.to_owned(),
-                segment_id,
-            });
+            let _ = self.sender.send(Arc::new(event));
         }
     }
 
@@ -171,14 +222,15 @@ impl EventBus {
                 })
                 .collect()
         };
+        // Every instance expires its own copy at about the same time, so this stays local.
         for (statement_id, user_id, mark) in expired {
-            self.publish(StatementEvent::Presence {
+            let _ = self.sender.send(Arc::new(StatementEvent::Presence {
                 statement_id,
                 user_id,
                 name: mark.name,
                 lang: mark.lang,
                 segment_id: None,
-            });
+            }));
         }
         current
     }
@@ -222,6 +274,41 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn the_relay_gets_renewals_and_remote_events_are_not_sent_back() {
+        let bus = EventBus::default();
+        let mut out = bus.relay().expect("first relay");
+        assert!(bus.relay().is_none(), "one relay per bus");
+        let mut rx = bus.subscribe();
+        let t0 = Instant::now();
+        bus.set_presence(1, 7, "Anush", "hy", Some(3), t0);
+        bus.set_presence(1, 7, "Anush", "hy", Some(3), t0 + Duration::from_secs(20));
+        assert!(
+            out.try_recv().is_ok() && out.try_recv().is_ok(),
+            "both went out"
+        );
+        assert!(rx.try_recv().is_ok());
+        assert!(rx.try_recv().is_err(), "the renewal is not news here");
+
+        // A mark from another instance is shown and remembered, but not relayed back.
+        let remote = StatementEvent::Presence {
+            statement_id: 1,
+            user_id: 9,
+            name: "Олег".into(),
+            lang: "ru".into(),
+            segment_id: Some(5),
+        };
+        bus.receive(remote.clone(), t0);
+        bus.receive(remote, t0 + Duration::from_secs(20));
+        assert!(rx.try_recv().is_ok());
+        assert!(
+            rx.try_recv().is_err(),
+            "a remote renewal is not news either"
+        );
+        assert!(out.try_recv().is_err(), "nothing goes back out");
+        assert_eq!(bus.presence(1, t0 + Duration::from_secs(30)).len(), 2);
     }
 
     #[test]

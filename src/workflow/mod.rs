@@ -10,6 +10,7 @@ pub mod events;
 pub mod export;
 pub mod glossary;
 pub mod import;
+pub mod live;
 pub mod memory;
 pub mod memory_feed;
 pub mod publish;

@@ -281,3 +281,33 @@ pub fn demo_password(users: &[tandem::workflow::demo::DemoUser], name: &str) -> 
         .password
         .clone()
 }
+
+/// Reads an event stream until an event named `name` whose data satisfies `wanted` arrives.
+pub async fn next_event(
+    stream: &mut reqwest::Response,
+    buffer: &mut String,
+    name: &str,
+    wanted: impl Fn(&Value) -> bool,
+) -> Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        while let Some(end) = buffer.find("\n\n") {
+            let block: String = buffer.drain(..end + 2).collect();
+            let event = block.lines().find_map(|l| l.strip_prefix("event: "));
+            let data = block.lines().find_map(|l| l.strip_prefix("data: "));
+            if let (Some(event), Some(data)) = (event, data) {
+                let value: Value = serde_json::from_str(data).expect("event data is JSON");
+                if event == name && wanted(&value) {
+                    return value;
+                }
+            }
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let chunk = tokio::time::timeout(left, stream.chunk())
+            .await
+            .unwrap_or_else(|_| panic!("no {name} event in time; got {buffer:?}"))
+            .expect("stream")
+            .expect("the stream stays open");
+        buffer.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}

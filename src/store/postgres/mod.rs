@@ -1,5 +1,6 @@
 //! The PostgreSQL backend, for several instances sharing one database.
 
+mod live;
 mod memory;
 mod security;
 mod statements;
@@ -56,6 +57,12 @@ impl PgStore {
 
 #[async_trait]
 impl Store for PgStore {
+    fn live_relay(&self) -> Option<std::sync::Arc<dyn crate::store::live::LiveRelay>> {
+        Some(std::sync::Arc::new(live::PgLiveRelay {
+            pool: self.pool.clone(),
+        }))
+    }
+
     fn backend(&self) -> Backend {
         Backend::Postgres
     }
