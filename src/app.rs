@@ -21,6 +21,8 @@ pub struct AppState {
     pub events: Arc<EventBus>,
     /// The translation memory's indexes.
     pub memory: Arc<MemoryBook>,
+    /// Request counts and latencies for `/metrics`.
+    pub metrics: Arc<crate::http::metrics::Metrics>,
 }
 
 pub struct App;
@@ -67,6 +69,7 @@ impl App {
             config: Arc::new(config),
             events: Arc::new(EventBus::default()),
             memory: Arc::new(MemoryBook::default()),
+            metrics: Arc::new(crate::http::metrics::Metrics::default()),
         })
     }
 

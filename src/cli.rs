@@ -35,6 +35,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Apply pending database migrations and exit.
     Migrate(DatabaseArgs),
+    /// Write a consistent copy of an SQLite database to a new file, safe while the server runs.
+    Backup(BackupArgs),
     /// Split a text read from standard input into paragraphs and sentences; prints JSON.
     Segment(SegmentArgs),
     /// Manage users.
@@ -96,6 +98,14 @@ pub struct ServeArgs {
     /// reviewers for Armenian and Russian) and print their passwords once.
     #[arg(long)]
     pub demo: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The file to write; it must not exist yet.
+    pub output: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -195,6 +205,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Backup(args) => backup(args).await,
         Command::Segment(args) => segment(args),
         Command::Align(args) => align(args),
         Command::Eval {
@@ -215,6 +226,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             command: XliffCommand::Validate { files },
         } => xliff_validate(&files),
     }
+}
+
+async fn backup(args: BackupArgs) -> anyhow::Result<()> {
+    if args.output.exists() {
+        anyhow::bail!(
+            "{} exists already; choose a new file",
+            args.output.display()
+        );
+    }
+    let store = store::open(&args.database.database_url).await?;
+    store.backup(&args.output).await?;
+    eprintln!(
+        "backed up {} to {} (integrity check: ok)",
+        store::redact_url(&args.database.database_url),
+        args.output.display()
+    );
+    Ok(())
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {

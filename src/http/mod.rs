@@ -6,6 +6,7 @@ pub mod chrome;
 pub mod client;
 pub mod extract;
 pub mod localize;
+pub mod metrics;
 pub mod ops;
 pub mod public;
 pub mod security;
@@ -33,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .split_for_parts();
     let openapi = std::sync::Arc::new(openapi);
     api.merge(ops::openapi_route(openapi))
+        .route("/metrics", axum::routing::get(metrics::scrape))
         .merge(public::router())
         .merge(ui::router())
         .fallback(|| async { AppError::not_found("route") })
@@ -49,6 +51,10 @@ pub fn router(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(60),
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
         ))
         .layer(TraceLayer::new_for_http())
         // Outermost, so even a timeout or a caught panic answers with these headers.

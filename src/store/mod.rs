@@ -31,6 +31,14 @@ pub use records::{
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// One connection pool's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolStats {
+    pub pool: &'static str,
+    pub open: u32,
+    pub idle: u32,
+}
+
 /// Which database a store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -54,6 +62,12 @@ pub trait Store:
     WorkStore + MemoryStore + GlossaryStore + SecurityStore + Send + Sync + 'static
 {
     fn backend(&self) -> Backend;
+
+    /// Connections of each pool: (pool name, open, idle), for the operations metrics.
+    fn pool_stats(&self) -> Vec<PoolStats>;
+
+    /// A consistent copy of the whole database in a new file at `dest`, taken while serving.
+    async fn backup(&self, dest: &std::path::Path) -> StoreResult<()>;
 
     /// How live events reach the other instances on this database; `None` where the database
     /// is not shared between servers (SQLite).

@@ -100,6 +100,11 @@ impl EventBus {
         self.sender.subscribe()
     }
 
+    /// How many views listen on this instance now.
+    pub fn receivers(&self) -> usize {
+        self.sender.receiver_count()
+    }
+
     /// Starts handing this instance's events to a relay; `None` if one was started already.
     pub fn relay(&self) -> Option<mpsc::UnboundedReceiver<StatementEvent>> {
         let (tx, rx) = mpsc::unbounded_channel();

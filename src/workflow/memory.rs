@@ -58,6 +58,14 @@ impl MemoryBook {
         self.len() == 0
     }
 
+    /// Bytes the indexes take on the heap (for the operations metrics).
+    pub fn heap_bytes(&self) -> usize {
+        self.read_indexes()
+            .values()
+            .map(MemoryIndex::heap_bytes)
+            .sum()
+    }
+
     fn read_indexes(
         &self,
     ) -> std::sync::RwLockReadGuard<'_, HashMap<(String, String), MemoryIndex>> {

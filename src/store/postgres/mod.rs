@@ -63,6 +63,21 @@ impl Store for PgStore {
         }))
     }
 
+    fn pool_stats(&self) -> Vec<super::PoolStats> {
+        vec![super::PoolStats {
+            pool: "main",
+            open: self.pool.size(),
+            idle: u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX),
+        }]
+    }
+
+    /// PostgreSQL has its own tools for consistent copies of a live database.
+    async fn backup(&self, _dest: &std::path::Path) -> StoreResult<()> {
+        Err(StoreError::Unsupported(
+            "back up PostgreSQL with pg_dump (or pg_basebackup for the whole cluster)",
+        ))
+    }
+
     fn backend(&self) -> Backend {
         Backend::Postgres
     }

@@ -103,6 +103,44 @@ impl Store for SqliteStore {
         Backend::Sqlite
     }
 
+    fn pool_stats(&self) -> Vec<super::PoolStats> {
+        [("writer", &self.writer), ("readers", &self.readers)]
+            .into_iter()
+            .map(|(pool, p)| super::PoolStats {
+                pool,
+                open: p.size(),
+                idle: u32::try_from(p.num_idle()).unwrap_or(u32::MAX),
+            })
+            .collect()
+    }
+
+    /// `VACUUM INTO` reads one snapshot (WAL readers never block the writer) and writes a
+    /// compact, self-contained file; the copy is then checked before it is reported done.
+    async fn backup(&self, dest: &std::path::Path) -> StoreResult<()> {
+        let dest_text = dest.to_str().ok_or_else(|| {
+            StoreError::Unavailable(sqlx::Error::Configuration(
+                "the backup path is not valid UTF-8".into(),
+            ))
+        })?;
+        let mut conn = self.read().await?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(dest_text)
+            .execute(&mut *conn)
+            .await?;
+        drop(conn);
+        let copy = SqliteConnectOptions::new().filename(dest).read_only(true);
+        let mut check = sqlx::ConnectOptions::connect(&copy).await?;
+        let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&mut check)
+            .await?;
+        if verdict != "ok" {
+            return Err(StoreError::Corrupt(format!(
+                "the backup failed its check: {verdict}"
+            )));
+        }
+        Ok(())
+    }
+
     async fn migrate(&self) -> StoreResult<()> {
         MIGRATOR.run(&self.writer).await?;
         Ok(())
