@@ -62,7 +62,7 @@ impl Default for Metrics {
             requests.clone(),
         );
         let latency = Family::<RouteLabels, Histogram>::new_with_constructor(|| {
-            Histogram::new(BUCKETS.into_iter())
+            Histogram::new(BUCKETS)
         });
         registry.register(
             "http_request_duration_seconds",
