@@ -46,6 +46,12 @@ impl App {
     pub async fn bind(state: AppState) -> anyhow::Result<(TcpListener, Router)> {
         let listener = TcpListener::bind(state.config.bind).await?;
         tokio::spawn(keep_memory_current(state.clone()));
+        if state.config.webhooks.deliver {
+            tokio::spawn(crate::workflow::webhook_delivery::run(
+                state.store.clone(),
+                state.config.webhooks.clone(),
+            ));
+        }
         Ok((listener, crate::http::router(state)))
     }
 

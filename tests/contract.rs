@@ -135,6 +135,10 @@ async fn openapi_documents_every_route() {
         ("/api/v1/align", "post"),
         ("/api/v1/align/memory", "post"),
         ("/api/v1/align/statement", "post"),
+        ("/api/v1/webhooks", "get"),
+        ("/api/v1/webhooks", "post"),
+        ("/api/v1/webhooks/{id}", "delete"),
+        ("/api/v1/webhooks/{id}/deliveries", "get"),
         ("/healthz", "get"),
         ("/readyz", "get"),
     ];

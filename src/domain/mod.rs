@@ -20,3 +20,4 @@ pub mod source_change;
 pub mod statement;
 pub mod unit;
 pub mod user;
+pub mod webhook;

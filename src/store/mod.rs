@@ -9,6 +9,7 @@ mod rows;
 pub mod sqlite;
 mod unit_queries;
 pub mod units;
+pub mod webhooks;
 mod work_store;
 
 use std::sync::Arc;
@@ -26,6 +27,7 @@ pub use error::StoreError;
 pub use records::{
     ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser, UserUpdate,
 };
+pub use webhooks::WebhookStore;
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -48,7 +50,9 @@ impl Backend {
 /// Every read and write of Tandem's data. Each method is one transaction: either all of its
 /// rows are written or none are.
 #[async_trait]
-pub trait Store: WorkStore + MemoryStore + GlossaryStore + Send + Sync + 'static {
+pub trait Store:
+    WorkStore + MemoryStore + GlossaryStore + WebhookStore + Send + Sync + 'static
+{
     fn backend(&self) -> Backend;
 
     /// Applies pending migrations; safe when several instances start at once.

@@ -80,9 +80,12 @@ macro_rules! unit_queries {
             }
             insert_revision(conn, change).await?;
             super::memory::insert(conn, &change.memory).await?;
-            fetch_unit_by_id(conn, change.unit_id)
+            let unit = fetch_unit_by_id(conn, change.unit_id)
                 .await?
-                .ok_or_else(|| StoreError::Corrupt(format!("unit {} vanished inside its transaction", change.unit_id)))
+                .ok_or_else(|| StoreError::Corrupt(format!("unit {} vanished inside its transaction", change.unit_id)))?;
+            // In the same transaction: an acknowledged approval never misses its webhooks.
+            super::webhook_outbox::unit_changed(conn, change, &unit).await?;
+            Ok(unit)
         }
 
         pub(crate) async fn insert_revision(conn: &mut $conn, change: &UnitChange) -> StoreResult<()> {
@@ -365,6 +368,7 @@ macro_rules! unit_queries {
             let publication = get_publication(conn, &s.slug, number)
                 .await?
                 .ok_or_else(|| StoreError::Corrupt(format!("publication {number} vanished")))?;
+            super::webhook_outbox::published(conn, &publication).await?;
             Ok(Ok(publication))
         }
 

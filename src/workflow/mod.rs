@@ -21,3 +21,5 @@ pub mod statements;
 pub mod throttle;
 pub mod units;
 pub mod users;
+pub mod webhook_delivery;
+pub mod webhooks;

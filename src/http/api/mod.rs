@@ -16,6 +16,7 @@ mod statements;
 mod tokens;
 mod units;
 mod users;
+mod webhooks;
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -41,6 +42,7 @@ use crate::app::AppState;
         (name = "exchange", description = "Exports and imports for outside tools"),
         (name = "glossary", description = "Terms per language pair"),
         (name = "memory", description = "Translation memory"),
+        (name = "webhooks", description = "Signed notifications of approvals and publications"),
         (name = "operations", description = "Health and readiness")
     )
 )]
@@ -89,4 +91,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(memory::router())
         .merge(checks::router())
         .merge(align::router())
+        .merge(webhooks::router())
 }
