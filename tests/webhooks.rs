@@ -375,7 +375,7 @@ async fn events_are_signed_and_carry_their_data(app: common::TestApp) {
 
     // The last unit of the language: an approval and a completed language, in either order.
     translate_and_approve(&team, id, segs[1], HY2).await;
-    let mut second = vec![receiver.next().await, receiver.next().await];
+    let mut second = [receiver.next().await, receiver.next().await];
     second.sort_by_key(|h| h.json()["type"].as_str().unwrap_or_default().to_owned());
     assert!(second.iter().all(|h| verify(&secret, h)));
     let completed = second[0].json();
@@ -589,7 +589,7 @@ async fn hooks_hear_only_their_statements_and_events(app: common::TestApp) {
     let hit = publications.next().await;
     assert_eq!(hit.json()["type"], "statement.published");
     assert_eq!(hit.json()["data"]["statement_id"], second);
-    let mut heard = vec![one.next().await.json(), one.next().await.json()];
+    let mut heard = [one.next().await.json(), one.next().await.json()];
     heard.sort_by_key(|e| e["type"].as_str().unwrap_or_default().to_owned());
     assert_eq!(heard[0]["type"], "language.completed");
     assert_eq!(heard[1]["type"], "unit.approved");
