@@ -620,3 +620,42 @@ async fn hooks_hear_only_their_statements_and_events(app: common::TestApp) {
     assert_eq!(hooks[0]["id"], one_hook);
 }
 on_both_fast!(per_statement, hooks_hear_only_their_statements_and_events);
+
+async fn two_deliverers_send_each_event_once(app: common::TestApp) {
+    let team = team(&app).await;
+    let mut receiver = Receiver::start(&[], None).await;
+    let (hook, secret) = register(&team, json!({"url": receiver.url})).await;
+    // A second instance with its own deliverer on the same database, as behind a load balancer.
+    let mut config = Config::new(
+        "127.0.0.1:0".parse().expect("addr"),
+        app.database_url.clone(),
+    );
+    fast(&mut config);
+    let (listener, router) = App::build(config).await.expect("second instance");
+    tokio::spawn(App::serve(listener, router));
+
+    let mut events = 0;
+    for round in 0..3 {
+        let paragraphs = [EN1, EN2];
+        let (id, segs) = statement(&team, &format!("Round {round}"), &paragraphs).await;
+        translate_and_approve(&team, id, segs[0], HY1).await;
+        translate_and_approve(&team, id, segs[1], HY2).await;
+        events += 3;
+    }
+    let log = log_until(&team.editor, hook, |log| all_delivered(log, events)).await;
+    for delivery in &log {
+        assert_eq!(
+            delivery["log"].as_array().map(Vec::len),
+            Some(1),
+            "sent twice: {delivery}"
+        );
+    }
+    // Every request reaches the receiver before its attempt is logged, so all are in by now.
+    let mut ids = std::collections::HashSet::new();
+    while let Ok(hit) = receiver.hits.try_recv() {
+        assert!(verify(&secret, &hit));
+        assert!(ids.insert(hit.id.clone()), "{} arrived twice", hit.id);
+    }
+    assert_eq!(ids.len(), events);
+}
+on_both_fast!(two_deliverers, two_deliverers_send_each_event_once);
