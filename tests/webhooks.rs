@@ -492,20 +492,28 @@ async fn a_hanging_receiver_does_not_hold_approvals(app: common::TestApp) {
     let team = team(&app).await;
     let hold = Arc::new(Semaphore::new(0));
     let mut hanging = Receiver::start(&[], Some(hold.clone())).await;
+    let mut prompt = Receiver::start(&[], None).await;
     let (hook, _) = register(&team, json!({"url": hanging.url})).await;
+    let (prompt_hook, _) = register(&team, json!({"url": prompt.url})).await;
     let (id, segs) = statement(&team, "Parking rules", &[EN1, EN2]).await;
 
     translate_and_approve(&team, id, segs[0], HY1).await;
     let held = hanging.next().await;
     assert_eq!(held.json()["type"], "unit.approved");
-    // The receiver is holding its request open; the next approval answers all the same.
+    assert_eq!(prompt.next().await.json()["type"], "unit.approved");
+    // The receiver is holding its request open; the next approval answers all the same, and
+    // the other hook hears about it meanwhile.
     let version = submit(&team, id, segs[1], HY2).await;
     approve(&team, id, segs[1], version).await;
-    let (status, _) = team
+    let mut later = [prompt.next().await.json(), prompt.next().await.json()];
+    later.sort_by_key(|e| e["type"].as_str().unwrap_or_default().to_owned());
+    assert_eq!(later[0]["type"], "language.completed");
+    log_until(&team.editor, prompt_hook, |log| all_delivered(log, 3)).await;
+    let (_, log) = team
         .editor
         .get(&format!("/api/v1/webhooks/{hook}/deliveries"))
         .await;
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(log[2]["state"], "pending", "still held: {log}");
 
     hold.add_permits(100);
     log_until(&team.editor, hook, |log| all_delivered(log, 3)).await;

@@ -4,15 +4,15 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use tokio::task::JoinSet;
+use tokio::sync::Semaphore;
 
 use crate::config::WebhookSettings;
 use crate::domain::webhook::{retry_delay, secret_key, sign};
 use crate::store::webhooks::{AttemptRecord, DeliveryState, DueDelivery};
 use crate::store::{Store, StoreResult};
 
-/// Deliveries leased at once; they are sent side by side.
-const BATCH: i64 = 16;
+/// Requests in flight at once, over all hooks.
+const IN_FLIGHT: usize = 16;
 
 /// How long past the request timeout a lease lasts, so recording the attempt fits inside it.
 const LEASE_MARGIN: Duration = Duration::from_secs(30);
@@ -28,11 +28,12 @@ pub async fn run(store: Arc<dyn Store>, settings: WebhookSettings) {
             return;
         }
     };
+    let slots = Arc::new(Semaphore::new(IN_FLIGHT));
     let mut failing = false;
     loop {
-        match deliver_due(store.as_ref(), &client, &settings).await {
+        match start_due(&store, &client, &settings, &slots).await {
             // More may be due already: look again at once.
-            Ok(sent) if sent > 0 => {
+            Ok(started) if started > 0 => {
                 failing = false;
                 continue;
             }
@@ -57,45 +58,48 @@ fn client(settings: &WebhookSettings) -> reqwest::Result<reqwest::Client> {
         .build()
 }
 
-/// Leases the due deliveries, sends them side by side and records each attempt; returns how
-/// many were sent.
-pub async fn deliver_due(
-    store: &dyn Store,
+/// Leases as many due deliveries as there are free slots and sends each in its own task, which
+/// records its attempt when done: a receiver that hangs until the timeout holds one slot, not
+/// the deliveries to everyone else. Returns how many were started.
+async fn start_due(
+    store: &Arc<dyn Store>,
     client: &reqwest::Client,
     settings: &WebhookSettings,
+    slots: &Arc<Semaphore>,
 ) -> StoreResult<usize> {
+    let free = slots.available_permits();
+    if free == 0 {
+        return Ok(0);
+    }
     let now = Utc::now();
-    // A read first, so an idle instance does not take SQLite's write lock twice a second.
+    // A read first, so an idle instance does not take SQLite's write lock at every look.
     match store.next_delivery_due().await? {
         Some(due) if due <= now => {}
         _ => return Ok(0),
     }
     let lease = chrono::Duration::from_std(settings.timeout + LEASE_MARGIN)
         .unwrap_or_else(|_| chrono::Duration::minutes(1));
-    let due = store.claim_deliveries(now, now + lease, BATCH).await?;
+    let due = store
+        .claim_deliveries(now, now + lease, i64::try_from(free).unwrap_or(1))
+        .await?;
     let count = due.len();
-    let mut sending = JoinSet::new();
     for delivery in due {
-        let client = client.clone();
-        let settings = settings.clone();
-        sending.spawn(async move { attempt(&client, &settings, delivery).await });
-    }
-    let mut first_error = None;
-    while let Some(done) = sending.join_next().await {
-        match done {
-            Ok(record) => {
-                if let Err(e) = store.record_attempt(&record).await {
-                    // The lease runs out and another look sends it again, with the same id.
-                    first_error.get_or_insert(e);
-                }
+        // Only this loop takes slots, and it leased no more than were free.
+        let Ok(slot) = slots.clone().acquire_owned().await else {
+            break;
+        };
+        let (store, client, settings) = (store.clone(), client.clone(), settings.clone());
+        tokio::spawn(async move {
+            let record = attempt(&client, &settings, delivery).await;
+            if let Err(e) = store.record_attempt(&record).await {
+                // The lease runs out and a later look sends it again, with the same webhook-id.
+                tracing::warn!(error = %e, delivery = record.delivery_id,
+                    "a webhook attempt cannot be recorded");
             }
-            Err(e) => tracing::error!(error = %e, "a webhook delivery task failed"),
-        }
+            drop(slot);
+        });
     }
-    match first_error {
-        Some(e) => Err(e),
-        None => Ok(count),
-    }
+    Ok(count)
 }
 
 /// One signed POST and what it means for the delivery.
