@@ -9,6 +9,7 @@ mod rows;
 pub mod sqlite;
 mod unit_queries;
 pub mod units;
+mod webhook_store;
 pub mod webhooks;
 mod work_store;
 

@@ -271,4 +271,4 @@ impl Store for PgStore {
 crate::store::work_store::work_store!(PgStore);
 crate::store::memory::memory_store!(PgStore);
 crate::store::glossary::glossary_store!(PgStore);
-crate::store::webhooks::webhook_store!(PgStore, sqlx::PgConnection, "FOR UPDATE SKIP LOCKED");
+crate::store::webhook_store::webhook_store!(PgStore, sqlx::PgConnection, "FOR UPDATE SKIP LOCKED");

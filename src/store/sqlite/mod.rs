@@ -306,4 +306,4 @@ crate::store::work_store::work_store!(SqliteStore);
 crate::store::memory::memory_store!(SqliteStore);
 crate::store::glossary::glossary_store!(SqliteStore);
 // SQLite has one writer, so claims never race and need no row locks.
-crate::store::webhooks::webhook_store!(SqliteStore, sqlx::SqliteConnection, "");
+crate::store::webhook_store::webhook_store!(SqliteStore, sqlx::SqliteConnection, "");
