@@ -59,6 +59,12 @@ impl App {
                 origin,
             ));
         }
+        if state.config.webhooks.deliver {
+            tokio::spawn(crate::workflow::webhook_delivery::run(
+                state.store.clone(),
+                state.config.webhooks.clone(),
+            ));
+        }
         Ok((listener, crate::http::router(state)))
     }
 

@@ -94,6 +94,15 @@ pub struct ServeArgs {
     /// X-Forwarded-For entry: set this only behind a proxy that appends it.
     #[arg(long, env = "TANDEM_TRUST_PROXY")]
     pub trust_proxy: bool,
+    /// Do not send webhooks from this instance (another instance on the same database does).
+    #[arg(long, env = "TANDEM_NO_WEBHOOK_DELIVERY")]
+    pub no_webhook_delivery: bool,
+    /// Attempts per webhook delivery before it is marked failed.
+    #[arg(long, env = "TANDEM_WEBHOOK_MAX_ATTEMPTS", default_value_t = 12)]
+    pub webhook_max_attempts: u32,
+    /// Seconds one webhook request may take.
+    #[arg(long, env = "TANDEM_WEBHOOK_TIMEOUT_SECS", default_value_t = 10)]
+    pub webhook_timeout_secs: u64,
     /// On an empty database, create a demo statement and a demo team (editor, translators and
     /// reviewers for Armenian and Russian) and print their passwords once.
     #[arg(long)]
@@ -254,6 +263,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.session_hours = args.session_hours;
     config.secure_cookies = args.secure_cookies;
     config.trust_proxy = args.trust_proxy;
+    config.webhooks.deliver = !args.no_webhook_delivery;
+    config.webhooks.max_attempts = args.webhook_max_attempts.max(1);
+    config.webhooks.timeout = std::time::Duration::from_secs(args.webhook_timeout_secs.max(1));
     tracing::info!(?config, "starting");
     let state = App::open(config).await?;
     if args.demo {

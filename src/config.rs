@@ -1,6 +1,7 @@
 //! Run-time settings of the service, gathered by the command line from flags and environment.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use crate::domain::statement::Limits;
 
@@ -22,6 +23,38 @@ pub struct Config {
     /// Take the client's address from the last `X-Forwarded-For` entry (set behind a proxy that
     /// appends it); otherwise the connection's own address counts.
     pub trust_proxy: bool,
+    pub webhooks: WebhookSettings,
+}
+
+/// How webhooks are delivered.
+#[derive(Debug, Clone)]
+pub struct WebhookSettings {
+    /// Run the deliverer in this instance; off for instances that only serve requests.
+    pub deliver: bool,
+    /// How long one POST may take before it counts as failed.
+    pub timeout: Duration,
+    /// Attempts per delivery before it is marked failed.
+    pub max_attempts: u32,
+    /// The wait after the first failure; it doubles with each further one, up to `retry_cap`.
+    pub retry_base: Duration,
+    pub retry_cap: Duration,
+    /// How often the outbox is looked at when nothing is due.
+    pub poll: Duration,
+}
+
+impl Default for WebhookSettings {
+    fn default() -> Self {
+        // 12 attempts, 30 s doubling to at most 4 h apart: a receiver may be away for 6 to 12 hours
+        // (depending on the jitter) and still get everything.
+        Self {
+            deliver: true,
+            timeout: Duration::from_secs(10),
+            max_attempts: 12,
+            retry_base: Duration::from_secs(30),
+            retry_cap: Duration::from_secs(4 * 3600),
+            poll: Duration::from_secs(1),
+        }
+    }
 }
 
 impl Config {
@@ -35,6 +68,7 @@ impl Config {
             session_hours: 12,
             secure_cookies: false,
             trust_proxy: false,
+            webhooks: WebhookSettings::default(),
         }
     }
 }
@@ -53,6 +87,7 @@ impl std::fmt::Debug for Config {
             .field("session_hours", &self.session_hours)
             .field("secure_cookies", &self.secure_cookies)
             .field("trust_proxy", &self.trust_proxy)
+            .field("webhooks", &self.webhooks)
             .finish()
     }
 }

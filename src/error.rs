@@ -46,12 +46,14 @@ pub enum ErrorCode {
     InvalidFile,
     /// Quality checks found errors in the text being approved.
     ChecksFailed,
+    /// A webhook URL that is not an absolute http or https URL; nothing was registered.
+    InvalidWebhookUrl,
     Unavailable,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 33] = [
+    pub const ALL: [ErrorCode; 34] = [
         Self::InvalidLanguage,
         Self::UnknownLanguage,
         Self::LanguageExists,
@@ -83,6 +85,7 @@ impl ErrorCode {
         Self::InvalidXliff,
         Self::InvalidFile,
         Self::ChecksFailed,
+        Self::InvalidWebhookUrl,
         Self::Unavailable,
         Self::Internal,
     ];
@@ -120,6 +123,7 @@ impl ErrorCode {
             Self::InvalidXliff => "invalid_xliff",
             Self::InvalidFile => "invalid_file",
             Self::ChecksFailed => "checks_failed",
+            Self::InvalidWebhookUrl => "invalid_webhook_url",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -135,7 +139,8 @@ impl ErrorCode {
             | Self::InvalidInput
             | Self::InvalidFormat
             | Self::InvalidXliff
-            | Self::InvalidFile => StatusCode::BAD_REQUEST,
+            | Self::InvalidFile
+            | Self::InvalidWebhookUrl => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge | Self::TooManySegments | Self::SegmentTooLong => {
                 StatusCode::PAYLOAD_TOO_LARGE
             }

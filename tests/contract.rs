@@ -138,6 +138,10 @@ async fn openapi_documents_every_route() {
         ("/api/v1/tokens", "get"),
         ("/api/v1/tokens/{id}", "delete"),
         ("/api/v1/audit", "get"),
+        ("/api/v1/webhooks", "get"),
+        ("/api/v1/webhooks", "post"),
+        ("/api/v1/webhooks/{id}", "delete"),
+        ("/api/v1/webhooks/{id}/deliveries", "get"),
         ("/healthz", "get"),
         ("/readyz", "get"),
     ];

@@ -108,6 +108,7 @@ error-checks-failed =
         [one] { $count } error
        *[other] { $count } errors
     }. Correct the text and try again.
+error-invalid-webhook-url = The webhook address cannot be used ({ $reason }). Give a full address starting with http:// or https://.
 
 ## The translators' desk
 ui-sign-in = Sign in

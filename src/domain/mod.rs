@@ -22,3 +22,4 @@ pub mod source_change;
 pub mod statement;
 pub mod unit;
 pub mod user;
+pub mod webhook;

@@ -61,9 +61,8 @@ impl Default for Metrics {
             "HTTP requests answered, by method, route and status",
             requests.clone(),
         );
-        let latency = Family::<RouteLabels, Histogram>::new_with_constructor(|| {
-            Histogram::new(BUCKETS)
-        });
+        let latency =
+            Family::<RouteLabels, Histogram>::new_with_constructor(|| Histogram::new(BUCKETS));
         registry.register(
             "http_request_duration_seconds",
             "Time from request to response headers, by method and route",

@@ -11,6 +11,8 @@ pub mod security;
 pub mod sqlite;
 mod unit_queries;
 pub mod units;
+mod webhook_store;
+pub mod webhooks;
 mod work_store;
 
 use std::sync::Arc;
@@ -28,6 +30,7 @@ pub use error::StoreError;
 pub use records::{
     ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser, UserUpdate,
 };
+pub use webhooks::WebhookStore;
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -59,7 +62,7 @@ impl Backend {
 /// rows are written or none are.
 #[async_trait]
 pub trait Store:
-    WorkStore + MemoryStore + GlossaryStore + SecurityStore + Send + Sync + 'static
+    WorkStore + MemoryStore + GlossaryStore + SecurityStore + WebhookStore + Send + Sync + 'static
 {
     fn backend(&self) -> Backend;
 

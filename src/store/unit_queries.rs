@@ -83,10 +83,12 @@ macro_rules! unit_queries {
             let record = fetch_unit_by_id(conn, change.unit_id)
                 .await?
                 .ok_or_else(|| StoreError::Corrupt(format!("unit {} vanished inside its transaction", change.unit_id)))?;
-            // Approvals and send-backs are audited in their own transaction: never one without the other.
+            // In the same transaction: an acknowledged approval never misses its audit line or
+            // its webhooks.
             if let Some(entry) = change.audit_entry(&record) {
                 super::security::insert_audit(conn, &entry).await?;
             }
+            super::webhook_outbox::unit_changed(conn, change, &record).await?;
             Ok(record)
         }
 
@@ -380,6 +382,7 @@ macro_rules! unit_queries {
             let publication = get_publication(conn, &s.slug, number)
                 .await?
                 .ok_or_else(|| StoreError::Corrupt(format!("publication {number} vanished")))?;
+            super::webhook_outbox::published(conn, &publication).await?;
             Ok(Ok(publication))
         }
 

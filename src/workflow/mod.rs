@@ -22,3 +22,5 @@ pub mod source;
 pub mod statements;
 pub mod units;
 pub mod users;
+pub mod webhook_delivery;
+pub mod webhooks;

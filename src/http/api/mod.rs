@@ -17,6 +17,7 @@ mod statements;
 mod tokens;
 mod units;
 mod users;
+mod webhooks;
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -42,6 +43,7 @@ use crate::app::AppState;
         (name = "exchange", description = "Exports and imports for outside tools"),
         (name = "glossary", description = "Terms per language pair"),
         (name = "memory", description = "Translation memory"),
+        (name = "webhooks", description = "Signed notifications of approvals and publications"),
         (name = "operations", description = "Health and readiness")
     )
 )]
@@ -91,4 +93,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(checks::router())
         .merge(align::router())
         .merge(audit::router())
+        .merge(webhooks::router())
 }

@@ -295,3 +295,4 @@ crate::store::work_store::work_store!(PgStore);
 crate::store::memory::memory_store!(PgStore);
 crate::store::glossary::glossary_store!(PgStore);
 crate::store::security::security_store!(PgStore);
+crate::store::webhook_store::webhook_store!(PgStore, sqlx::PgConnection, "FOR UPDATE SKIP LOCKED");

@@ -345,3 +345,5 @@ crate::store::work_store::work_store!(SqliteStore);
 crate::store::memory::memory_store!(SqliteStore);
 crate::store::glossary::glossary_store!(SqliteStore);
 crate::store::security::security_store!(SqliteStore);
+// SQLite has one writer, so claims never race and need no row locks.
+crate::store::webhook_store::webhook_store!(SqliteStore, sqlx::SqliteConnection, "");

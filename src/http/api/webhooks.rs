@@ -1,0 +1,121 @@
+//! Webhooks: register, list and remove the URLs that hear about approvals and publications, and read their delivery logs.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+use crate::http::auth::CurrentUser;
+use crate::http::extract::ApiJson;
+use crate::store::webhooks::{Delivery, Webhook};
+use crate::workflow::webhooks::{self, HookRequest};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_webhooks, create_webhook))
+        .routes(routes!(delete_webhook))
+        .routes(routes!(list_deliveries))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookRequest {
+    /// An absolute http or https URL; each event is POSTed to it as JSON.
+    #[schema(example = "https://cms.example.org/hooks/tandem")]
+    pub url: String,
+    /// Only this statement's events; every statement's when left out.
+    pub statement_id: Option<i64>,
+    /// `unit.approved`, `language.completed`, `statement.published`; all when left out or empty.
+    pub events: Option<Vec<String>>,
+}
+
+/// A new hook and the secret its deliveries are signed with.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CreatedWebhook {
+    #[serde(flatten)]
+    pub webhook: Webhook,
+    /// `whsec_` and base64 key bytes, as Standard Webhooks libraries take it. Shown only now.
+    pub secret: String,
+}
+
+fn webhook_id(raw: &str) -> AppResult<i64> {
+    raw.parse()
+        .map_err(|_| AppError::not_found("webhook").detail("id", raw))
+}
+
+/// Registers a hook (editors). Deliveries are signed per Standard Webhooks (`webhook-id`,
+/// `webhook-timestamp`, `webhook-signature`: `v1,` and base64 HMAC-SHA256 of `id.timestamp.body`).
+#[utoipa::path(post, path = "/api/v1/webhooks", tag = "webhooks", request_body = WebhookRequest,
+    responses((status = 201, body = CreatedWebhook),
+        (status = 400, description = "invalid_webhook_url or invalid_input"),
+        (status = 403, description = "forbidden"), (status = 404, description = "statement_not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn create_webhook(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    ApiJson(body): ApiJson<WebhookRequest>,
+) -> AppResult<(StatusCode, Json<CreatedWebhook>)> {
+    let registered = webhooks::register(
+        state.store.as_ref(),
+        &current.user,
+        HookRequest {
+            url: body.url,
+            statement_id: body.statement_id,
+            events: body.events,
+        },
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedWebhook {
+            webhook: registered.hook,
+            secret: registered.secret,
+        }),
+    ))
+}
+
+/// Every registered hook, without secrets (editors).
+#[utoipa::path(get, path = "/api/v1/webhooks", tag = "webhooks",
+    responses((status = 200, body = Vec<Webhook>), (status = 403, description = "forbidden")),
+    security(("session" = []), ("bearer" = [])))]
+async fn list_webhooks(
+    State(state): State<AppState>,
+    current: CurrentUser,
+) -> AppResult<Json<Vec<Webhook>>> {
+    Ok(Json(
+        webhooks::list(state.store.as_ref(), &current.user).await?,
+    ))
+}
+
+/// Removes a hook with its pending deliveries and its log (editors).
+#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", tag = "webhooks", params(("id" = i64, Path)),
+    responses((status = 204), (status = 403, description = "forbidden"), (status = 404, description = "not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn delete_webhook(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    webhooks::delete(state.store.as_ref(), &current.user, webhook_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The hook's delivery log, newest first (the last 100): each event's state and every
+/// attempt with its HTTP status, error and duration (editors).
+#[utoipa::path(get, path = "/api/v1/webhooks/{id}/deliveries", tag = "webhooks", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Delivery>), (status = 403, description = "forbidden"),
+        (status = 404, description = "not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn list_deliveries(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<Delivery>>> {
+    Ok(Json(
+        webhooks::deliveries(state.store.as_ref(), &current.user, webhook_id(&id)?).await?,
+    ))
+}

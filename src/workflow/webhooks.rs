@@ -1,0 +1,107 @@
+//! Registering, listing and removing webhooks, and reading their delivery logs (editors and admins).
+
+use chrono::Utc;
+
+use crate::domain::user::User;
+use crate::domain::webhook::{self, EventType};
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::store::webhooks::{Delivery, NewWebhook, Webhook};
+use crate::store::Store;
+
+/// Log entries one request returns, newest first.
+const LOG_LIMIT: i64 = 100;
+
+fn require_editor(user: &User) -> AppResult<()> {
+    if user.roles.can_edit_statements() {
+        Ok(())
+    } else {
+        Err(AppError::new(ErrorCode::Forbidden).with("action", "manage_webhooks"))
+    }
+}
+
+/// What the caller asked for, before any check.
+pub struct HookRequest {
+    pub url: String,
+    pub statement_id: Option<i64>,
+    pub events: Option<Vec<String>>,
+}
+
+/// A new hook with its secret, which is never shown again.
+pub struct Registered {
+    pub hook: Webhook,
+    pub secret: String,
+}
+
+/// Registers a hook after checking everything, so nothing is written on bad input.
+pub async fn register(
+    store: &dyn Store,
+    user: &User,
+    request: HookRequest,
+) -> AppResult<Registered> {
+    require_editor(user)?;
+    let url = webhook::check_url(&request.url).map_err(|problem| {
+        AppError::new(ErrorCode::InvalidWebhookUrl).with("reason", problem.reason())
+    })?;
+    let mut events = Vec::new();
+    for raw in request.events.unwrap_or_default() {
+        let event = EventType::parse(raw.trim()).ok_or_else(|| {
+            AppError::new(ErrorCode::InvalidInput)
+                .with("field", "events")
+                .with(
+                    "reason",
+                    format!(
+                        "unknown event type {raw:?}; known: {}",
+                        webhook::events_column(&EventType::ALL)
+                    ),
+                )
+        })?;
+        if !events.contains(&event) {
+            events.push(event);
+        }
+    }
+    if let Some(id) = request.statement_id {
+        if store.get_statement(id).await?.is_none() {
+            return Err(AppError::new(ErrorCode::StatementNotFound).with("id", id));
+        }
+    }
+    let secret = webhook::new_secret();
+    let hook = store
+        .add_webhook(&NewWebhook {
+            url: url.to_string(),
+            statement_id: request.statement_id,
+            events,
+            secret: secret.clone(),
+            created_by: user.id,
+            created_at: Utc::now(),
+        })
+        .await?;
+    tracing::info!(webhook = hook.id, url = %hook.url, by = %user.username, "webhook registered");
+    Ok(Registered { hook, secret })
+}
+
+pub async fn list(store: &dyn Store, user: &User) -> AppResult<Vec<Webhook>> {
+    require_editor(user)?;
+    Ok(store.list_webhooks().await?)
+}
+
+fn unknown(id: i64) -> AppError {
+    AppError::not_found("webhook").detail("id", id)
+}
+
+pub async fn delete(store: &dyn Store, user: &User, id: i64) -> AppResult<()> {
+    require_editor(user)?;
+    if !store.delete_webhook(id).await? {
+        return Err(unknown(id));
+    }
+    tracing::info!(webhook = id, by = %user.username, "webhook deleted");
+    Ok(())
+}
+
+/// The hook's log: its newest deliveries, each with every attempt.
+pub async fn deliveries(store: &dyn Store, user: &User, id: i64) -> AppResult<Vec<Delivery>> {
+    require_editor(user)?;
+    if store.get_webhook(id).await?.is_none() {
+        return Err(unknown(id));
+    }
+    Ok(store.webhook_deliveries(id, LOG_LIMIT).await?)
+}
