@@ -3,6 +3,7 @@
 mod align;
 mod assignments;
 pub(crate) mod checks;
+pub(crate) mod contract;
 mod events;
 mod exports;
 mod glossary;
