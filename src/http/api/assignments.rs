@@ -26,8 +26,11 @@ pub enum SegmentsSpec {
     #[schema(value_type = AllSegments)]
     All(String),
     Ids(Vec<i64>),
+    /// Positions, counted from 1, both included.
     Range {
+        #[schema(minimum = 1)]
         from: u32,
+        #[schema(minimum = 1)]
         to: u32,
     },
 }
