@@ -244,3 +244,49 @@ fn templates_use_only_existing_message_ids() {
         "the check found the templates' messages ({seen})"
     );
 }
+
+/// Every parameter the document places in the path is one of the path's own `{names}`: a query
+/// parameter documented as a path one makes every generated client build wrong URLs.
+#[tokio::test]
+async fn path_parameters_are_in_their_paths() {
+    let app = common::TestApp::spawn(common::Db::Sqlite)
+        .await
+        .expect("app");
+    let doc: Value = reqwest::get(app.url("/api/openapi.json"))
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("item") {
+            let parameters = operation["parameters"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            for parameter in parameters {
+                let name = parameter["name"].as_str().unwrap_or_default();
+                if parameter["in"] == "path" {
+                    assert!(
+                        path.contains(&format!("{{{name}}}")),
+                        "{method} {path}: `{name}` is documented in the path"
+                    );
+                }
+            }
+            for status in operation["responses"]
+                .as_object()
+                .expect("responses")
+                .keys()
+            {
+                if status.starts_with('4') || status.starts_with('5') {
+                    assert_eq!(
+                        operation["responses"][status]["content"]["application/json"]["schema"]
+                            ["$ref"],
+                        "#/components/schemas/ErrorBody",
+                        "{method} {path} {status} carries the error body"
+                    );
+                }
+            }
+        }
+    }
+}

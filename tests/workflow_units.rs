@@ -308,6 +308,14 @@ async fn revert_comments_and_bad_input(app: common::TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    // Reverting writes text too, so it takes the same permission as saving.
+    let (status, _) = lusine
+        .post(
+            &unit_path(id, segs[2], "ru", "/revert"),
+            json!({"base_version": 1, "to_version": 1}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
 }
 on_both!(revert_and_comments, revert_comments_and_bad_input);
 

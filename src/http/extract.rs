@@ -1,9 +1,11 @@
-//! Request body extraction with Tandem's errors: wrong type, too large, bad UTF-8, bad JSON.
+//! Request body and query extraction with Tandem's errors: wrong type, too large, bad UTF-8, bad JSON, bad query.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::app::AppState;
 use crate::error::{AppError, ErrorCode};
@@ -39,9 +41,64 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             AppError::new(ErrorCode::InvalidUtf8).detail("byte_offset", e.valid_up_to())
         })?;
-        serde_json::from_str(text)
-            .map(ApiJson)
-            .map_err(|e| AppError::new(ErrorCode::InvalidJson).with("reason", e.to_string()))
+        let invalid = |e: serde_json::Error| {
+            AppError::new(ErrorCode::InvalidJson).with("reason", e.to_string())
+        };
+        let value: Value = serde_json::from_str(text).map_err(invalid)?;
+        // Every body is a JSON object; serde would also fill a struct from an array of its
+        // fields in order, a form no client is told about.
+        if !value.is_object() {
+            return Err(AppError::new(ErrorCode::InvalidJson)
+                .with("reason", "the body must be a JSON object"));
+        }
+        match serde_json::from_str(text) {
+            Ok(body) => Ok(ApiJson(body)),
+            // JSON does not tell `3` from `3.0`, and JSON Schema's `integer` accepts both; serde's
+            // integers accept only the first, so a retry reads whole floats as integers.
+            Err(first) => serde_json::from_value(whole_floats_as_integers(value))
+                .map(ApiJson)
+                .map_err(|_| invalid(first)),
+        }
+    }
+}
+
+/// Floats without a fractional part, small enough to be exact, become integers.
+fn whole_floats_as_integers(value: Value) -> Value {
+    // 2^53: above it not every integer has an exact float, so the number may not be what was meant.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    match value {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() <= EXACT => Value::from(f as i64),
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => {
+            Value::Array(items.into_iter().map(whole_floats_as_integers).collect())
+        }
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, whole_floats_as_integers(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// Query parameters. Unlike axum's `Query`, a refusal is an `AppError` (400 `invalid_input`, with
+/// the reason) in the client's language, not a plain-text body.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(value)| ApiQuery(value))
+            .map_err(|rejection| {
+                AppError::new(ErrorCode::InvalidInput)
+                    .with("field", "query")
+                    .with("reason", rejection.body_text())
+            })
     }
 }
 
@@ -59,7 +116,17 @@ fn is_json(content_type: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_json;
+    use super::{is_json, whole_floats_as_integers};
+    use serde_json::json;
+
+    #[test]
+    fn whole_floats_read_as_integers() {
+        assert_eq!(
+            whole_floats_as_integers(json!({"v": 3.0, "ids": [1.0, 2.5], "s": "4.0"})),
+            json!({"v": 3, "ids": [1, 2.5], "s": "4.0"})
+        );
+        assert_eq!(whole_floats_as_integers(json!(1e300)), json!(1e300));
+    }
 
     #[test]
     fn json_content_types() {

@@ -28,10 +28,12 @@ use crate::error::{AppError, ErrorCode};
 
 /// The whole service: API routes (documented in OpenAPI), operations, and the shared layers.
 pub fn router(state: AppState) -> Router {
-    let (api, openapi) = OpenApiRouter::with_openapi(api::ApiDoc::openapi_base())
+    let (api, mut openapi) = OpenApiRouter::with_openapi(api::ApiDoc::openapi_base())
         .merge(api::router())
         .merge(ops::router())
         .split_for_parts();
+    // The routes join the document only now, so the errors they share are added only now.
+    utoipa::Modify::modify(&api::contract::CommonResponses, &mut openapi);
     let openapi = std::sync::Arc::new(openapi);
     api.merge(ops::openapi_route(openapi))
         .route("/metrics", axum::routing::get(metrics::scrape))

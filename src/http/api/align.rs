@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::statement::StatementDetail;
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -24,14 +25,19 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AlignRequest {
-    #[schema(example = "en")]
+    #[schema(value_type = LanguageTagText, example = "en")]
     pub src_lang: String,
+    /// Must hold more than white space.
+    #[schema(pattern = "\\S")]
     pub src_text: String,
-    #[schema(example = "hy")]
+    #[schema(value_type = LanguageTagText, example = "hy")]
     pub tgt_lang: String,
+    /// Must hold more than white space.
+    #[schema(pattern = "\\S")]
     pub tgt_text: String,
     /// `text` (blank lines between paragraphs, the default) or `markdown`.
     #[serde(default)]
+    #[schema(pattern = "^(text|markdown)$")]
     pub format: Option<String>,
     /// Only for a new statement: its title.
     #[serde(default)]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::role::LanguageRole;
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -22,21 +23,33 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(untagged)]
 pub enum SegmentsSpec {
-    #[schema(example = "all")]
+    #[schema(value_type = AllSegments)]
     All(String),
     Ids(Vec<i64>),
+    /// Positions, counted from 1, both included.
     Range {
+        #[schema(minimum = 1)]
         from: u32,
+        #[schema(minimum = 1)]
         to: u32,
     },
+}
+
+/// The one word `SegmentsSpec::All` takes; any other string is a 400.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub enum AllSegments {
+    #[schema(rename = "all")]
+    All,
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssignmentRequest {
-    #[schema(example = "hy")]
+    #[schema(value_type = LanguageTagText, example = "hy")]
     pub lang: String,
     /// `translator` or `reviewer`.
+    #[schema(pattern = "^(translator|reviewer)$")]
     pub role: String,
     /// The username to assign, or null to remove the assignment.
     pub user: Option<String>,
@@ -53,7 +66,7 @@ pub struct AssignmentResult {
 
 /// Assigns a translator or reviewer (editors); 422 `lacks_role` when the person lacks the role.
 #[utoipa::path(put, path = "/api/v1/statements/{id}/assignments", tag = "statements",
-    params(("id" = i64, Path)), request_body = AssignmentRequest,
+    params(("id" = i64, Path, example = 1)), request_body = AssignmentRequest,
     responses((status = 200, body = AssignmentResult), (status = 403, description = "forbidden"),
         (status = 422, description = "lacks_role")),
     security(("session" = []), ("bearer" = [])))]

@@ -1,17 +1,19 @@
 //! Quality-check results of a unit or a whole statement, with messages in the reader's language.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::checks::Finding;
 use crate::domain::language::LanguageTag;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
+use crate::http::extract::ApiQuery;
 use crate::http::localize::request_locale;
 use crate::i18n::{Arg, L10n, Locale};
 use crate::workflow::checks::{statement_findings, unit_findings};
@@ -70,7 +72,7 @@ pub fn describe(
 
 /// The checks of one unit's current text.
 #[utoipa::path(get, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/checks", tag = "translation",
-    params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path)),
+    params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")),
     responses((status = 200, body = Vec<CheckResult>), (status = 404, description = "not_found")),
     security(("session" = []), ("bearer" = [])))]
 async fn unit_checks(
@@ -123,15 +125,17 @@ async fn unit_checks(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StatementChecksQuery {
     /// Only this target language; every language when left out.
+    #[param(value_type = LanguageTagText, required = false)]
     pub lang: Option<String>,
 }
 
 /// Every finding of a statement (translated units only), including the cross-language check:
 /// a number or name that the source and one translation have but another translation lost.
 #[utoipa::path(get, path = "/api/v1/statements/{id}/checks", tag = "statements",
-    params(("id" = i64, Path), StatementChecksQuery),
+    params(("id" = i64, Path, example = 1), StatementChecksQuery),
     responses((status = 200, body = Vec<CheckResult>), (status = 404, description = "statement_not_found")),
     security(("session" = []), ("bearer" = [])))]
 async fn statement_checks(
@@ -139,7 +143,7 @@ async fn statement_checks(
     _current: CurrentUser,
     headers: HeaderMap,
     Path(id): Path<String>,
-    Query(q): Query<StatementChecksQuery>,
+    ApiQuery(q): ApiQuery<StatementChecksQuery>,
 ) -> AppResult<Json<Vec<CheckResult>>> {
     let statement_id: i64 = id
         .parse()

@@ -13,6 +13,7 @@ use tokio_stream::{Stream, StreamExt};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -44,7 +45,7 @@ fn to_sse(event: &StatementEvent) -> Event {
 /// `reload` (many units changed, or this view fell behind). The stream starts with the current
 /// presence marks.
 #[utoipa::path(get, path = "/api/v1/statements/{id}/events", tag = "translation",
-    params(("id" = i64, Path)),
+    params(("id" = i64, Path, example = 1)),
     responses((status = 200, content_type = "text/event-stream", description = "an endless event stream"),
         (status = 401, description = "unauthenticated"), (status = 404, description = "statement_not_found")),
     security(("session" = []), ("bearer" = [])))]
@@ -78,6 +79,7 @@ async fn statement_events(
 #[serde(deny_unknown_fields)]
 pub struct PresenceRequest {
     /// The target language of the unit.
+    #[schema(value_type = LanguageTagText)]
     pub lang: String,
     /// The unit being edited, or null when the person stopped editing.
     pub segment_id: Option<i64>,
@@ -86,7 +88,7 @@ pub struct PresenceRequest {
 /// Tells the others who is editing which unit. Renew it every half minute while editing; a mark
 /// that is not renewed disappears after 45 seconds.
 #[utoipa::path(post, path = "/api/v1/statements/{id}/presence", tag = "translation",
-    params(("id" = i64, Path)), request_body = PresenceRequest,
+    params(("id" = i64, Path, example = 1)), request_body = PresenceRequest,
     responses((status = 204, description = "recorded"), (status = 400, description = "invalid_language"),
         (status = 401, description = "unauthenticated"), (status = 404, description = "statement_not_found")),
     security(("session" = []), ("bearer" = [])))]

@@ -1,7 +1,7 @@
 //! Exports (of a publication or of the working state) and XLIFF imports.
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -9,12 +9,14 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::formats::model::ExportDoc;
 use crate::formats::tmx::TmxSegtype;
 use crate::http::auth::CurrentUser;
+use crate::http::extract::ApiQuery;
 use crate::http::stream::stream;
 use crate::workflow::events::StatementEvent;
 use crate::workflow::import::{import_xliff, ImportReport, Upload};
@@ -28,12 +30,16 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `json` (publications only), `xliff`, `tmx`, `html` or `md`.
+    #[param(pattern = "^(json|xliff|tmx|html|md)$")]
     pub format: Option<String>,
     /// The target language: required for `xliff`; for `md`, one language instead of all.
+    #[param(value_type = LanguageTagText, required = false)]
     pub lang: Option<String>,
     /// For `tmx`: `paragraph` (default) or `sentence`.
+    #[param(pattern = "^(paragraph|sentence)$")]
     pub segtype: Option<String>,
 }
 
@@ -105,12 +111,16 @@ fn statement_id(raw: &str) -> AppResult<i64> {
 
 /// One published version (public): `format=json` (default), `xliff&lang=`, `tmx[&segtype=sentence]`, `html`, `md[&lang=]`.
 #[utoipa::path(get, path = "/api/v1/publications/{slug}/{version}", tag = "publications",
-    params(("slug" = String, Path), ("version" = i64, Path), ExportQuery),
-    responses((status = 200, body = crate::store::units::Publication), (status = 404, description = "not_found")))]
+    params(("slug" = String, Path), ("version" = i64, Path, example = 1), ExportQuery),
+    responses((status = 200, description = "`json`: the publication; other formats: the document", content(
+            (crate::store::units::Publication = "application/json"), (String = "application/xliff+xml"),
+            (String = "application/x-tmx+xml"), (String = "text/html"), (String = "text/markdown"))),
+        (status = 400, description = "invalid_format or invalid_input: `xliff` needs `lang=`"),
+        (status = 404, description = "not_found")))]
 async fn get_publication(
     State(state): State<AppState>,
     Path((slug, version)): Path<(String, String)>,
-    Query(query): Query<ExportQuery>,
+    ApiQuery(query): ApiQuery<ExportQuery>,
 ) -> AppResult<Response> {
     let number = version
         .parse()
@@ -125,14 +135,18 @@ async fn get_publication(
 /// The working state of a statement for an outside tool (editors, and translators and
 /// reviewers of the language): `xliff&lang=`, `tmx`, `html` or `md`.
 #[utoipa::path(get, path = "/api/v1/statements/{id}/export", tag = "exchange",
-    params(("id" = i64, Path), ExportQuery),
-    responses((status = 200, description = "the document"), (status = 403, description = "forbidden")),
+    params(("id" = i64, Path, example = 1), WorkingExportQuery),
+    responses((status = 200, description = "the document", content(
+            (String = "application/xliff+xml"), (String = "application/x-tmx+xml"),
+            (String = "text/html"), (String = "text/markdown"))),
+        (status = 400, description = "invalid_format or invalid_input: `xliff` needs `lang=`"),
+        (status = 403, description = "forbidden")),
     security(("session" = []), ("bearer" = [])))]
 async fn export_statement(
     State(state): State<AppState>,
     current: CurrentUser,
     Path(id): Path<String>,
-    Query(query): Query<ExportQuery>,
+    ApiQuery(query): ApiQuery<ExportQuery>,
 ) -> AppResult<Response> {
     let langs: Vec<String> = query.lang.iter().cloned().collect();
     let doc = export::working_doc(
@@ -148,9 +162,28 @@ async fn export_statement(
     render(doc, &query)
 }
 
+/// The query of a working export, as documented: unlike a publication it has no `json` form, so
+/// `format` is required. The handler reads it as an `ExportQuery`.
+#[derive(utoipa::IntoParams)]
+#[allow(dead_code)]
+#[into_params(parameter_in = Query)]
+pub struct WorkingExportQuery {
+    /// `xliff`, `tmx`, `html` or `md`.
+    #[param(pattern = "^(xliff|tmx|html|md)$")]
+    format: String,
+    /// The target language: required for `xliff`; for `md`, one language instead of all.
+    #[param(value_type = LanguageTagText, required = false)]
+    lang: Option<String>,
+    /// For `tmx`: `paragraph` (default) or `sentence`.
+    #[param(pattern = "^(paragraph|sentence)$")]
+    segtype: Option<String>,
+}
+
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
     /// The language of the file's targets; the file's `trgLang` when missing.
+    #[param(value_type = LanguageTagText, required = false)]
     pub lang: Option<String>,
     /// The file's name, recorded in each revision the import writes.
     pub filename: Option<String>,
@@ -160,7 +193,7 @@ pub struct ImportQuery {
 /// `translated` when the file says so and the user may submit); units whose source changed,
 /// or that changed in Tandem since the export, are reported as conflicts and left alone.
 #[utoipa::path(post, path = "/api/v1/statements/{id}/import", tag = "exchange",
-    params(("id" = i64, Path), ImportQuery),
+    params(("id" = i64, Path, example = 1), ImportQuery),
     request_body(content = String, content_type = "application/xliff+xml"),
     responses((status = 200, body = ImportReport), (status = 400, description = "invalid_xliff"),
         (status = 413, description = "payload_too_large"), (status = 415, description = "unsupported_media_type")),
@@ -169,7 +202,7 @@ async fn import_statement(
     State(state): State<AppState>,
     current: CurrentUser,
     Path(id): Path<String>,
-    Query(query): Query<ImportQuery>,
+    ApiQuery(query): ApiQuery<ImportQuery>,
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> AppResult<Json<ImportReport>> {

@@ -1,7 +1,7 @@
 //! The glossary: terms per language pair, TBX and CSV in and out.
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
@@ -9,12 +9,13 @@ use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::glossary::{Term, TermStatus};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::formats::glossary::{write_csv, write_tbx, TermRecord};
 use crate::http::auth::CurrentUser;
-use crate::http::extract::ApiJson;
+use crate::http::extract::{ApiJson, ApiQuery};
 use crate::http::stream::stream;
 use crate::workflow::glossary;
 
@@ -27,20 +28,25 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PairQuery {
     /// Source language; all when left out.
+    #[param(value_type = LanguageTagText, required = false)]
     pub src: Option<String>,
     /// Target language; all when left out.
+    #[param(value_type = LanguageTagText, required = false)]
     pub tgt: Option<String>,
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermRequest {
-    #[schema(example = "en")]
+    #[schema(value_type = LanguageTagText, example = "en")]
     pub src_lang: String,
-    #[schema(example = "hy")]
+    #[schema(value_type = LanguageTagText, example = "hy")]
     pub tgt_lang: String,
+    /// 1 to 300 characters.
+    #[schema(pattern = "\\S", max_length = 300)]
     pub term: String,
     /// May be left out for `do_not_translate`.
     #[serde(default)]
@@ -62,7 +68,7 @@ fn preferred() -> TermStatus {
 async fn list_terms(
     State(state): State<AppState>,
     _current: CurrentUser,
-    Query(q): Query<PairQuery>,
+    ApiQuery(q): ApiQuery<PairQuery>,
 ) -> AppResult<Json<Vec<Term>>> {
     Ok(Json(
         glossary::list(state.store.as_ref(), q.src.as_deref(), q.tgt.as_deref()).await?,
@@ -92,7 +98,7 @@ async fn add_term(
 }
 
 /// Removes a term (editors).
-#[utoipa::path(delete, path = "/api/v1/glossary/{id}", tag = "glossary", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = "/api/v1/glossary/{id}", tag = "glossary", params(("id" = i64, Path, example = 1)),
     responses((status = 204), (status = 403, description = "forbidden"), (status = 404, description = "not_found")),
     security(("session" = []), ("bearer" = [])))]
 async fn delete_term(
@@ -108,8 +114,10 @@ async fn delete_term(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FormatQuery {
     /// `tbx` or `csv`.
+    #[param(pattern = "^(tbx|csv)$")]
     pub format: String,
 }
 
@@ -130,7 +138,7 @@ pub struct ImportedTerms {
 async fn import_terms(
     State(state): State<AppState>,
     current: CurrentUser,
-    Query(q): Query<FormatQuery>,
+    ApiQuery(q): ApiQuery<FormatQuery>,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> AppResult<Json<ImportedTerms>> {
     let limit = state.config.max_body_bytes;
@@ -147,22 +155,27 @@ async fn import_terms(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `tbx` or `csv`.
+    #[param(pattern = "^(tbx|csv)$")]
     pub format: String,
+    #[param(value_type = LanguageTagText, required = false)]
     pub src: Option<String>,
+    #[param(value_type = LanguageTagText, required = false)]
     pub tgt: Option<String>,
 }
 
 /// The glossary (or one pair of it) as TBX-Basic or CSV.
 #[utoipa::path(get, path = "/api/v1/glossary/export", tag = "glossary", params(ExportQuery),
-    responses((status = 200, content_type = "application/x-tbx+xml", description = "TBX-Basic or CSV"),
+    responses((status = 200, description = "TBX-Basic or CSV", content(
+            (String = "application/x-tbx+xml"), (String = "text/csv"))),
         (status = 400, description = "invalid_input")),
     security(("session" = []), ("bearer" = [])))]
 async fn export_terms(
     State(state): State<AppState>,
     _current: CurrentUser,
-    Query(q): Query<ExportQuery>,
+    ApiQuery(q): ApiQuery<ExportQuery>,
 ) -> AppResult<Response> {
     let terms = glossary::list(state.store.as_ref(), q.src.as_deref(), q.tgt.as_deref()).await?;
     match q.format.as_str() {

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -22,7 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 pub struct AddLanguageRequest {
     /// A BCP 47 tag; stored canonicalised (`de-at` -> `de-AT`).
-    #[schema(example = "ka")]
+    #[schema(value_type = LanguageTagText, example = "ka")]
     pub tag: String,
     /// English name; defaults to the tag.
     #[serde(default)]

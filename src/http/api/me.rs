@@ -44,7 +44,7 @@ async fn get_me(
 #[serde(deny_unknown_fields)]
 pub struct PreferencesRequest {
     /// The interface language (`hy`, `en` or `ru`); null forgets the choice.
-    #[schema(example = "hy")]
+    #[schema(example = "hy", pattern = "^(hy|en|ru)$")]
     pub ui_lang: Option<String>,
 }
 

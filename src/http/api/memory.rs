@@ -1,17 +1,19 @@
 //! The translation memory: suggestions for a unit, fuzzy matches for any text, concordance, TMX.
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Json;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
+use crate::http::extract::ApiQuery;
 use crate::http::stream::stream;
 use crate::store::memory::MemoryEntry;
 use crate::workflow::memory::{self, Suggestion, TmxImport};
@@ -26,8 +28,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct LimitQuery {
-    /// At most this many suggestions (1 to 50, default 5).
+    /// At most this many suggestions (default 5); values outside 1 to 50 are brought inside.
     pub limit: Option<usize>,
 }
 
@@ -35,14 +38,14 @@ pub struct LimitQuery {
 /// neighbouring paragraphs match too; each with the differences from the remembered source
 /// and where the pair came from.
 #[utoipa::path(get, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/suggestions",
-    tag = "memory", params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path), LimitQuery),
+    tag = "memory", params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy"), LimitQuery),
     responses((status = 200, body = Vec<Suggestion>), (status = 404, description = "statement_not_found or not_found")),
     security(("session" = []), ("bearer" = [])))]
 async fn unit_suggestions(
     State(state): State<AppState>,
     _current: CurrentUser,
     Path((id, seg, lang)): Path<(String, String, String)>,
-    Query(q): Query<LimitQuery>,
+    ApiQuery(q): ApiQuery<LimitQuery>,
 ) -> AppResult<Json<Vec<Suggestion>>> {
     let id: i64 = id
         .parse()
@@ -78,14 +81,17 @@ async fn unit_suggestions(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct MatchQuery {
     /// Source language.
+    #[param(value_type = LanguageTagText)]
     pub src: String,
     /// Target language.
+    #[param(value_type = LanguageTagText)]
     pub tgt: String,
     /// The text to match.
     pub q: String,
-    /// At most this many (1 to 50, default 5).
+    /// At most this many (default 5); values outside 1 to 50 are brought inside.
     pub limit: Option<usize>,
 }
 
@@ -96,7 +102,7 @@ pub struct MatchQuery {
 async fn match_text(
     State(state): State<AppState>,
     _current: CurrentUser,
-    Query(q): Query<MatchQuery>,
+    ApiQuery(q): ApiQuery<MatchQuery>,
 ) -> AppResult<Json<Vec<Suggestion>>> {
     let src = LanguageTag::parse(&q.src)?;
     let tgt = LanguageTag::parse(&q.tgt)?;
@@ -116,12 +122,16 @@ async fn match_text(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchQuery {
+    #[param(value_type = LanguageTagText)]
     pub src: String,
+    #[param(value_type = LanguageTagText)]
     pub tgt: String,
     /// A word or phrase, found in sources or targets regardless of case.
+    #[param(pattern = "\\S")]
     pub q: String,
-    /// At most this many (1 to 200, default 50).
+    /// At most this many (default 50); values outside 1 to 200 are brought inside.
     pub limit: Option<i64>,
 }
 
@@ -132,7 +142,7 @@ pub struct SearchQuery {
 async fn concordance(
     State(state): State<AppState>,
     _current: CurrentUser,
-    Query(q): Query<SearchQuery>,
+    ApiQuery(q): ApiQuery<SearchQuery>,
 ) -> AppResult<Json<Vec<MemoryEntry>>> {
     let src = LanguageTag::parse(&q.src)?;
     let tgt = LanguageTag::parse(&q.tgt)?;
@@ -171,8 +181,10 @@ async fn import_memory(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `tmx`.
+    #[param(pattern = "^tmx$")]
     pub format: Option<String>,
 }
 
@@ -184,7 +196,7 @@ pub struct ExportQuery {
 async fn export_memory(
     State(state): State<AppState>,
     current: CurrentUser,
-    Query(q): Query<ExportQuery>,
+    ApiQuery(q): ApiQuery<ExportQuery>,
 ) -> AppResult<Response> {
     if !current.user.roles.can_edit_statements() {
         return Err(AppError::new(ErrorCode::Forbidden).with("action", "export_memory"));

@@ -4,6 +4,7 @@ mod align;
 mod assignments;
 mod audit;
 pub(crate) mod checks;
+pub(crate) mod contract;
 mod events;
 mod exports;
 mod glossary;

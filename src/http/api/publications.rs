@@ -7,6 +7,7 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
@@ -23,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct PublishRequest {
     /// Languages to publish; all target languages when empty or missing.
     #[serde(default)]
+    #[schema(value_type = Vec<LanguageTagText>)]
     pub langs: Vec<String>,
 }
 
@@ -33,7 +35,7 @@ fn statement_id(raw: &str) -> AppResult<i64> {
 
 /// Publishes an immutable, numbered version aligned by segment (editors).
 #[utoipa::path(post, path = "/api/v1/statements/{id}/publications", tag = "publications",
-    params(("id" = i64, Path)), request_body = PublishRequest,
+    params(("id" = i64, Path, example = 1)), request_body = PublishRequest,
     responses((status = 201, body = Publication), (status = 403, description = "forbidden"),
         (status = 422, description = "not_approved: details.units lists what blocks")),
     security(("session" = []), ("bearer" = [])))]
@@ -55,7 +57,7 @@ async fn publish_statement(
 
 /// The published versions of a statement, oldest first (public).
 #[utoipa::path(get, path = "/api/v1/statements/{id}/publications", tag = "publications",
-    params(("id" = i64, Path)), responses((status = 200, body = Vec<PublicationSummary>)))]
+    params(("id" = i64, Path, example = 1)), responses((status = 200, body = Vec<PublicationSummary>)))]
 async fn list_publications(
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::segmenting::Segmentation;
 use crate::error::AppResult;
@@ -19,11 +20,14 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SegmentRequest {
-    #[schema(example = "hy")]
+    #[schema(value_type = LanguageTagText, example = "hy")]
     pub lang: String,
+    /// Must hold more than white space.
+    #[schema(pattern = "\\S")]
     pub text: String,
     /// `text` (default) or `markdown`.
     #[serde(default)]
+    #[schema(pattern = "^(text|markdown)$")]
     pub format: Option<String>,
 }
 

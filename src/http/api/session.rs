@@ -80,8 +80,9 @@ async fn sign_in(
 }
 
 /// Signs out: ends the session and clears the cookie.
+/// With a bearer token there is no session to end, and the answer is the same 204.
 #[utoipa::path(delete, path = "/api/v1/session", tag = "session", responses((status = 204)),
-    security(("session" = [])))]
+    security(("session" = []), ("bearer" = [])))]
 async fn sign_out(
     State(state): State<AppState>,
     current: CurrentUser,

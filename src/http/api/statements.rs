@@ -8,6 +8,7 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::statement::{StatementDetail, StatementSummary};
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -28,15 +29,22 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateStatementRequest {
+    /// 1 to 300 characters.
+    #[schema(pattern = "\\S", max_length = 300)]
     pub title: String,
-    #[schema(example = "hy")]
+    /// One of the instance's languages (`GET /api/v1/languages`).
+    #[schema(value_type = LanguageTagText, example = "hy")]
     pub source_lang: String,
+    /// Instance languages other than the source.
     #[serde(default)]
-    #[schema(example = json!(["en", "ru"]))]
+    #[schema(value_type = Vec<LanguageTagText>, example = json!(["en", "ru"]))]
     pub target_langs: Vec<String>,
+    /// Must hold more than white space.
+    #[schema(pattern = "\\S")]
     pub text: String,
     /// `text` (default) or `markdown`.
     #[serde(default)]
+    #[schema(pattern = "^(text|markdown)$")]
     pub format: Option<String>,
     /// Start paragraphs the translation memory holds word for word as drafts (default true).
     #[serde(default = "yes")]
@@ -123,7 +131,7 @@ async fn create_statement(
 
 /// One statement with its current source revision, segments, sentences and progress.
 #[utoipa::path(get, path = "/api/v1/statements/{id}", tag = "statements",
-    params(("id" = i64, Path, description = "Statement id")),
+    params(("id" = i64, Path, description = "Statement id", example = 1)),
     responses((status = 200, body = StatementDetail), (status = 404, description = "statement_not_found")),
     security(("session" = []), ("bearer" = [])))]
 async fn get_statement(
@@ -146,6 +154,8 @@ fn parse_id(raw: &str) -> AppResult<i64> {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRequest {
+    /// Must hold more than white space.
+    #[schema(pattern = "\\S")]
     pub text: String,
     /// The revision the new text was based on; a stale one is a 409 `revision_conflict`.
     pub base_revision: i64,
@@ -154,6 +164,7 @@ pub struct SourceRequest {
     pub minor: bool,
     /// `text` or `markdown`; defaults to the statement's format.
     #[serde(default)]
+    #[schema(pattern = "^(text|markdown)$")]
     pub format: Option<String>,
 }
 
@@ -168,7 +179,7 @@ pub struct SourceResponse {
 /// ones go to `needs_work` (`source_changed`) unless `minor`, new ones are `untranslated`,
 /// removed ones leave the statement with their history kept.
 #[utoipa::path(put, path = "/api/v1/statements/{id}/source", tag = "statements",
-    params(("id" = i64, Path, description = "Statement id")), request_body = SourceRequest,
+    params(("id" = i64, Path, description = "Statement id", example = 1)), request_body = SourceRequest,
     responses((status = 200, body = SourceResponse), (status = 403, description = "forbidden"),
         (status = 409, description = "revision_conflict")),
     security(("session" = []), ("bearer" = [])))]
@@ -201,16 +212,19 @@ async fn update_source(
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourcePreviewRequest {
+    /// Must hold more than white space.
+    #[schema(pattern = "\\S")]
     pub text: String,
     /// `text` or `markdown`; defaults to the statement's format.
     #[serde(default)]
+    #[schema(pattern = "^(text|markdown)$")]
     pub format: Option<String>,
 }
 
 /// What a new source text would change, paragraph by paragraph with word-level differences,
 /// without changing anything (editors).
 #[utoipa::path(post, path = "/api/v1/statements/{id}/source/preview", tag = "statements",
-    params(("id" = i64, Path, description = "Statement id")), request_body = SourcePreviewRequest,
+    params(("id" = i64, Path, description = "Statement id", example = 1)), request_body = SourcePreviewRequest,
     responses((status = 200, body = source::SourcePreview), (status = 403, description = "forbidden"),
         (status = 404, description = "statement_not_found")),
     security(("session" = []), ("bearer" = [])))]

@@ -25,7 +25,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenRequest {
-    /// What the token is for, e.g. "OmegaT on my laptop".
+    /// What the token is for, e.g. "OmegaT on my laptop" (1 to 100 characters).
+    #[schema(pattern = "\\S", max_length = 100)]
     pub name: String,
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::unit::{Comment, Revision, UnitView};
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -71,21 +72,30 @@ fn base_version(headers: &HeaderMap, body: Option<i64>) -> AppResult<i64> {
 #[serde(deny_unknown_fields)]
 pub struct SaveRequest {
     pub text: String,
+    /// The version this change is based on; may be left out only when an `If-Match: "<n>"`
+    /// header names it instead.
     #[serde(default)]
+    #[schema(value_type = i64, required = true)]
     pub base_version: Option<i64>,
 }
 
 #[derive(Deserialize, utoipa::ToSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct VersionRequest {
+    /// The version this change is based on; may be left out only when an `If-Match: "<n>"`
+    /// header names it instead.
     #[serde(default)]
+    #[schema(value_type = i64, required = true)]
     pub base_version: Option<i64>,
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ApproveRequest {
+    /// The version this change is based on; may be left out only when an `If-Match: "<n>"`
+    /// header names it instead.
     #[serde(default)]
+    #[schema(value_type = i64, required = true)]
     pub base_version: Option<i64>,
     /// A correction made while approving; the revision records it with the approval.
     #[serde(default)]
@@ -95,16 +105,23 @@ pub struct ApproveRequest {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RejectRequest {
+    /// The version this change is based on; may be left out only when an `If-Match: "<n>"`
+    /// header names it instead.
     #[serde(default)]
+    #[schema(value_type = i64, required = true)]
     pub base_version: Option<i64>,
     /// Why the translation goes back: required.
+    #[schema(pattern = "\\S")]
     pub comment: String,
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RevertRequest {
+    /// The version this change is based on; may be left out only when an `If-Match: "<n>"`
+    /// header names it instead.
     #[serde(default)]
+    #[schema(value_type = i64, required = true)]
     pub base_version: Option<i64>,
     /// The history version whose text comes back, as a new draft.
     pub to_version: i64,
@@ -113,6 +130,8 @@ pub struct RevertRequest {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommentRequest {
+    /// 1 to 10000 characters.
+    #[schema(pattern = "\\S", max_length = 10000)]
     pub body: String,
 }
 
@@ -160,7 +179,7 @@ async fn run(
 
 /// Every unit of one target language, in segment order.
 #[utoipa::path(get, path = "/api/v1/statements/{id}/translations/{lang}", tag = "translation",
-    params(("id" = i64, Path), ("lang" = String, Path)),
+    params(("id" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")),
     responses((status = 200, body = Vec<UnitView>), (status = 404, description = "statement_not_found or not_found")),
     security(("session" = []), ("bearer" = [])))]
 async fn list_translations(
@@ -178,7 +197,7 @@ async fn list_translations(
 
 /// One unit with its discussion.
 #[utoipa::path(get, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}", tag = "translation",
-    params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path)),
+    params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")),
     responses((status = 200, body = UnitWithComments), (status = 404, description = "not_found")),
     security(("session" = []), ("bearer" = [])))]
 async fn get_unit(
@@ -197,7 +216,7 @@ async fn get_unit(
 
 /// Saves a draft. A stale `base_version` is a 409 `version_conflict` with the current unit.
 #[utoipa::path(put, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}", tag = "translation",
-    params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path)), request_body = SaveRequest,
+    params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = SaveRequest,
     responses((status = 200, body = UnitView), (status = 403, description = "forbidden"),
         (status = 409, description = "version_conflict"), (status = 413, description = "segment_too_long")),
     security(("session" = []), ("bearer" = [])))]
@@ -221,7 +240,7 @@ async fn save_draft(
 
 /// Submits the draft for review (`draft` or `needs_work` -> `translated`).
 #[utoipa::path(post, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/submit", tag = "translation",
-    params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path)), request_body = VersionRequest,
+    params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = VersionRequest,
     responses((status = 200, body = UnitView), (status = 409, description = "version_conflict"),
         (status = 422, description = "invalid_transition")),
     security(("session" = []), ("bearer" = [])))]
@@ -245,7 +264,7 @@ async fn submit_unit(
 
 /// Approves a submitted translation; 422 `self_review` for one's own text.
 #[utoipa::path(post, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/approve", tag = "translation",
-    params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path)), request_body = ApproveRequest,
+    params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = ApproveRequest,
     responses((status = 200, body = UnitView), (status = 409, description = "version_conflict"),
         (status = 422, description = "invalid_transition or self_review")),
     security(("session" = []), ("bearer" = [])))]
@@ -269,7 +288,7 @@ async fn approve_unit(
 
 /// Sends a translation back with a comment (`needs_work`, reason `rejected`).
 #[utoipa::path(post, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/reject", tag = "translation",
-    params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path)), request_body = RejectRequest,
+    params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = RejectRequest,
     responses((status = 200, body = UnitView), (status = 400, description = "invalid_input: empty comment"),
         (status = 409, description = "version_conflict"), (status = 422, description = "invalid_transition")),
     security(("session" = []), ("bearer" = [])))]
@@ -295,7 +314,7 @@ async fn reject_unit(
 
 /// Restores the text of an older revision as a new draft; the history keeps everything.
 #[utoipa::path(post, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/revert", tag = "translation",
-    params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path)), request_body = RevertRequest,
+    params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = RevertRequest,
     responses((status = 200, body = UnitView), (status = 409, description = "version_conflict")),
     security(("session" = []), ("bearer" = [])))]
 async fn revert_unit(
@@ -313,7 +332,7 @@ async fn revert_unit(
 
 /// Every revision of the unit, oldest first.
 #[utoipa::path(get, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/history", tag = "translation",
-    params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path)),
+    params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")),
     responses((status = 200, body = Vec<Revision>)),
     security(("session" = []), ("bearer" = [])))]
 async fn unit_history(
@@ -328,7 +347,7 @@ async fn unit_history(
 
 /// The unit's discussion, oldest first.
 #[utoipa::path(get, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/comments", tag = "translation",
-    params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path)),
+    params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")),
     responses((status = 200, body = Vec<Comment>)),
     security(("session" = []), ("bearer" = [])))]
 async fn list_comments(
@@ -343,7 +362,7 @@ async fn list_comments(
 
 /// Adds a comment to the unit's discussion.
 #[utoipa::path(post, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/comments", tag = "translation",
-    params(("id" = i64, Path), ("seg" = i64, Path), ("lang" = String, Path)), request_body = CommentRequest,
+    params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = CommentRequest,
     responses((status = 201, body = Comment)),
     security(("session" = []), ("bearer" = [])))]
 async fn add_comment(

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::contract::LanguageTagText;
 use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::domain::role::{LanguageRole, Roles};
@@ -27,15 +28,20 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 pub struct RoleRequest {
     /// `translator` or `reviewer`.
+    #[schema(pattern = "^(translator|reviewer)$")]
     pub role: String,
-    #[schema(example = "hy")]
+    #[schema(value_type = LanguageTagText, example = "hy")]
     pub lang: String,
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
+    /// Letters of any script, digits, `.`, `_` and `-`; at most 64; compared case-insensitively.
+    #[schema(max_length = 64, example = "gor")]
     pub username: String,
+    /// At least 8 characters, at most 1024 bytes.
+    #[schema(min_length = 8)]
     pub password: String,
     #[serde(default)]
     pub display_name: Option<String>,
@@ -51,7 +57,9 @@ pub struct CreateUserRequest {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserRequest {
+    /// 1 to 200 characters.
     #[serde(default)]
+    #[schema(pattern = "\\S", max_length = 200)]
     pub display_name: Option<String>,
     #[serde(default)]
     pub admin: Option<bool>,
@@ -128,7 +136,7 @@ async fn create_user(
 
 /// Changes a user's display name or roles; 404 `not_found` when there is no such user.
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", request_body = UpdateUserRequest,
-    params(("id" = i64, Path)),
+    params(("id" = i64, Path, example = 1)),
     responses((status = 200, body = User), (status = 400, description = "invalid_input or unknown_language"),
         (status = 403, description = "forbidden"), (status = 404, description = "not_found")),
     security(("session" = []), ("bearer" = [])))]

@@ -84,6 +84,13 @@ impl SqliteStore {
         Ok((journal, synchronous, foreign_keys, busy))
     }
 
+    /// Closes both pools: every later query fails as unavailable. This is how the tests see a
+    /// server whose database has gone away.
+    pub async fn close(&self) {
+        self.writer.close().await;
+        self.readers.close().await;
+    }
+
     /// A connection for reading; under WAL, readers never wait for the writer.
     async fn read(&self) -> StoreResult<sqlx::pool::PoolConnection<Sqlite>> {
         Ok(self.readers.acquire().await?)
