@@ -1,6 +1,6 @@
 //! The audit log for admins: sign-ins, role changes, approvals and publications.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -10,6 +10,7 @@ use crate::app::AppState;
 use crate::domain::audit::AuditEntry;
 use crate::error::AppResult;
 use crate::http::auth::CurrentUser;
+use crate::http::extract::ApiQuery;
 use crate::workflow::audit;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -37,7 +38,7 @@ pub struct AuditParams {
 async fn read_audit(
     State(state): State<AppState>,
     current: CurrentUser,
-    Query(params): Query<AuditParams>,
+    ApiQuery(params): ApiQuery<AuditParams>,
 ) -> AppResult<Json<Vec<AuditEntry>>> {
     Ok(Json(
         audit::read(
