@@ -648,6 +648,8 @@ async fn sigterm_lets_the_request_in_flight_finish() {
     loop {
         match tokio::net::TcpStream::connect(&addr).await {
             Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => break,
+            // A probe still queued when the listening socket closes is reset: keep asking.
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
             Err(e) => panic!("unexpected connect error after SIGTERM: {e}"),
             Ok(probe) => drop(probe),
         }
@@ -696,4 +698,62 @@ async fn sigterm_lets_the_request_in_flight_finish() {
         .expect("unit JSON");
     assert_eq!(unit_now["text"], text);
     assert_eq!(unit_now["version"], 2);
+}
+
+/// An open event stream (every browser showing a statement has one) is endless: SIGTERM must
+/// end it rather than wait for it, or every stop would hang until the supervisor's SIGKILL.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_ends_open_event_streams() {
+    let (url, _dir) = common::fresh_database(Db::Sqlite)
+        .await
+        .expect("SQLite is always there");
+    let (mut server, fixture) = prepare(&url).await;
+    let reader = server::bearer_client(&fixture.editor, REQUEST_TIMEOUT);
+    let mut events = reqwest::Client::builder()
+        .default_headers(
+            [(
+                reqwest::header::AUTHORIZATION,
+                format!("Bearer {}", fixture.editor)
+                    .parse()
+                    .expect("header value"),
+            )]
+            .into_iter()
+            .collect(),
+        )
+        .build()
+        .expect("client")
+        .get(server.url(&format!("/api/v1/statements/{}/events", fixture.statement)))
+        .send()
+        .await
+        .expect("open the event stream");
+    assert_eq!(events.status(), StatusCode::OK);
+    // The stream is live: a save shows up on it.
+    let unit = &fixture.units[0];
+    let writer = server::bearer_client(&fixture.translators[unit.lang], REQUEST_TIMEOUT);
+    let resp = writer
+        .put(server.url(&fixture.unit_path(unit)))
+        .json(&json!({"text": "Խորհուրդը լռում է։", "base_version": 1}))
+        .send()
+        .await
+        .expect("save");
+    assert_eq!(resp.status(), StatusCode::OK);
+    let chunk = tokio::time::timeout(REQUEST_TIMEOUT, events.chunk())
+        .await
+        .expect("an event within the bound")
+        .expect("read the stream");
+    assert!(chunk.is_some_and(|c| String::from_utf8_lossy(&c).contains("event: unit")));
+    drop(reader);
+
+    server.terminate();
+    let status = server.wait(Duration::from_secs(10)).await;
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "exit after SIGTERM with an event stream open: {status:?}"
+    );
+    // The stream ended; the browser's EventSource reconnects to the next instance.
+    let rest = tokio::time::timeout(Duration::from_secs(5), async {
+        while let Ok(Some(_)) = events.chunk().await {}
+    })
+    .await;
+    assert!(rest.is_ok(), "the event stream is still open");
 }
