@@ -111,6 +111,17 @@ async fn keep_memory_current(state: AppState) {
     }
 }
 
+/// Becomes true when SIGTERM or Ctrl-C arrives. A graceful shutdown waits for every response to
+/// end, and event streams never would on their own: they watch this and end instead. It is
+/// process-wide because the signal is.
+static SHUTTING_DOWN: std::sync::LazyLock<tokio::sync::watch::Sender<bool>> =
+    std::sync::LazyLock::new(|| tokio::sync::watch::channel(false).0);
+
+/// Whether the process is shutting down, now and as it changes.
+pub fn shutting_down() -> tokio::sync::watch::Receiver<bool> {
+    SHUTTING_DOWN.subscribe()
+}
+
 async fn shutdown_signal() {
     let ctrl_c = async {
         if let Err(e) = tokio::signal::ctrl_c().await {
@@ -137,6 +148,7 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+    SHUTTING_DOWN.send_replace(true);
 }
 
 /// Structured logs: human-readable by default, JSON with `TANDEM_LOG_FORMAT=json`;

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use serde::Deserialize;
 use tokio_stream::wrappers::errors::BroadcastStreamRecvError;
-use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::wrappers::{BroadcastStream, WatchStream};
 use tokio_stream::{Stream, StreamExt};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -70,8 +70,19 @@ async fn statement_events(
             }
         }
     });
+    // The stream ends when the server shuts down (the browser reconnects to the next instance);
+    // otherwise the graceful shutdown would wait for it forever.
+    let stop = WatchStream::new(crate::app::shutting_down())
+        .filter(|stopping| *stopping)
+        .map(|_| None);
+    let events = opening
+        .chain(live)
+        .map(Some)
+        .merge(stop)
+        .take_while(Option::is_some)
+        .filter_map(|event| event);
     let stream: std::pin::Pin<Box<dyn Stream<Item = Result<Event, Infallible>> + Send>> =
-        Box::pin(opening.chain(live));
+        Box::pin(events);
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }
 
