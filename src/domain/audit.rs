@@ -4,17 +4,27 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 /// The things the audit log records. The names are stable: filters and outside tools use them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub enum AuditAction {
+    #[serde(rename = "session.signed_in")]
     SignedIn,
+    #[serde(rename = "session.sign_in_failed")]
     SignInFailed,
+    #[serde(rename = "session.signed_out")]
     SignedOut,
+    #[serde(rename = "token.created")]
     TokenCreated,
+    #[serde(rename = "token.revoked")]
     TokenRevoked,
+    #[serde(rename = "user.created")]
     UserCreated,
+    #[serde(rename = "user.roles_changed")]
     RolesChanged,
+    #[serde(rename = "unit.approved")]
     UnitApproved,
+    #[serde(rename = "unit.returned")]
     UnitReturned,
+    #[serde(rename = "statement.published")]
     StatementPublished,
 }
 
@@ -86,6 +96,16 @@ pub struct AuditEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_documented_names_are_the_stored_ones() {
+        for a in AuditAction::ALL {
+            assert_eq!(
+                serde_json::to_value(a).ok(),
+                Some(serde_json::json!(a.as_str()))
+            );
+        }
+    }
 
     #[test]
     fn names_round_trip_and_are_unique() {

@@ -21,12 +21,14 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct AuditParams {
     /// Only this action, e.g. `session.sign_in_failed` or `statement.published`.
+    #[param(value_type = Option<crate::domain::audit::AuditAction>)]
     pub action: Option<String>,
     /// Only what this user did.
     pub actor_id: Option<i64>,
     /// Lines older than this id: pass the last id of a page to get the next one.
     pub before: Option<i64>,
     /// Lines per page, 1 to 1000 (100 by default).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 

@@ -27,11 +27,17 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(export_memory))
 }
 
+/// The number of suggestions asked for, brought within 1 to 50 (the memory clamps it too); an
+/// `i32` so that every value the document allows is accepted and larger ones are refused.
+fn suggestion_count(limit: Option<i32>) -> usize {
+    usize::try_from(limit.unwrap_or(5).clamp(1, 50)).unwrap_or(5)
+}
+
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct LimitQuery {
     /// At most this many suggestions (default 5); values outside 1 to 50 are brought inside.
-    pub limit: Option<usize>,
+    pub limit: Option<i32>,
 }
 
 /// Memory matches for one unit's source, best first: 0 to 100 on word tokens, 101 when the
@@ -74,7 +80,7 @@ async fn unit_suggestions(
             lang.as_str(),
             &segments[index].source,
             Some(context),
-            q.limit.unwrap_or(5),
+            suggestion_count(q.limit),
         )
         .await?;
     Ok(Json(suggestions))
@@ -92,7 +98,7 @@ pub struct MatchQuery {
     /// The text to match.
     pub q: String,
     /// At most this many (default 5); values outside 1 to 50 are brought inside.
-    pub limit: Option<usize>,
+    pub limit: Option<i32>,
 }
 
 /// Fuzzy matches for any text, best first (what the editor, outside tools and benchmarks use).
@@ -115,7 +121,7 @@ async fn match_text(
                 tgt.as_str(),
                 &q.q,
                 None,
-                q.limit.unwrap_or(5),
+                suggestion_count(q.limit),
             )
             .await?,
     ))

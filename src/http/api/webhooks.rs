@@ -30,6 +30,7 @@ pub struct WebhookRequest {
     /// Only this statement's events; every statement's when left out.
     pub statement_id: Option<i64>,
     /// `unit.approved`, `language.completed`, `statement.published`; all when left out or empty.
+    #[schema(value_type = Option<Vec<crate::domain::webhook::EventType>>)]
     pub events: Option<Vec<String>>,
 }
 
