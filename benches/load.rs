@@ -369,7 +369,8 @@ fn current_version(body: &Value) -> Option<i64> {
     }
 }
 
-/// One closed-loop connection: sends requests until `end`, timing those begun after `measure_from`.
+/// One closed-loop connection: sends requests until `end`, timing those begun after
+/// `measure_from` and answered before `end`.
 async fn connection(
     base: String,
     token: String,
@@ -377,8 +378,7 @@ async fn connection(
     reads: Arc<Vec<UnitKey>>,
     mix: Mix,
     seed: u64,
-    measure_from: Instant,
-    end: Instant,
+    (measure_from, end): (Instant, Instant),
 ) -> (Tally, Vec<(UnitKey, i64)>) {
     // One client per connection with at most one idle socket: exactly one HTTP/1.1 keep-alive
     // connection per task, as a browser tab of the editor would hold.
@@ -572,8 +572,7 @@ fn drive(
                     reads.clone(),
                     mix,
                     0x9e37_79b9_7f4a_7c15 ^ (k as u64 + 1).wrapping_mul(0x1000_0001),
-                    measure_from,
-                    end,
+                    (measure_from, end),
                 ))
             })
             .collect();
