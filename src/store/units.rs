@@ -120,14 +120,18 @@ pub struct AssignmentChange {
 
 /// Whether any active unit of the same statement and language has an assigned translator or
 /// reviewer: assignments narrow a role only once a statement has them.
+///
+/// `CROSS JOIN` makes SQLite walk the statement's segments first (index `segments_statement`)
+/// and look each one's unit up by (segment, language); left to choose, it scanned every unit
+/// of the language in the database for each row read. PostgreSQL plans it as a plain join.
 macro_rules! assigned_flags {
     () => {
-        "EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
-                 WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
-                   AND u2.translator_id IS NOT NULL) AS translators_assigned,
-         EXISTS (SELECT 1 FROM units u2 JOIN segments g2 ON g2.id = u2.segment_id
-                 WHERE g2.statement_id = g.statement_id AND u2.lang = n.lang AND g2.active
-                   AND u2.reviewer_id IS NOT NULL) AS reviewers_assigned"
+        "EXISTS (SELECT 1 FROM segments g2 CROSS JOIN units u2
+                 WHERE g2.statement_id = g.statement_id AND g2.active AND u2.segment_id = g2.id
+                   AND u2.lang = n.lang AND u2.translator_id IS NOT NULL) AS translators_assigned,
+         EXISTS (SELECT 1 FROM segments g2 CROSS JOIN units u2
+                 WHERE g2.statement_id = g.statement_id AND g2.active AND u2.segment_id = g2.id
+                   AND u2.lang = n.lang AND u2.reviewer_id IS NOT NULL) AS reviewers_assigned"
     };
 }
 

@@ -20,10 +20,8 @@ macro_rules! work_store {
                 &self,
                 change: &$crate::store::units::UnitChange,
             ) -> $crate::store::StoreResult<$crate::store::units::UnitRecord> {
-                let mut tx = self.write().await?;
-                let unit = units::apply_change(&mut tx, change).await?;
-                tx.commit().await?;
-                Ok(unit)
+                // Each backend commits single changes its own way (SQLite groups them).
+                self.commit_unit_change(change).await
             }
 
             async fn apply_unit_changes(

@@ -53,6 +53,18 @@ impl PgStore {
     async fn write(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Postgres>> {
         Ok(self.pool.begin().await?)
     }
+
+    /// One unit change in its own transaction: PostgreSQL already lets concurrent commits
+    /// share a WAL flush, and its writers do not queue behind one connection.
+    async fn commit_unit_change(
+        &self,
+        change: &crate::store::units::UnitChange,
+    ) -> StoreResult<crate::store::units::UnitRecord> {
+        let mut tx = self.write().await?;
+        let unit = units::apply_change(&mut tx, change).await?;
+        tx.commit().await?;
+        Ok(unit)
+    }
 }
 
 #[async_trait]

@@ -1,5 +1,6 @@
 //! The embedded SQLite backend: one writer connection, several readers, WAL with full sync.
 
+mod group_commit;
 mod memory;
 mod security;
 mod statements;
@@ -35,6 +36,8 @@ pub struct SqliteStore {
     /// A single connection: writes in one process queue here instead of fighting for the lock.
     writer: SqlitePool,
     readers: SqlitePool,
+    /// Single unit changes (the editor's saves) go through here to share COMMITs.
+    group: group_commit::GroupCommit,
 }
 
 impl SqliteStore {
@@ -62,7 +65,12 @@ impl SqliteStore {
             .max_connections(4)
             .acquire_timeout(BUSY_TIMEOUT)
             .connect_lazy_with(options);
-        Ok(Self { writer, readers })
+        let group = group_commit::GroupCommit::start(writer.clone());
+        Ok(Self {
+            writer,
+            readers,
+            group,
+        })
     }
 
     /// The connection settings in force, as SQLite reports them: journal mode, synchronous level,
@@ -94,6 +102,15 @@ impl SqliteStore {
     /// A connection for reading; under WAL, readers never wait for the writer.
     async fn read(&self) -> StoreResult<sqlx::pool::PoolConnection<Sqlite>> {
         Ok(self.readers.acquire().await?)
+    }
+
+    /// One unit change, committed together with whatever other changes are waiting (see
+    /// `group_commit`); answered only after its batch's COMMIT.
+    async fn commit_unit_change(
+        &self,
+        change: &crate::store::units::UnitChange,
+    ) -> StoreResult<crate::store::units::UnitRecord> {
+        self.group.apply(change.clone()).await
     }
 
     /// A write transaction that takes the database lock at its start: a deferred one that

@@ -116,15 +116,23 @@ pub(super) async fn summaries(
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let progress: Vec<ProgressRow> = sqlx::query_as(
+    // Two texts rather than `?1 IS NULL OR ...`: SQLite plans a statement once for every value,
+    // so the OR made one statement's progress scan every segment in the database.
+    let progress_sql = if id.is_some() {
         "SELECT g.statement_id, n.lang, n.state, COUNT(*) AS n
          FROM units n JOIN segments g ON g.id = n.segment_id
-         WHERE g.active = 1 AND (?1 IS NULL OR g.statement_id = ?1)
-         GROUP BY g.statement_id, n.lang, n.state",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
+         WHERE g.active = 1 AND g.statement_id = ?1
+         GROUP BY g.statement_id, n.lang, n.state"
+    } else {
+        "SELECT g.statement_id, n.lang, n.state, COUNT(*) AS n
+         FROM units n JOIN segments g ON g.id = n.segment_id
+         WHERE g.active = 1
+         GROUP BY g.statement_id, n.lang, n.state"
+    };
+    let progress: Vec<ProgressRow> = sqlx::query_as(progress_sql)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
     statement_summaries(rows, targets, progress)
 }
 
