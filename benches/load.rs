@@ -3,6 +3,7 @@
 //! Run: `cargo bench --bench load` (release). Environment:
 //! - `LOAD_SECONDS` (default 20): measured seconds per scenario, after `LOAD_WARMUP` (default 2);
 //! - `LOAD_CONNECTIONS` (default 32), `LOAD_STATEMENTS` (8), `LOAD_PARAGRAPHS` (40);
+//! - `LOAD_ONLY`: `units`, `unit` or `suggestions` to make every read of that kind;
 //! - `LOAD_SCENARIOS`: a comma list out of `raw,axum,sqlite-mixed,sqlite-saves,pg-mixed,pg-saves`
 //!   (default: all);
 //! - `TANDEM_BENCH_POSTGRES_URL`: a PostgreSQL database the bench may create a schema in; without it
@@ -369,6 +370,17 @@ fn current_version(body: &Value) -> Option<i64> {
     }
 }
 
+/// `LOAD_ONLY=units|unit|suggestions` makes every read of that one kind, to see what each costs.
+fn only_kind() -> Option<usize> {
+    static ONLY: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+    *ONLY.get_or_init(|| {
+        let kind = std::env::var("LOAD_ONLY").ok()?;
+        ["units", "unit", "suggestions"]
+            .iter()
+            .position(|k| *k == kind.trim())
+    })
+}
+
 /// One closed-loop connection: sends requests until `end`, timing those begun after
 /// `measure_from` and answered before `end`.
 async fn connection(
@@ -416,7 +428,7 @@ async fn connection(
                 }))
         } else {
             let u = &reads[rng.below(reads.len())];
-            let path = match roll % 3 {
+            let path = match only_kind().unwrap_or(roll % 3) {
                 0 => format!("/api/v1/statements/{}/translations/{}", u.statement, u.lang),
                 1 => format!(
                     "/api/v1/statements/{}/segments/{}/translations/{}",

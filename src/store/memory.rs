@@ -153,6 +153,7 @@ macro_rules! memory_queries {
             .await?)
         }
 
+        #[allow(dead_code)] // SQLite answers this read through `direct_reads`.
         pub(crate) async fn entries(conn: &mut $conn, ids: &[i64]) -> $crate::store::StoreResult<Vec<MemoryEntry>> {
             if ids.is_empty() {
                 return Ok(Vec::new());
@@ -215,8 +216,7 @@ macro_rules! memory_store {
                 &self,
                 ids: &[i64],
             ) -> $crate::store::StoreResult<Vec<$crate::store::memory::MemoryEntry>> {
-                let mut conn = self.read().await?;
-                memory::entries(&mut conn, ids).await
+                self.hot_memory_entries(ids).await
             }
 
             async fn memory_search(

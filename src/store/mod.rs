@@ -138,6 +138,12 @@ pub trait WorkStore: Send + Sync {
         segment_id: i64,
         lang: &LanguageTag,
     ) -> StoreResult<Option<UnitRecord>>;
+    /// An active segment's source with its neighbours' and the statement's source language.
+    async fn segment_context(
+        &self,
+        statement_id: i64,
+        segment_id: i64,
+    ) -> StoreResult<Option<units::SegmentContext>>;
     /// `VersionConflict` when the unit is no longer at `change.base_version`.
     async fn apply_unit_change(&self, change: &UnitChange) -> StoreResult<UnitRecord>;
     /// Several changes in one transaction: all are applied, or none when one meets a conflict.

@@ -54,6 +54,58 @@ pub(crate) struct RoleRow {
     pub lang: String,
 }
 
+/// One user's columns with one of their language roles (none when they hold no role): the
+/// shape of the one-query lookups of the user behind a token or a session, which run on every
+/// authenticated request.
+#[derive(sqlx::FromRow)]
+pub(crate) struct UserRoleRow {
+    #[sqlx(flatten)]
+    pub user: UserRow,
+    pub role: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// The same with the session's CSRF token.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SessionRoleRow {
+    #[sqlx(flatten)]
+    pub row: UserRoleRow,
+    pub csrf_token: String,
+}
+
+/// The user behind an API token, one row per role; the same SQL on both databases.
+pub(crate) const TOKEN_USER_SQL: &str = "SELECT u.id, u.username, u.display_name, u.is_admin,
+    u.is_editor, u.ui_lang, u.created_at, r.role, r.lang
+    FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_roles r ON r.user_id = u.id
+    WHERE t.token_hash = $1 ORDER BY r.lang, r.role";
+
+/// The user behind an unexpired session, one row per role, with the session's CSRF token.
+pub(crate) const SESSION_USER_SQL: &str = "SELECT u.id, u.username, u.display_name, u.is_admin,
+    u.is_editor, u.ui_lang, u.created_at, r.role, r.lang, s.csrf_token
+    FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_roles r ON r.user_id = u.id
+    WHERE s.token_hash = $1 AND s.expires_at > $2 ORDER BY r.lang, r.role";
+
+/// Folds the rows of one user (one per role, as `TOKEN_USER_SQL` gives them) into the user;
+/// `None` when there were no rows.
+pub(crate) fn user_from_role_rows(rows: Vec<UserRoleRow>) -> Result<Option<User>, StoreError> {
+    let mut user = None;
+    let mut roles = Vec::new();
+    for row in rows {
+        if let (Some(role), Some(lang)) = (row.role, row.lang) {
+            roles.push(RoleRow {
+                user_id: row.user.id,
+                role,
+                lang,
+            });
+        }
+        user.get_or_insert(row.user);
+    }
+    let Some(user) = user else {
+        return Ok(None);
+    };
+    Ok(users_with_roles(vec![user], roles)?.pop())
+}
+
 /// Joins users with their role rows, keeping the users' order.
 pub(crate) fn users_with_roles(
     users: Vec<UserRow>,

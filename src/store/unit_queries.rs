@@ -10,10 +10,11 @@ macro_rules! unit_queries {
         use $crate::domain::unit::{Comment, Revision};
         use $crate::store::units::{
             approval_word, AssignmentChange, QueueRow, RevisionRow, QUEUE_SQL, UnitChange, UnitRecord, UnitRow, COMMENTS_SQL,
-            INSERT_REVISION_SQL, REVISIONS_SQL, UNIT_COLUMNS, UPDATE_UNIT_SQL,
+            INSERT_REVISION_SQL, REVISIONS_SQL, UNIT_COLUMNS, UNIT_LIST_COLUMNS, UPDATE_UNIT_SQL, with_assignment_flags,
         };
         use $crate::store::{StoreError, StoreResult};
 
+        #[allow(dead_code)] // SQLite answers this read through `direct_reads`.
         pub(crate) async fn fetch_unit(
             conn: &mut $conn,
             statement_id: i64,
@@ -43,17 +44,39 @@ macro_rules! unit_queries {
                 .transpose()
         }
 
+        /// An active segment of a statement with its active neighbours, in one indexed query.
+        #[allow(dead_code)] // SQLite answers this read through `direct_reads`.
+        pub(crate) async fn segment_context(
+            conn: &mut $conn,
+            statement_id: i64,
+            segment_id: i64,
+        ) -> StoreResult<Option<$crate::store::units::SegmentContext>> {
+            let row: Option<(String, Option<String>, String, Option<String>)> =
+                sqlx::query_as($crate::store::units::SEGMENT_CONTEXT_SQL)
+            .bind(segment_id)
+            .bind(statement_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+            Ok(row.map(|(source_lang, prev, source, next)| $crate::store::units::SegmentContext {
+                source_lang,
+                prev,
+                source,
+                next,
+            }))
+        }
+
         /// Every unit of a statement in one language, in segment order, with what the policy needs.
         pub(crate) async fn unit_records(conn: &mut $conn, statement_id: i64, lang: &LanguageTag) -> StoreResult<Vec<UnitRecord>> {
-            let sql = format!("SELECT {UNIT_COLUMNS} WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position");
-            sqlx::query_as::<_, UnitRow>(&sql)
+            let sql = format!("SELECT {UNIT_LIST_COLUMNS} WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position");
+            let records = sqlx::query_as::<_, UnitRow>(&sql)
                 .bind(statement_id)
                 .bind(lang.as_str())
                 .fetch_all(&mut *conn)
                 .await?
                 .into_iter()
                 .map(UnitRow::into_record)
-                .collect()
+                .collect::<StoreResult<Vec<_>>>()?;
+            Ok(with_assignment_flags(records))
         }
 
         /// Applies `change` if the unit is still at its base version and records the revision;

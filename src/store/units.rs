@@ -23,6 +23,26 @@ pub struct UnitRecord {
     pub approval: Option<ApprovalInfo>,
 }
 
+/// One active segment's source with its active neighbours' sources and the statement's source
+/// language: what memory suggestions for one unit need, without loading the whole statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentContext {
+    pub source_lang: String,
+    pub prev: Option<String>,
+    pub source: String,
+    pub next: Option<String>,
+}
+
+/// The segment `$1` of statement `$2` with its neighbours' sources, if it is active.
+pub(crate) const SEGMENT_CONTEXT_SQL: &str = "SELECT s.source_lang,
+        (SELECT p.source FROM segments p WHERE p.statement_id = g.statement_id AND p.active
+           AND p.position < g.position ORDER BY p.position DESC LIMIT 1),
+        g.source,
+        (SELECT x.source FROM segments x WHERE x.statement_id = g.statement_id AND x.active
+           AND x.position > g.position ORDER BY x.position LIMIT 1)
+     FROM segments g JOIN statements s ON s.id = g.statement_id
+     WHERE g.id = $1 AND g.statement_id = $2 AND g.active";
+
 /// What becomes of a unit's last approval with a change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Approval {
@@ -135,25 +155,56 @@ macro_rules! assigned_flags {
     };
 }
 
-/// The columns every unit read selects, joined with the names that go with the ids.
-pub(crate) const UNIT_COLUMNS: &str = concat!(
-    "
+/// The columns of a unit with the names that go with its ids, before the assignment flags.
+macro_rules! unit_fields {
+    () => {
+        "
     n.id AS unit_id, g.statement_id, n.segment_id, g.position, g.source, n.lang, n.state, n.text, n.version,
     n.reason, n.reason_comment, n.old_source, n.new_source, n.text_author AS text_author_id,
     ta.username AS text_author, n.approved_text, n.translator_id, tr.username AS translator,
     n.reviewer_id, rv.username AS reviewer, n.due_at, ub.username AS updated_by, n.updated_at,
     ab.username AS approved_by, n.approved_at,
-",
-    assigned_flags!(),
-    "
+"
+    };
+}
+
+/// The tables behind `unit_fields!`.
+macro_rules! unit_from {
+    () => {
+        "
     FROM units n
     JOIN segments g ON g.id = n.segment_id
     LEFT JOIN users ta ON ta.id = n.text_author
     LEFT JOIN users tr ON tr.id = n.translator_id
     LEFT JOIN users rv ON rv.id = n.reviewer_id
     LEFT JOIN users ub ON ub.id = n.updated_by
-    LEFT JOIN users ab ON ab.id = n.approved_by",
+    LEFT JOIN users ab ON ab.id = n.approved_by"
+    };
+}
+
+/// The columns a read of one unit selects, its assignment flags included.
+pub(crate) const UNIT_COLUMNS: &str = concat!(unit_fields!(), assigned_flags!(), unit_from!());
+
+/// The columns a read of all active units of a statement in one language selects. The flags
+/// are left false here and set from the rows themselves (`with_assignment_flags`): those rows
+/// are exactly the units the flags look at, and asking per row made the read quadratic in the
+/// statement's length.
+pub(crate) const UNIT_LIST_COLUMNS: &str = concat!(
+    unit_fields!(),
+    "FALSE AS translators_assigned, FALSE AS reviewers_assigned",
+    unit_from!()
 );
+
+/// Sets the assignment flags of every unit of a statement in one language from the units.
+pub(crate) fn with_assignment_flags(mut records: Vec<UnitRecord>) -> Vec<UnitRecord> {
+    let translators = records.iter().any(|r| r.assignment.translator.is_some());
+    let reviewers = records.iter().any(|r| r.assignment.reviewer.is_some());
+    for r in &mut records {
+        r.assignment.translators_assigned = translators;
+        r.assignment.reviewers_assigned = reviewers;
+    }
+    records
+}
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct UnitRow {

@@ -1,7 +1,9 @@
 //! `WorkStore` for both backends, written once over their `read()`, `write()` and the shared unit queries.
 
 /// Implements `WorkStore` for a backend with `read()` (a pooled connection) and `write()` (a
-/// transaction), over the functions `unit_queries!` generated in its `units` module.
+/// transaction), over the functions `unit_queries!` generated in its `units` module. The
+/// editor's most frequent reads go through the backend's `hot_*` methods instead, so that each
+/// backend can take its fastest road to them (see `sqlite::direct_reads`).
 macro_rules! work_store {
     ($store:ty) => {
         #[async_trait::async_trait]
@@ -12,8 +14,15 @@ macro_rules! work_store {
                 segment_id: i64,
                 lang: &$crate::domain::language::LanguageTag,
             ) -> $crate::store::StoreResult<Option<$crate::store::units::UnitRecord>> {
-                let mut conn = self.read().await?;
-                units::fetch_unit(&mut conn, statement_id, segment_id, lang).await
+                self.hot_unit(statement_id, segment_id, lang).await
+            }
+
+            async fn segment_context(
+                &self,
+                statement_id: i64,
+                segment_id: i64,
+            ) -> $crate::store::StoreResult<Option<$crate::store::units::SegmentContext>> {
+                self.hot_segment_context(statement_id, segment_id).await
             }
 
             async fn apply_unit_change(
@@ -55,8 +64,7 @@ macro_rules! work_store {
                 statement_id: i64,
                 lang: &$crate::domain::language::LanguageTag,
             ) -> $crate::store::StoreResult<Vec<$crate::store::units::UnitRecord>> {
-                let mut conn = self.read().await?;
-                units::unit_records(&mut conn, statement_id, lang).await
+                self.hot_unit_records(statement_id, lang).await
             }
 
             async fn unit_history(
@@ -71,8 +79,7 @@ macro_rules! work_store {
                 &self,
                 unit_id: i64,
             ) -> $crate::store::StoreResult<Vec<$crate::domain::unit::Comment>> {
-                let mut conn = self.read().await?;
-                units::comments(&mut conn, unit_id).await
+                self.hot_comments(unit_id).await
             }
 
             async fn statement_comments(

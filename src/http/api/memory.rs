@@ -57,29 +57,25 @@ async fn unit_suggestions(
         .parse()
         .map_err(|_| AppError::new(ErrorCode::StatementNotFound).with("id", id.as_str()))?;
     let lang = LanguageTag::parse(&lang)?;
-    let statement = state
-        .store
-        .get_statement(id)
-        .await?
-        .ok_or_else(|| AppError::new(ErrorCode::StatementNotFound).with("id", id))?;
-    let index = statement
-        .segments
-        .iter()
-        .position(|s| s.id.to_string() == seg)
-        .ok_or_else(|| AppError::not_found("unit").detail("segment_id", seg.as_str()))?;
-    let segments = &statement.segments;
-    let context = (
-        index.checked_sub(1).map(|i| segments[i].source.as_str()),
-        segments.get(index + 1).map(|s| s.source.as_str()),
-    );
+    let found = match seg.parse::<i64>() {
+        Ok(seg_id) => state.store.segment_context(id, seg_id).await?,
+        Err(_) => None,
+    };
+    let Some(context) = found else {
+        // Only on the way to a 404: tell a missing statement from a missing segment.
+        return Err(match state.store.get_statement(id).await? {
+            None => AppError::new(ErrorCode::StatementNotFound).with("id", id),
+            Some(_) => AppError::not_found("unit").detail("segment_id", seg.as_str()),
+        });
+    };
     let suggestions = state
         .memory
         .lookup(
             state.store.as_ref(),
-            statement.summary.source_lang.as_str(),
+            &context.source_lang,
             lang.as_str(),
-            &segments[index].source,
-            Some(context),
+            &context.source,
+            Some((context.prev.as_deref(), context.next.as_deref())),
             suggestion_count(q.limit),
         )
         .await?;

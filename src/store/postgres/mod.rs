@@ -17,11 +17,15 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use super::records::{
     ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser, UserUpdate,
 };
-use super::rows::LanguageRow;
+use super::rows::{
+    user_from_role_rows, LanguageRow, SessionRoleRow, UserRoleRow, SESSION_USER_SQL, TOKEN_USER_SQL,
+};
 use super::{Backend, Store, StoreError, StoreResult};
 use crate::domain::language::LanguageTag;
 use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
+use crate::domain::unit::Comment;
 use crate::domain::user::User;
+use crate::store::units::{SegmentContext, UnitRecord};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -64,6 +68,45 @@ impl PgStore {
         let unit = units::apply_change(&mut tx, change).await?;
         tx.commit().await?;
         Ok(unit)
+    }
+
+    // The editor's most frequent reads (`work_store!` asks for them by these names): on
+    // PostgreSQL through the pool like every other read.
+
+    async fn hot_unit(
+        &self,
+        statement_id: i64,
+        segment_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Option<UnitRecord>> {
+        units::fetch_unit(&mut *self.read().await?, statement_id, segment_id, lang).await
+    }
+
+    async fn hot_unit_records(
+        &self,
+        statement_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Vec<UnitRecord>> {
+        units::unit_records(&mut *self.read().await?, statement_id, lang).await
+    }
+
+    async fn hot_comments(&self, unit_id: i64) -> StoreResult<Vec<Comment>> {
+        units::comments(&mut *self.read().await?, unit_id).await
+    }
+
+    async fn hot_memory_entries(
+        &self,
+        ids: &[i64],
+    ) -> StoreResult<Vec<crate::store::memory::MemoryEntry>> {
+        memory::entries(&mut *self.read().await?, ids).await
+    }
+
+    async fn hot_segment_context(
+        &self,
+        statement_id: i64,
+        segment_id: i64,
+    ) -> StoreResult<Option<SegmentContext>> {
+        units::segment_context(&mut *self.read().await?, statement_id, segment_id).await
     }
 }
 
@@ -204,21 +247,16 @@ impl Store for PgStore {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<Option<SessionUser>> {
-        let mut conn = self.pool.acquire().await?;
-        let row: Option<(i64, String)> = sqlx::query_as(
-            "SELECT user_id, csrf_token FROM sessions WHERE token_hash = $1 AND expires_at > $2",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(&mut *conn)
-        .await?;
-        let Some((user_id, csrf_token)) = row else {
-            return Ok(None);
-        };
-        Ok(users::list_users(&mut conn, Some(user_id))
-            .await?
-            .pop()
-            .map(|user| SessionUser { user, csrf_token }))
+        let rows: Vec<SessionRoleRow> = sqlx::query_as(SESSION_USER_SQL)
+            .bind(token_hash)
+            .bind(now)
+            .fetch_all(&self.pool)
+            .await?;
+        let csrf_token = rows.first().map(|r| r.csrf_token.clone());
+        let user = user_from_role_rows(rows.into_iter().map(|r| r.row).collect())?;
+        Ok(user
+            .zip(csrf_token)
+            .map(|(user, csrf_token)| SessionUser { user, csrf_token }))
     }
 
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
@@ -253,16 +291,11 @@ impl Store for PgStore {
     }
 
     async fn token_user(&self, token_hash: &str) -> StoreResult<Option<User>> {
-        let mut conn = self.pool.acquire().await?;
-        let user_id: Option<i64> =
-            sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE token_hash = $1")
-                .bind(token_hash)
-                .fetch_optional(&mut *conn)
-                .await?;
-        match user_id {
-            Some(id) => Ok(users::list_users(&mut conn, Some(id)).await?.pop()),
-            None => Ok(None),
-        }
+        let rows: Vec<UserRoleRow> = sqlx::query_as(TOKEN_USER_SQL)
+            .bind(token_hash)
+            .fetch_all(&self.pool)
+            .await?;
+        user_from_role_rows(rows)
     }
 
     async fn create_statement(

@@ -1,5 +1,6 @@
 //! The embedded SQLite backend: one writer connection, several readers, WAL with full sync.
 
+mod direct_reads;
 mod group_commit;
 mod memory;
 mod security;
@@ -38,6 +39,8 @@ pub struct SqliteStore {
     readers: SqlitePool,
     /// Single unit changes (the editor's saves) go through here to share COMMITs.
     group: group_commit::GroupCommit,
+    /// The editor's most frequent reads, without sqlx's worker thread.
+    direct: direct_reads::DirectReads,
 }
 
 impl SqliteStore {
@@ -56,20 +59,27 @@ impl SqliteStore {
                     .map_err(|e| StoreError::Unavailable(sqlx::Error::Io(e)))?;
             }
         }
+        // A connection to a local file cannot go stale the way a network one can, so the pools
+        // skip the ping before each use: on the editor's reads it was a second trip to
+        // SQLite's worker thread for every query.
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
+            .test_before_acquire(false)
             .acquire_timeout(BUSY_TIMEOUT)
             .connect_with(options.clone())
             .await?;
         let readers = SqlitePoolOptions::new()
             .max_connections(4)
+            .test_before_acquire(false)
             .acquire_timeout(BUSY_TIMEOUT)
-            .connect_lazy_with(options);
+            .connect_lazy_with(options.clone());
         let group = group_commit::GroupCommit::start(writer.clone());
+        let direct = direct_reads::DirectReads::new(options.get_filename());
         Ok(Self {
             writer,
             readers,
             group,
+            direct,
         })
     }
 
@@ -97,6 +107,7 @@ impl SqliteStore {
     pub async fn close(&self) {
         self.writer.close().await;
         self.readers.close().await;
+        self.direct.close();
     }
 
     /// A connection for reading; under WAL, readers never wait for the writer.
@@ -111,6 +122,44 @@ impl SqliteStore {
         change: &crate::store::units::UnitChange,
     ) -> StoreResult<crate::store::units::UnitRecord> {
         self.group.apply(change.clone()).await
+    }
+
+    // The editor's most frequent reads (`work_store!` asks for them by these names).
+
+    async fn hot_unit(
+        &self,
+        statement_id: i64,
+        segment_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Option<crate::store::units::UnitRecord>> {
+        self.direct.unit(statement_id, segment_id, lang)
+    }
+
+    async fn hot_unit_records(
+        &self,
+        statement_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Vec<crate::store::units::UnitRecord>> {
+        self.direct.unit_records(statement_id, lang)
+    }
+
+    async fn hot_comments(&self, unit_id: i64) -> StoreResult<Vec<crate::domain::unit::Comment>> {
+        self.direct.comments(unit_id)
+    }
+
+    async fn hot_memory_entries(
+        &self,
+        ids: &[i64],
+    ) -> StoreResult<Vec<crate::store::memory::MemoryEntry>> {
+        self.direct.memory_entries(ids)
+    }
+
+    async fn hot_segment_context(
+        &self,
+        statement_id: i64,
+        segment_id: i64,
+    ) -> StoreResult<Option<crate::store::units::SegmentContext>> {
+        self.direct.segment_context(statement_id, segment_id)
     }
 
     /// A write transaction that takes the database lock at its start: a deferred one that
@@ -274,21 +323,7 @@ impl Store for SqliteStore {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> StoreResult<Option<SessionUser>> {
-        let mut conn = self.readers.acquire().await?;
-        let row: Option<(i64, String)> = sqlx::query_as(
-            "SELECT user_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(&mut *conn)
-        .await?;
-        let Some((user_id, csrf_token)) = row else {
-            return Ok(None);
-        };
-        Ok(users::list_users(&mut conn, Some(user_id))
-            .await?
-            .pop()
-            .map(|user| SessionUser { user, csrf_token }))
+        self.direct.session_user(token_hash, now)
     }
 
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
@@ -327,16 +362,7 @@ impl Store for SqliteStore {
     }
 
     async fn token_user(&self, token_hash: &str) -> StoreResult<Option<User>> {
-        let mut conn = self.readers.acquire().await?;
-        let user_id: Option<i64> =
-            sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE token_hash = ?")
-                .bind(token_hash)
-                .fetch_optional(&mut *conn)
-                .await?;
-        match user_id {
-            Some(id) => Ok(users::list_users(&mut conn, Some(id)).await?.pop()),
-            None => Ok(None),
-        }
+        self.direct.token_user(token_hash)
     }
 
     async fn create_statement(
