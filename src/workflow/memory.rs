@@ -2,7 +2,7 @@
 //! database, lookups with provenance and context, concordance, TMX in and out.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use serde::Serialize;
@@ -13,6 +13,8 @@ use crate::domain::memory::MemoryIndex;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::memory::{MemoryEntry, MemorySource};
 use crate::store::Store;
+
+use super::memory_cache::LookupCache;
 
 /// Rows read per round trip while loading or catching up.
 const BATCH: i64 = 20_000;
@@ -41,6 +43,9 @@ pub struct MemoryBook {
     loaded: AtomicBool,
     /// One refresh at a time; others wait for it rather than read the same rows again.
     refreshing: tokio::sync::Mutex<()>,
+    /// Moves on whenever rows are indexed, so cached lookups know they are out of date.
+    generation: AtomicU64,
+    lookups: LookupCache,
 }
 
 impl MemoryBook {
@@ -105,6 +110,9 @@ impl MemoryBook {
             for (pair, rows) in by_pair {
                 indexes.entry(pair).or_default().extend(rows);
             }
+            // Under the write lock, after the rows: a lookup that reads the old generation
+            // cannot have seen these rows, so its answer is never kept past this point.
+            self.generation.fetch_add(1, Ordering::AcqRel);
         }
     }
 
@@ -146,12 +154,23 @@ impl MemoryBook {
         context: Option<(Option<&str>, Option<&str>)>,
         limit: usize,
     ) -> AppResult<Vec<Suggestion>> {
-        let key = (pair_lang(src), pair_lang(tgt));
-        let matches = {
-            let indexes = self.read_indexes();
-            match indexes.get(&key) {
-                Some(index) => index.lookup(text, limit.clamp(1, 50)),
-                None => Vec::new(),
+        let pair = (pair_lang(src), pair_lang(tgt));
+        let limit = limit.clamp(1, 50);
+        // Read before the lookup: rows indexed meanwhile make this answer one not to keep.
+        let generation = self.generation.load(Ordering::Acquire);
+        let cache_key = (pair.0.clone(), pair.1.clone(), text.to_owned(), limit);
+        let matches = match self.lookups.get(&cache_key, generation) {
+            Some(matches) => matches,
+            None => {
+                let matches = {
+                    let indexes = self.read_indexes();
+                    match indexes.get(&pair) {
+                        Some(index) => index.lookup(text, limit),
+                        None => Vec::new(),
+                    }
+                };
+                self.lookups.put(cache_key, generation, matches.clone());
+                matches
             }
         };
         let ids: Vec<i64> = matches.iter().map(|m| i64::from(m.id)).collect();

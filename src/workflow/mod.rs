@@ -12,6 +12,7 @@ pub mod glossary;
 pub mod import;
 pub mod live;
 pub mod memory;
+mod memory_cache;
 pub mod memory_feed;
 pub mod publish;
 pub mod queue;

@@ -127,12 +127,13 @@ impl DirectReads {
             "SELECT {UNIT_COLUMNS} WHERE g.statement_id = $1 AND n.segment_id = $2 AND n.lang = $3 AND g.active"
         );
         let row = self.with(|c| {
-            c.prepare_cached(&sql)?
-                .query_row(
-                    rusqlite::params![statement_id, segment_id, lang.as_str()],
-                    unit_row,
-                )
-                .optional()
+            let mut stmt = c.prepare_cached(&sql)?;
+            let at = unit_columns(&stmt)?;
+            stmt.query_row(
+                rusqlite::params![statement_id, segment_id, lang.as_str()],
+                |r| unit_row(r, &at),
+            )
+            .optional()
         })?;
         row.map(UnitRow::into_record).transpose()
     }
@@ -146,9 +147,14 @@ impl DirectReads {
             "SELECT {UNIT_LIST_COLUMNS} WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position"
         );
         let rows = self.with(|c| {
-            c.prepare_cached(&sql)?
-                .query_map(rusqlite::params![statement_id, lang.as_str()], unit_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()
+            let mut stmt = c.prepare_cached(&sql)?;
+            let at = unit_columns(&stmt)?;
+            let rows = stmt
+                .query_map(rusqlite::params![statement_id, lang.as_str()], |r| {
+                    unit_row(r, &at)
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>();
+            rows
         })?;
         let records = rows
             .into_iter()
@@ -243,35 +249,75 @@ fn user_role_row(r: &Row<'_>) -> rusqlite::Result<UserRoleRow> {
     })
 }
 
-fn unit_row(r: &Row<'_>) -> rusqlite::Result<UnitRow> {
+/// The columns of `UnitRow`, looked up once per query: looking each value up by name cost
+/// more than reading it.
+const UNIT_ROW_COLUMNS: [&str; 27] = [
+    "unit_id",
+    "statement_id",
+    "segment_id",
+    "position",
+    "source",
+    "lang",
+    "state",
+    "text",
+    "version",
+    "reason",
+    "reason_comment",
+    "old_source",
+    "new_source",
+    "text_author_id",
+    "text_author",
+    "approved_text",
+    "translator_id",
+    "translator",
+    "reviewer_id",
+    "reviewer",
+    "due_at",
+    "updated_by",
+    "updated_at",
+    "approved_by",
+    "approved_at",
+    "translators_assigned",
+    "reviewers_assigned",
+];
+
+fn unit_columns(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<[usize; 27]> {
+    let mut at = [0; 27];
+    for (slot, name) in at.iter_mut().zip(UNIT_ROW_COLUMNS) {
+        *slot = stmt.column_index(name)?;
+    }
+    Ok(at)
+}
+
+fn unit_row(r: &Row<'_>, at: &[usize; 27]) -> rusqlite::Result<UnitRow> {
     Ok(UnitRow {
-        unit_id: r.get("unit_id")?,
-        statement_id: r.get("statement_id")?,
-        segment_id: r.get("segment_id")?,
-        position: r.get("position")?,
-        source: r.get("source")?,
-        lang: r.get("lang")?,
-        state: r.get("state")?,
-        text: r.get("text")?,
-        version: r.get("version")?,
-        reason: r.get("reason")?,
-        reason_comment: r.get("reason_comment")?,
-        old_source: r.get("old_source")?,
-        new_source: r.get("new_source")?,
-        text_author_id: r.get("text_author_id")?,
-        text_author: r.get("text_author")?,
-        approved_text: r.get("approved_text")?,
-        translator_id: r.get("translator_id")?,
-        translator: r.get("translator")?,
-        reviewer_id: r.get("reviewer_id")?,
-        reviewer: r.get("reviewer")?,
-        due_at: r.get("due_at")?,
-        updated_by: r.get("updated_by")?,
-        updated_at: r.get("updated_at")?,
-        approved_by: r.get("approved_by")?,
-        approved_at: r.get("approved_at")?,
-        translators_assigned: r.get("translators_assigned")?,
-        reviewers_assigned: r.get("reviewers_assigned")?,
+        unit_id: r.get(at[0])?,
+        statement_id: r.get(at[1])?,
+        segment_id: r.get(at[2])?,
+        position: r.get(at[3])?,
+        source: r.get(at[4])?,
+        lang: r.get(at[5])?,
+        state: r.get(at[6])?,
+        text: r.get(at[7])?,
+        version: r.get(at[8])?,
+        reason: r.get(at[9])?,
+        reason_comment: r.get(at[10])?,
+        old_source: r.get(at[11])?,
+        new_source: r.get(at[12])?,
+        text_author_id: r.get(at[13])?,
+        text_author: r.get(at[14])?,
+        approved_text: r.get(at[15])?,
+        translator_id: r.get(at[16])?,
+        translator: r.get(at[17])?,
+        reviewer_id: r.get(at[18])?,
+        reviewer: r.get(at[19])?,
+        due_at: r.get(at[20])?,
+        updated_by: r.get(at[21])?,
+        updated_at: r.get(at[22])?,
+        approved_by: r.get(at[23])?,
+        approved_at: r.get(at[24])?,
+        translators_assigned: r.get(at[25])?,
+        reviewers_assigned: r.get(at[26])?,
     })
 }
 
