@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::types::Json;
 
 use super::error::StoreError;
-use super::records::Language;
+use super::records::{Language, SessionUser};
 use crate::domain::blocks::BlockKind;
 use crate::domain::language::LanguageTag;
 use crate::domain::role::{LanguageRole, Roles};
@@ -104,6 +104,18 @@ pub(crate) fn user_from_role_rows(rows: Vec<UserRoleRow>) -> Result<Option<User>
         return Ok(None);
     };
     Ok(users_with_roles(vec![user], roles)?.pop())
+}
+
+/// The user and CSRF token of a session from `SESSION_USER_SQL`'s rows (one per role, each with
+/// the same token); `None` when there were no rows.
+pub(crate) fn session_from_rows(
+    rows: Vec<(UserRoleRow, String)>,
+) -> Result<Option<SessionUser>, StoreError> {
+    let csrf_token = rows.first().map(|(_, csrf)| csrf.clone());
+    let user = user_from_role_rows(rows.into_iter().map(|(row, _)| row).collect())?;
+    Ok(user
+        .zip(csrf_token)
+        .map(|(user, csrf_token)| SessionUser { user, csrf_token }))
 }
 
 /// Joins users with their role rows, keeping the users' order.

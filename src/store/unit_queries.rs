@@ -10,7 +10,7 @@ macro_rules! unit_queries {
         use $crate::domain::unit::{Comment, Revision};
         use $crate::store::units::{
             approval_word, AssignmentChange, QueueRow, RevisionRow, QUEUE_SQL, UnitChange, UnitRecord, UnitRow, COMMENTS_SQL,
-            INSERT_REVISION_SQL, REVISIONS_SQL, UNIT_COLUMNS, UNIT_LIST_COLUMNS, UPDATE_UNIT_SQL, with_assignment_flags,
+            INSERT_REVISION_SQL, REVISIONS_SQL, UNIT_BY_ID_SQL, UNIT_LIST_SQL, UNIT_SQL, UPDATE_UNIT_SQL, with_assignment_flags,
         };
         use $crate::store::{StoreError, StoreResult};
 
@@ -21,10 +21,7 @@ macro_rules! unit_queries {
             segment_id: i64,
             lang: &LanguageTag,
         ) -> StoreResult<Option<UnitRecord>> {
-            let sql = format!(
-                "SELECT {UNIT_COLUMNS} WHERE g.statement_id = $1 AND n.segment_id = $2 AND n.lang = $3 AND g.active"
-            );
-            sqlx::query_as::<_, UnitRow>(&sql)
+            sqlx::query_as::<_, UnitRow>(UNIT_SQL)
                 .bind(statement_id)
                 .bind(segment_id)
                 .bind(lang.as_str())
@@ -35,8 +32,7 @@ macro_rules! unit_queries {
         }
 
         pub(crate) async fn fetch_unit_by_id(conn: &mut $conn, unit_id: i64) -> StoreResult<Option<UnitRecord>> {
-            let sql = format!("SELECT {UNIT_COLUMNS} WHERE n.id = $1");
-            sqlx::query_as::<_, UnitRow>(&sql)
+            sqlx::query_as::<_, UnitRow>(UNIT_BY_ID_SQL)
                 .bind(unit_id)
                 .fetch_optional(&mut *conn)
                 .await?
@@ -67,8 +63,7 @@ macro_rules! unit_queries {
 
         /// Every unit of a statement in one language, in segment order, with what the policy needs.
         pub(crate) async fn unit_records(conn: &mut $conn, statement_id: i64, lang: &LanguageTag) -> StoreResult<Vec<UnitRecord>> {
-            let sql = format!("SELECT {UNIT_LIST_COLUMNS} WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position");
-            let records = sqlx::query_as::<_, UnitRow>(&sql)
+            let records = sqlx::query_as::<_, UnitRow>(UNIT_LIST_SQL)
                 .bind(statement_id)
                 .bind(lang.as_str())
                 .fetch_all(&mut *conn)

@@ -182,17 +182,34 @@ macro_rules! unit_from {
     };
 }
 
-/// The columns a read of one unit selects, its assignment flags included.
-pub(crate) const UNIT_COLUMNS: &str = concat!(unit_fields!(), assigned_flags!(), unit_from!());
+/// One unit of an active segment: statement `$1`, segment `$2`, language `$3`.
+pub(crate) const UNIT_SQL: &str = concat!(
+    "SELECT",
+    unit_fields!(),
+    assigned_flags!(),
+    unit_from!(),
+    " WHERE g.statement_id = $1 AND n.segment_id = $2 AND n.lang = $3 AND g.active"
+);
 
-/// The columns a read of all active units of a statement in one language selects. The flags
+/// One unit by its id, whether or not its segment is still active.
+pub(crate) const UNIT_BY_ID_SQL: &str = concat!(
+    "SELECT",
+    unit_fields!(),
+    assigned_flags!(),
+    unit_from!(),
+    " WHERE n.id = $1"
+);
+
+/// Every unit of the active segments of statement `$1` in language `$2`, in order. The flags
 /// are left false here and set from the rows themselves (`with_assignment_flags`): those rows
 /// are exactly the units the flags look at, and asking per row made the read quadratic in the
 /// statement's length.
-pub(crate) const UNIT_LIST_COLUMNS: &str = concat!(
+pub(crate) const UNIT_LIST_SQL: &str = concat!(
+    "SELECT",
     unit_fields!(),
     "FALSE AS translators_assigned, FALSE AS reviewers_assigned",
-    unit_from!()
+    unit_from!(),
+    " WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position"
 );
 
 /// Sets the assignment flags of every unit of a statement in one language from the units.

@@ -18,7 +18,8 @@ use super::records::{
     ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser, UserUpdate,
 };
 use super::rows::{
-    user_from_role_rows, LanguageRow, SessionRoleRow, UserRoleRow, SESSION_USER_SQL, TOKEN_USER_SQL,
+    session_from_rows, user_from_role_rows, LanguageRow, SessionRoleRow, UserRoleRow,
+    SESSION_USER_SQL, TOKEN_USER_SQL,
 };
 use super::{Backend, Store, StoreError, StoreResult};
 use crate::domain::language::LanguageTag;
@@ -252,11 +253,7 @@ impl Store for PgStore {
             .bind(now)
             .fetch_all(&self.pool)
             .await?;
-        let csrf_token = rows.first().map(|r| r.csrf_token.clone());
-        let user = user_from_role_rows(rows.into_iter().map(|r| r.row).collect())?;
-        Ok(user
-            .zip(csrf_token)
-            .map(|(user, csrf_token)| SessionUser { user, csrf_token }))
+        session_from_rows(rows.into_iter().map(|r| (r.row, r.csrf_token)).collect())
     }
 
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {

@@ -21,11 +21,11 @@ use crate::domain::user::User;
 use crate::store::memory::{MemoryEntry, MEMORY_COLUMNS};
 use crate::store::records::SessionUser;
 use crate::store::rows::{
-    user_from_role_rows, UserRoleRow, UserRow, SESSION_USER_SQL, TOKEN_USER_SQL,
+    session_from_rows, user_from_role_rows, UserRoleRow, UserRow, SESSION_USER_SQL, TOKEN_USER_SQL,
 };
 use crate::store::units::{
     with_assignment_flags, SegmentContext, UnitRecord, UnitRow, COMMENTS_SQL, SEGMENT_CONTEXT_SQL,
-    UNIT_COLUMNS, UNIT_LIST_COLUMNS,
+    UNIT_LIST_SQL, UNIT_SQL,
 };
 use crate::store::{StoreError, StoreResult};
 
@@ -110,11 +110,7 @@ impl DirectReads {
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()
         })?;
-        let csrf_token = rows.first().map(|(_, csrf)| csrf.clone());
-        let user = user_from_role_rows(rows.into_iter().map(|(row, _)| row).collect())?;
-        Ok(user
-            .zip(csrf_token)
-            .map(|(user, csrf_token)| SessionUser { user, csrf_token }))
+        session_from_rows(rows)
     }
 
     pub(super) fn unit(
@@ -123,19 +119,9 @@ impl DirectReads {
         segment_id: i64,
         lang: &LanguageTag,
     ) -> StoreResult<Option<UnitRecord>> {
-        let sql = format!(
-            "SELECT {UNIT_COLUMNS} WHERE g.statement_id = $1 AND n.segment_id = $2 AND n.lang = $3 AND g.active"
-        );
-        let row = self.with(|c| {
-            let mut stmt = c.prepare_cached(&sql)?;
-            let at = unit_columns(&stmt)?;
-            stmt.query_row(
-                rusqlite::params![statement_id, segment_id, lang.as_str()],
-                |r| unit_row(r, &at),
-            )
-            .optional()
-        })?;
-        row.map(UnitRow::into_record).transpose()
+        let params = rusqlite::params![statement_id, segment_id, lang.as_str()];
+        // At most one row: a segment has one unit per language.
+        Ok(self.units(UNIT_SQL, params)?.pop())
     }
 
     pub(super) fn unit_records(
@@ -143,24 +129,21 @@ impl DirectReads {
         statement_id: i64,
         lang: &LanguageTag,
     ) -> StoreResult<Vec<UnitRecord>> {
-        let sql = format!(
-            "SELECT {UNIT_LIST_COLUMNS} WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position"
-        );
+        let params = rusqlite::params![statement_id, lang.as_str()];
+        Ok(with_assignment_flags(self.units(UNIT_LIST_SQL, params)?))
+    }
+
+    /// The units `sql` selects (in `UnitRow`'s shape).
+    fn units(&self, sql: &str, params: impl rusqlite::Params) -> StoreResult<Vec<UnitRecord>> {
         let rows = self.with(|c| {
-            let mut stmt = c.prepare_cached(&sql)?;
+            let mut stmt = c.prepare_cached(sql)?;
             let at = unit_columns(&stmt)?;
             let rows = stmt
-                .query_map(rusqlite::params![statement_id, lang.as_str()], |r| {
-                    unit_row(r, &at)
-                })?
+                .query_map(params, |r| unit_row(r, &at))?
                 .collect::<rusqlite::Result<Vec<_>>>();
             rows
         })?;
-        let records = rows
-            .into_iter()
-            .map(UnitRow::into_record)
-            .collect::<StoreResult<Vec<_>>>()?;
-        Ok(with_assignment_flags(records))
+        rows.into_iter().map(UnitRow::into_record).collect()
     }
 
     pub(super) fn comments(&self, unit_id: i64) -> StoreResult<Vec<Comment>> {
