@@ -152,10 +152,7 @@ macro_rules! unit_queries {
             lang: &LanguageTag,
         ) -> StoreResult<Vec<(i64, Comment)>> {
             let rows: Vec<(i64, i64, String, DateTime<Utc>, String)> = sqlx::query_as(
-                "SELECT c.unit_id, c.id, u.username, c.created_at, c.body
-                 FROM unit_comments c JOIN users u ON u.id = c.author
-                 JOIN units n ON n.id = c.unit_id JOIN segments g ON g.id = n.segment_id
-                 WHERE g.statement_id = $1 AND n.lang = $2 ORDER BY c.id",
+                crate::store::units::STATEMENT_COMMENTS_SQL,
             )
             .bind(statement_id)
             .bind(lang.as_str())

@@ -168,12 +168,37 @@ macro_rules! unit_fields {
     };
 }
 
-/// The tables behind `unit_fields!`.
+/// The tables behind `unit_fields!`, starting from one unit.
 macro_rules! unit_from {
     () => {
-        "
+        concat!(
+            "
     FROM units n
-    JOIN segments g ON g.id = n.segment_id
+    JOIN segments g ON g.id = n.segment_id",
+            unit_names!()
+        )
+    };
+}
+
+/// The tables behind `unit_fields!`, starting from a statement's segments. `CROSS JOIN` keeps
+/// SQLite on that order: left to choose, it walked every unit of the language in the database
+/// (index `units_lang_state`) and dropped those of other statements, so a statement's list
+/// grew slower with every statement stored. PostgreSQL plans it as a plain join.
+macro_rules! statement_units_from {
+    () => {
+        concat!(
+            "
+    FROM segments g
+    CROSS JOIN units n ON n.segment_id = g.id",
+            unit_names!()
+        )
+    };
+}
+
+/// The names that go with a unit's user ids.
+macro_rules! unit_names {
+    () => {
+        "
     LEFT JOIN users ta ON ta.id = n.text_author
     LEFT JOIN users tr ON tr.id = n.translator_id
     LEFT JOIN users rv ON rv.id = n.reviewer_id
@@ -208,7 +233,7 @@ pub(crate) const UNIT_LIST_SQL: &str = concat!(
     "SELECT",
     unit_fields!(),
     "FALSE AS translators_assigned, FALSE AS reviewers_assigned",
-    unit_from!(),
+    statement_units_from!(),
     " WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position"
 );
 
@@ -350,6 +375,14 @@ pub(crate) const COMMENTS_SQL: &str = "
     SELECT c.id, u.username AS author, c.created_at, c.body
     FROM unit_comments c JOIN users u ON u.id = c.author
     WHERE c.unit_id = $1 ORDER BY c.id";
+
+/// The discussion of every unit of statement `$1` in language `$2`, oldest first. Segments
+/// first, as in `statement_units_from!`.
+pub(crate) const STATEMENT_COMMENTS_SQL: &str = "
+    SELECT c.unit_id, c.id, u.username, c.created_at, c.body
+    FROM segments g CROSS JOIN units n ON n.segment_id = g.id
+    JOIN unit_comments c ON c.unit_id = n.id JOIN users u ON u.id = c.author
+    WHERE g.statement_id = $1 AND n.lang = $2 ORDER BY c.id";
 
 /// The conditional write at the heart of lost-update protection: it changes the unit only if
 /// nobody moved it past `base_version` (the last parameter), in the same statement as the check.

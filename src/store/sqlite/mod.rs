@@ -3,6 +3,8 @@
 mod direct_reads;
 mod group_commit;
 mod memory;
+#[cfg(test)]
+mod query_plans;
 mod security;
 mod statements;
 mod units;
