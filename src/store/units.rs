@@ -141,9 +141,9 @@ pub struct AssignmentChange {
 /// Whether any active unit of the same statement and language has an assigned translator or
 /// reviewer: assignments narrow a role only once a statement has them.
 ///
-/// `CROSS JOIN` makes SQLite walk the statement's segments first (index `segments_statement`)
-/// and look each one's unit up by (segment, language); left to choose, it scanned every unit
-/// of the language in the database for each row read. PostgreSQL plans it as a plain join.
+/// `CROSS JOIN` makes SQLite walk the statement's segments first (index
+/// `segments_statement_position`) and look each one's unit up by (segment, language); left to
+/// choose, it scanned every unit of the language in the database for each row read. PostgreSQL plans it as a plain join.
 macro_rules! assigned_flags {
     () => {
         "EXISTS (SELECT 1 FROM segments g2 CROSS JOIN units u2
@@ -180,8 +180,9 @@ macro_rules! unit_from {
     };
 }
 
-/// The tables behind `unit_fields!`, starting from a statement's segments. `CROSS JOIN` keeps
-/// SQLite on that order: left to choose, it walked every unit of the language in the database
+/// The tables behind `unit_fields!`, starting from a statement's segments; the query joins them
+/// with `n.segment_id = g.id` in its WHERE (PostgreSQL takes no ON after CROSS JOIN). `CROSS
+/// JOIN` keeps SQLite on that order: left to choose, it walked every unit of the language in the database
 /// (index `units_lang_state`) and dropped those of other statements, so a statement's list
 /// grew slower with every statement stored. PostgreSQL plans it as a plain join.
 macro_rules! statement_units_from {
@@ -189,7 +190,7 @@ macro_rules! statement_units_from {
         concat!(
             "
     FROM segments g
-    CROSS JOIN units n ON n.segment_id = g.id",
+    CROSS JOIN units n",
             unit_names!()
         )
     };
@@ -234,7 +235,8 @@ pub(crate) const UNIT_LIST_SQL: &str = concat!(
     unit_fields!(),
     "FALSE AS translators_assigned, FALSE AS reviewers_assigned",
     statement_units_from!(),
-    " WHERE g.statement_id = $1 AND n.lang = $2 AND g.active ORDER BY g.position"
+    " WHERE n.segment_id = g.id AND g.statement_id = $1 AND n.lang = $2 AND g.active
+     ORDER BY g.position"
 );
 
 /// Sets the assignment flags of every unit of a statement in one language from the units.
@@ -380,9 +382,9 @@ pub(crate) const COMMENTS_SQL: &str = "
 /// first, as in `statement_units_from!`.
 pub(crate) const STATEMENT_COMMENTS_SQL: &str = "
     SELECT c.unit_id, c.id, u.username, c.created_at, c.body
-    FROM segments g CROSS JOIN units n ON n.segment_id = g.id
+    FROM segments g CROSS JOIN units n
     JOIN unit_comments c ON c.unit_id = n.id JOIN users u ON u.id = c.author
-    WHERE g.statement_id = $1 AND n.lang = $2 ORDER BY c.id";
+    WHERE n.segment_id = g.id AND g.statement_id = $1 AND n.lang = $2 ORDER BY c.id";
 
 /// The conditional write at the heart of lost-update protection: it changes the unit only if
 /// nobody moved it past `base_version` (the last parameter), in the same statement as the check.

@@ -272,6 +272,26 @@ fn unit_columns(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<[usize; 27]>
     Ok(at)
 }
 
+/// A stored time. sqlx writes RFC 3339, which chrono reads with a parser of its own; rusqlite's
+/// reading tries format strings one after another, and on a list of forty units that was a
+/// tenth of the read. Anything else stored is still read the way rusqlite reads it.
+fn stamp(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    use rusqlite::types::ValueRef;
+    match r.get_ref(i)? {
+        ValueRef::Null => Ok(None),
+        ValueRef::Text(bytes) => {
+            let parsed = std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|s| DateTime::parse_from_rfc3339(s).ok());
+            match parsed {
+                Some(t) => Ok(Some(t.to_utc())),
+                None => r.get(i),
+            }
+        }
+        _ => r.get(i),
+    }
+}
+
 fn unit_row(r: &Row<'_>, at: &[usize; 27]) -> rusqlite::Result<UnitRow> {
     Ok(UnitRow {
         unit_id: r.get(at[0])?,
@@ -294,11 +314,15 @@ fn unit_row(r: &Row<'_>, at: &[usize; 27]) -> rusqlite::Result<UnitRow> {
         translator: r.get(at[17])?,
         reviewer_id: r.get(at[18])?,
         reviewer: r.get(at[19])?,
-        due_at: r.get(at[20])?,
+        due_at: stamp(r, at[20])?,
         updated_by: r.get(at[21])?,
-        updated_at: r.get(at[22])?,
+        updated_at: stamp(r, at[22])?.ok_or(rusqlite::Error::InvalidColumnType(
+            at[22],
+            "updated_at".into(),
+            rusqlite::types::Type::Null,
+        ))?,
         approved_by: r.get(at[23])?,
-        approved_at: r.get(at[24])?,
+        approved_at: stamp(r, at[24])?,
         translators_assigned: r.get(at[25])?,
         reviewers_assigned: r.get(at[26])?,
     })
@@ -321,5 +345,30 @@ fn store_error(err: rusqlite::Error) -> StoreError {
             | ErrorCode::SystemIoFailure,
         ) => StoreError::Unavailable(sqlx::Error::Protocol(message)),
         _ => StoreError::Database(sqlx::Error::Protocol(message)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_times_are_read_in_every_form_sqlite_holds() {
+        let conn = Connection::open_in_memory().expect("memory database");
+        let read = |sql: &str| {
+            conn.query_row(sql, [], |r| stamp(r, 0))
+                .expect("the time reads")
+        };
+        let expected = DateTime::parse_from_rfc3339("2026-11-28T13:18:31.5Z")
+            .expect("a time")
+            .to_utc();
+        // As sqlx writes it, with another offset, in SQLite's own form, and absent.
+        assert_eq!(read("SELECT '2026-11-28T13:18:31.5+00:00'"), Some(expected));
+        assert_eq!(read("SELECT '2026-11-28T17:18:31.5+04:00'"), Some(expected));
+        assert_eq!(read("SELECT '2026-11-28 13:18:31.5'"), Some(expected));
+        assert_eq!(read("SELECT NULL"), None);
+        assert!(conn
+            .query_row("SELECT 'not a time'", [], |r| stamp(r, 0))
+            .is_err());
     }
 }
