@@ -1,5 +1,6 @@
 //! The embedded SQLite backend: one writer connection, several readers, WAL with full sync.
 
+mod checkpointer;
 mod direct_reads;
 mod group_commit;
 mod memory;
@@ -43,6 +44,8 @@ pub struct SqliteStore {
     group: group_commit::GroupCommit,
     /// The editor's most frequent reads, without sqlx's worker thread.
     direct: direct_reads::DirectReads,
+    /// Folds the write-ahead log back into the database off the writer's path.
+    checkpoints: checkpointer::Checkpointer,
 }
 
 impl SqliteStore {
@@ -54,7 +57,13 @@ impl SqliteStore {
             // FULL: a transaction acknowledged to a client survives a power cut, not only a crash.
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
+            .busy_timeout(BUSY_TIMEOUT)
+            // Checkpoints run on a thread of their own (see `checkpointer`); the writer does one
+            // only if the log grows far past SQLite's usual 1,000 pages.
+            .pragma(
+                "wal_autocheckpoint",
+                checkpointer::WRITER_THRESHOLD_PAGES.to_string(),
+            );
         if let Some(dir) = options.get_filename().parent() {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir)
@@ -77,11 +86,13 @@ impl SqliteStore {
             .connect_lazy_with(options.clone());
         let group = group_commit::GroupCommit::start(writer.clone());
         let direct = direct_reads::DirectReads::new(options.get_filename());
+        let checkpoints = checkpointer::Checkpointer::start(options.get_filename());
         Ok(Self {
             writer,
             readers,
             group,
             direct,
+            checkpoints,
         })
     }
 
@@ -110,6 +121,7 @@ impl SqliteStore {
         self.writer.close().await;
         self.readers.close().await;
         self.direct.close();
+        self.checkpoints.stop();
     }
 
     /// A connection for reading; under WAL, readers never wait for the writer.
