@@ -386,6 +386,14 @@ pub(crate) const STATEMENT_COMMENTS_SQL: &str = "
     JOIN unit_comments c ON c.unit_id = n.id JOIN users u ON u.id = c.author
     WHERE n.segment_id = g.id AND g.statement_id = $1 AND n.lang = $2 ORDER BY c.id";
 
+/// How many active units of statement `$1` in language `$2` still wait for approval, and how
+/// many there are: whether the language is complete. Segments first, as in
+/// `statement_units_from!`.
+pub(crate) const LANGUAGE_WAITING_SQL: &str = "
+    SELECT COALESCE(SUM(CASE WHEN n.state <> 'approved' THEN 1 ELSE 0 END), 0), COUNT(*)
+    FROM segments g CROSS JOIN units n
+    WHERE n.segment_id = g.id AND g.statement_id = $1 AND n.lang = $2 AND g.active";
+
 /// The conditional write at the heart of lost-update protection: it changes the unit only if
 /// nobody moved it past `base_version` (the last parameter), in the same statement as the check.
 pub(crate) const UPDATE_UNIT_SQL: &str = "

@@ -106,9 +106,7 @@ macro_rules! webhook_store {
                 }
                 if !completed.is_empty() {
                     let (waiting, units): (i64, i64) = sqlx::query_as(
-                        "SELECT COALESCE(SUM(CASE WHEN n.state <> 'approved' THEN 1 ELSE 0 END), 0), COUNT(*)
-                         FROM units n JOIN segments g ON g.id = n.segment_id
-                         WHERE g.statement_id = $1 AND n.lang = $2 AND g.active",
+                        $crate::store::units::LANGUAGE_WAITING_SQL,
                     )
                     .bind(statement_id)
                     .bind(view.lang.as_str())

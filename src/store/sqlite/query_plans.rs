@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 use super::SqliteStore;
-use crate::store::units::{STATEMENT_COMMENTS_SQL, UNIT_LIST_SQL};
+use crate::store::units::{LANGUAGE_WAITING_SQL, STATEMENT_COMMENTS_SQL, UNIT_LIST_SQL};
 use crate::store::Store;
 
 /// The plan's steps as SQLite words them ("SEARCH g USING INDEX ...").
@@ -33,6 +33,7 @@ async fn statement_reads_start_from_its_segments() {
     for (name, sql) in [
         ("unit list", UNIT_LIST_SQL),
         ("statement comments", STATEMENT_COMMENTS_SQL),
+        ("language completion", LANGUAGE_WAITING_SQL),
     ] {
         let steps = plan(&conn, sql);
         // Walking every unit of a language (the lang index) would read all statements' units.
