@@ -1,5 +1,7 @@
 //! The embedded SQLite backend: one writer connection, several readers, WAL with full sync.
 
+#[cfg(test)]
+mod build_options;
 mod checkpointer;
 mod direct_reads;
 mod group_commit;
