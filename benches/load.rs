@@ -21,6 +21,12 @@ use std::time::{Duration, Instant};
 
 use axum::routing::get;
 use axum::{Json, Router};
+use http_body_util::{BodyExt, Full};
+use hyper::body::Bytes;
+use hyper::client::conn::http1;
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, Request, StatusCode};
+use hyper_util::rt::TokioIo;
 use serde_json::{json, Value};
 use tandem::app::{App, AppState};
 use tandem::config::Config;
@@ -32,6 +38,10 @@ use tandem::workflow::assign::{assign, AssignRequest, Scope};
 use tandem::workflow::sessions::create_token;
 use tandem::workflow::statements::{create_statement, NewStatementRequest};
 use tandem::workflow::users::{create_user, UserInput};
+
+/// The allocator of the `tandem` binary, so the service is measured as it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn env(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -381,6 +391,85 @@ fn only_kind() -> Option<usize> {
     })
 }
 
+/// One HTTP/1.1 keep-alive connection driven by hyper's own client, in the task that sends on it:
+/// no pool, no URL parsing and no hand-over to a second task per request, so that the generator
+/// takes as little as it can of the processor it shares with the service.
+struct Wire {
+    addr: std::net::SocketAddr,
+    host: HeaderValue,
+    open: Option<(http1::SendRequest<Full<Bytes>>, Connection)>,
+}
+
+type Connection = http1::Connection<TokioIo<tokio::net::TcpStream>, Full<Bytes>>;
+
+impl Wire {
+    fn new(base: &str) -> Self {
+        let authority = base.trim_start_matches("http://");
+        Wire {
+            addr: authority.parse().expect("base is http://ip:port"),
+            host: HeaderValue::from_str(authority).expect("host header"),
+            open: None,
+        }
+    }
+
+    /// Sends `request` and reads the whole answer, reconnecting first if the server closed the
+    /// connection since the last request.
+    async fn send(&mut self, request: Request<Full<Bytes>>) -> Result<(StatusCode, Bytes), String> {
+        if self.open.is_none() {
+            let stream = tokio::net::TcpStream::connect(self.addr)
+                .await
+                .map_err(|e| e.to_string())?;
+            stream.set_nodelay(true).map_err(|e| e.to_string())?;
+            let pair = http1::handshake(TokioIo::new(stream))
+                .await
+                .map_err(|e| e.to_string())?;
+            self.open = Some(pair);
+        }
+        let Some((sender, connection)) = self.open.as_mut() else {
+            return Err("no connection".into());
+        };
+        let exchange = async {
+            let response = sender.send_request(request).await?;
+            let status = response.status();
+            let body = response.into_body().collect().await?.to_bytes();
+            Ok::<_, hyper::Error>((status, body))
+        };
+        // The connection is polled beside the exchange: it moves the bytes both ways.
+        let outcome = tokio::select! {
+            biased;
+            done = exchange => done.map_err(|e| e.to_string()),
+            closed = connection => Err(match closed {
+                Ok(()) => "the server closed the connection".to_owned(),
+                Err(e) => e.to_string(),
+            }),
+        };
+        if outcome.is_err() {
+            self.open = None;
+        }
+        outcome
+    }
+}
+
+fn request(
+    method: Method,
+    path: &str,
+    host: &HeaderValue,
+    auth: &HeaderValue,
+    body: Option<Vec<u8>>,
+) -> Request<Full<Bytes>> {
+    let mut builder = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::HOST, host.clone())
+        .header(header::AUTHORIZATION, auth.clone());
+    if body.is_some() {
+        builder = builder.header(header::CONTENT_TYPE, "application/json");
+    }
+    builder
+        .body(Full::new(Bytes::from(body.unwrap_or_default())))
+        .expect("request")
+}
+
 /// One closed-loop connection: sends requests until `end`, timing those begun after
 /// `measure_from` and answered before `end`.
 async fn connection(
@@ -392,14 +481,10 @@ async fn connection(
     seed: u64,
     (measure_from, end): (Instant, Instant),
 ) -> (Tally, Vec<(UnitKey, i64)>) {
-    // One client per connection with at most one idle socket: exactly one HTTP/1.1 keep-alive
-    // connection per task, as a browser tab of the editor would hold.
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(1)
-        .tcp_nodelay(true)
-        .build()
-        .expect("client");
-    let auth = format!("Bearer {token}");
+    // Exactly one HTTP/1.1 keep-alive connection per task, as a browser tab of the editor holds.
+    let mut wire = Wire::new(&base);
+    let host = wire.host.clone();
+    let auth = HeaderValue::from_str(&format!("Bearer {token}")).expect("auth header");
     let mut rng = Rng(seed | 1);
     let mut tally = Tally::default();
     let mut next_own = 0;
@@ -413,19 +498,24 @@ async fn connection(
             Mix::Bare => false,
         };
         let started = Instant::now();
-        let request = if mix == Mix::Bare {
-            client.get(format!("{base}/hello"))
+        let req = if mix == Mix::Bare {
+            request(Method::GET, "/hello", &host, &auth, None)
         } else if save {
             let (u, version) = &own[next_own];
-            client
-                .put(format!(
-                    "{base}/api/v1/statements/{}/segments/{}/translations/{}",
+            let body = json!({
+                "text": format!("Թարգմանություն {n}: draft text of the paragraph, saved again"),
+                "base_version": version,
+            });
+            request(
+                Method::PUT,
+                &format!(
+                    "/api/v1/statements/{}/segments/{}/translations/{}",
                     u.statement, u.segment, u.lang
-                ))
-                .json(&json!({
-                    "text": format!("Թարգմանություն {n}: draft text of the paragraph, saved again"),
-                    "base_version": version,
-                }))
+                ),
+                &host,
+                &auth,
+                Some(serde_json::to_vec(&body).expect("json")),
+            )
         } else {
             let u = &reads[rng.below(reads.len())];
             let path = match only_kind().unwrap_or(roll % 3) {
@@ -439,18 +529,9 @@ async fn connection(
                     u.statement, u.segment, u.lang
                 ),
             };
-            client.get(format!("{base}{path}"))
+            request(Method::GET, &path, &host, &auth, None)
         };
-        let outcome = match request.header("authorization", &auth).send().await {
-            Ok(resp) => {
-                let status = resp.status();
-                match resp.bytes().await {
-                    Ok(body) => Ok((status, body)),
-                    Err(e) => Err(e.to_string()),
-                }
-            }
-            Err(e) => Err(e.to_string()),
-        };
+        let outcome = wire.send(req).await;
         let elapsed = started.elapsed();
         let counted = started >= measure_from && Instant::now() <= end;
         match outcome {

@@ -2,6 +2,10 @@
 
 use clap::Parser;
 
+/// mimalloc rather than the system allocator: see `Cargo.toml`. The load benchmark uses the same.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     tandem::app::init_tracing();
