@@ -103,6 +103,9 @@ pub struct ServeArgs {
     /// Seconds one webhook request may take.
     #[arg(long, env = "TANDEM_WEBHOOK_TIMEOUT_SECS", default_value_t = 10)]
     pub webhook_timeout_secs: u64,
+    /// Finished webhook deliveries kept per hook in its log (older ones are dropped).
+    #[arg(long, env = "TANDEM_WEBHOOK_LOG_KEEP", default_value_t = 1_000)]
+    pub webhook_log_keep: usize,
     /// On an empty database, create a demo statement and a demo team (editor, translators and
     /// reviewers for Armenian and Russian) and print their passwords once.
     #[arg(long)]
@@ -266,6 +269,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.webhooks.deliver = !args.no_webhook_delivery;
     config.webhooks.max_attempts = args.webhook_max_attempts.max(1);
     config.webhooks.timeout = std::time::Duration::from_secs(args.webhook_timeout_secs.max(1));
+    // At least the delivery that just finished stays in its log.
+    config.webhooks.log_keep = args.webhook_log_keep.max(1);
     tracing::info!(?config, "starting");
     let state = App::open(config).await?;
     if args.demo {

@@ -40,6 +40,9 @@ pub struct WebhookSettings {
     pub retry_cap: Duration,
     /// How often the outbox is looked at when nothing is due.
     pub poll: Duration,
+    /// Finished deliveries (delivered or failed) kept per hook in its log; older ones are
+    /// dropped with their attempts as new ones finish.
+    pub log_keep: usize,
 }
 
 impl Default for WebhookSettings {
@@ -53,6 +56,7 @@ impl Default for WebhookSettings {
             retry_base: Duration::from_secs(30),
             retry_cap: Duration::from_secs(4 * 3600),
             poll: Duration::from_secs(1),
+            log_keep: 1_000,
         }
     }
 }

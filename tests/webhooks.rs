@@ -667,3 +667,107 @@ async fn two_deliverers_send_each_event_once(app: common::TestApp) {
     assert_eq!(ids.len(), events);
 }
 on_both_fast!(two_deliverers, two_deliverers_send_each_event_once);
+
+const EN3: &str = "The hearing starts at ten in the town hall.";
+const EN4: &str = "Written comments are accepted until Friday.";
+const HY3: &str = "Լսումները սկսվում են ժամը տասին՝ քաղաքապետարանում։";
+const HY4: &str = "Գրավոր դիտողություններն ընդունվում են մինչև ուրբաթ։";
+
+/// Keeps two finished deliveries per hook, and retries late enough that a delivery sent back
+/// once stays pending for the whole test.
+fn short_log(config: &mut Config) {
+    fast(config);
+    config.webhooks.log_keep = 2;
+    config.webhooks.retry_base = Duration::from_secs(60);
+    config.webhooks.retry_cap = Duration::from_secs(120);
+}
+
+/// Rows of one table, read straight from the database behind the app.
+async fn count_rows(app: &common::TestApp, table: &str) -> i64 {
+    use sqlx::Connection;
+    let sql = format!("SELECT COUNT(*) FROM {table}");
+    match app.db {
+        common::Db::Sqlite => {
+            let mut conn = sqlx::SqliteConnection::connect(&app.database_url)
+                .await
+                .expect("open the SQLite file");
+            sqlx::query_scalar(&sql)
+                .fetch_one(&mut conn)
+                .await
+                .expect("count")
+        }
+        common::Db::Postgres => {
+            let mut conn = sqlx::PgConnection::connect(&app.database_url)
+                .await
+                .expect("connect to PostgreSQL");
+            sqlx::query_scalar(&sql)
+                .fetch_one(&mut conn)
+                .await
+                .expect("count")
+        }
+    }
+}
+
+async fn the_log_keeps_the_newest_finished_deliveries(app: common::TestApp) {
+    let team = team(&app).await;
+    // The first delivery is refused once and waits a minute for its retry; the rest go through.
+    let mut receiver = Receiver::start(&[500], None).await;
+    let (hook, _) = register(
+        &team,
+        json!({"url": receiver.url, "events": ["unit.approved"]}),
+    )
+    .await;
+    let (id, segs) = statement(&team, "Hearing", &[EN1, EN2, EN3, EN4]).await;
+
+    translate_and_approve(&team, id, segs[0], HY1).await;
+    let waiting = receiver.next().await;
+    log_until(&team.editor, hook, |log| {
+        log.len() == 1 && log[0]["attempts"] == 1 && log[0]["state"] == "pending"
+    })
+    .await;
+    let mut sent = Vec::new();
+    for (seg, text) in segs[1..].iter().zip([HY2, HY3, HY4]) {
+        translate_and_approve(&team, id, *seg, text).await;
+        let hit = receiver.next().await;
+        // One at a time, so the order of the log is the order of the approvals.
+        log_until(&team.editor, hook, |log| {
+            log.first()
+                .is_some_and(|d| d["message_id"] == hit.id.as_str() && d["state"] == "delivered")
+        })
+        .await;
+        sent.push(hit.id);
+    }
+
+    // Of three delivered, the oldest is gone; the pending one, older still, stays.
+    let log = log_until(&team.editor, hook, |log| log.len() == 3).await;
+    let ids: Vec<&str> = log
+        .iter()
+        .map(|d| d["message_id"].as_str().expect("message id"))
+        .collect();
+    assert_eq!(
+        ids,
+        [sent[2].as_str(), sent[1].as_str(), waiting.id.as_str()],
+        "{log:?}"
+    );
+    assert_eq!(log[2]["state"], "pending");
+    // The dropped delivery took its attempt and its event along.
+    assert_eq!(count_rows(&app, "webhook_deliveries").await, 3);
+    assert_eq!(count_rows(&app, "webhook_attempts").await, 3);
+    assert_eq!(count_rows(&app, "webhook_events").await, 3);
+}
+
+mod short_log {
+    use super::*;
+    #[tokio::test]
+    async fn sqlite() {
+        if let Some(app) = common::TestApp::spawn_with(common::Db::Sqlite, short_log).await {
+            the_log_keeps_the_newest_finished_deliveries(app).await;
+        }
+    }
+    #[tokio::test]
+    async fn postgres() {
+        if let Some(app) = common::TestApp::spawn_with(common::Db::Postgres, short_log).await {
+            the_log_keeps_the_newest_finished_deliveries(app).await;
+        }
+    }
+}

@@ -61,6 +61,37 @@ macro_rules! webhook_store {
                 Ok(())
             }
 
+            /// Keeps the newest `keep` finished deliveries of `hook` (delivered or failed; pending
+            /// ones are never touched) and drops the older ones with their attempts, then the
+            /// events no hook has a delivery of any more: without it the log grew with every
+            /// approval for as long as the hook lived.
+            pub(crate) async fn trim_log(conn: &mut $conn, hook: i64, keep: i64) -> StoreResult<()> {
+                let mut events: Vec<i64> = sqlx::query_scalar(
+                    "DELETE FROM webhook_deliveries
+                     WHERE webhook_id = $1 AND state <> 'pending'
+                       AND id <= (SELECT id FROM webhook_deliveries
+                                  WHERE webhook_id = $1 AND state <> 'pending'
+                                  ORDER BY id DESC LIMIT 1 OFFSET $2)
+                     RETURNING event_id",
+                )
+                .bind(hook)
+                .bind(keep.max(0))
+                .fetch_all(&mut *conn)
+                .await?;
+                events.sort_unstable();
+                events.dedup();
+                for event in events {
+                    sqlx::query(
+                        "DELETE FROM webhook_events WHERE id = $1
+                           AND NOT EXISTS (SELECT 1 FROM webhook_deliveries WHERE event_id = $1)",
+                    )
+                    .bind(event)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                Ok(())
+            }
+
             async fn slug(conn: &mut $conn, statement_id: i64) -> StoreResult<String> {
                 Ok(sqlx::query_scalar("SELECT slug FROM statements WHERE id = $1")
                     .bind(statement_id)
@@ -285,33 +316,38 @@ macro_rules! webhook_store {
             async fn record_attempt(
                 &self,
                 attempt: &$crate::store::webhooks::AttemptRecord,
+                keep_finished: i64,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write().await?;
                 // The hook may have been deleted meanwhile: then there is nothing left to log.
-                let moved = sqlx::query(
+                let hook: Option<i64> = sqlx::query_scalar(
                     "UPDATE webhook_deliveries SET attempts = $1, state = $2, next_attempt_at = $3, lease_until = NULL
-                     WHERE id = $4",
+                     WHERE id = $4 RETURNING webhook_id",
                 )
                 .bind(attempt.attempt)
                 .bind(attempt.outcome.as_str())
                 .bind(attempt.next_attempt_at)
                 .bind(attempt.delivery_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(hook) = hook else {
+                    tx.commit().await?;
+                    return Ok(());
+                };
+                sqlx::query(
+                    "INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, status, error)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(attempt.delivery_id)
+                .bind(attempt.attempt)
+                .bind(attempt.started_at)
+                .bind(attempt.duration_ms)
+                .bind(attempt.status)
+                .bind(attempt.error.as_deref())
                 .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if moved > 0 {
-                    sqlx::query(
-                        "INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, status, error)
-                         VALUES ($1, $2, $3, $4, $5, $6)",
-                    )
-                    .bind(attempt.delivery_id)
-                    .bind(attempt.attempt)
-                    .bind(attempt.started_at)
-                    .bind(attempt.duration_ms)
-                    .bind(attempt.status)
-                    .bind(attempt.error.as_deref())
-                    .execute(&mut *tx)
-                    .await?;
+                .await?;
+                if attempt.outcome != $crate::store::webhooks::DeliveryState::Pending {
+                    webhook_outbox::trim_log(&mut tx, hook, keep_finished).await?;
                 }
                 tx.commit().await?;
                 Ok(())

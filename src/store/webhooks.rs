@@ -207,6 +207,7 @@ pub trait WebhookStore: Send + Sync {
         lease_until: DateTime<Utc>,
         limit: i64,
     ) -> StoreResult<Vec<DueDelivery>>;
-    /// Logs an attempt and moves its delivery on, in one transaction.
-    async fn record_attempt(&self, attempt: &AttemptRecord) -> StoreResult<()>;
+    /// Logs an attempt and moves its delivery on, in one transaction; when that finishes the
+    /// delivery, keeps only the hook's newest `keep_finished` finished deliveries.
+    async fn record_attempt(&self, attempt: &AttemptRecord, keep_finished: i64) -> StoreResult<()>;
 }
