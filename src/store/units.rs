@@ -418,21 +418,30 @@ pub(crate) fn approval_word(a: &Approval) -> &'static str {
     }
 }
 
-pub(crate) const QUEUE_SQL: &str = concat!(
-    "
+/// Units not yet approved that may concern user `$1`, grouped by statement and language. The
+/// assignment flags are left false here and filled in from `ASSIGNMENT_FLAGS_SQL`.
+pub(crate) const QUEUE_SQL: &str = "
     SELECT g.statement_id, s.title, s.slug, n.lang, n.state, n.text_author, n.due_at, n.translator_id,
-        n.reviewer_id,
-",
-    assigned_flags!(),
-    "
+        n.reviewer_id, FALSE AS translators_assigned, FALSE AS reviewers_assigned
     FROM units n
     JOIN segments g ON g.id = n.segment_id
     JOIN statements s ON s.id = g.statement_id
     WHERE g.active AND n.state <> 'approved'
       AND (n.translator_id = $1 OR n.reviewer_id = $1 OR n.text_author = $1
            OR n.lang IN (SELECT lang FROM user_roles WHERE user_id = $1))
-    ORDER BY s.id DESC, n.lang, g.position",
-);
+    ORDER BY s.id DESC, n.lang, g.position";
+
+/// Whether statement `$1` has an active unit in language `$2` with an assigned translator, and
+/// one with an assigned reviewer. The queue asks it once per statement and language in it: asked
+/// per row (as `assigned_flags!` does for one unit), a statement without assignments made the
+/// queue read the whole statement again for every unit of it.
+pub(crate) const ASSIGNMENT_FLAGS_SQL: &str = "
+    SELECT EXISTS (SELECT 1 FROM segments g CROSS JOIN units n
+                   WHERE g.statement_id = $1 AND g.active AND n.segment_id = g.id
+                     AND n.lang = $2 AND n.translator_id IS NOT NULL),
+           EXISTS (SELECT 1 FROM segments g CROSS JOIN units n
+                   WHERE g.statement_id = $1 AND g.active AND n.segment_id = g.id
+                     AND n.lang = $2 AND n.reviewer_id IS NOT NULL)";
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct QueueRow {
