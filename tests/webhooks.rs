@@ -35,24 +35,32 @@ fn fast(config: &mut Config) {
     config.webhooks.timeout = Duration::from_secs(30);
 }
 
-/// Runs a test body on SQLite and, when configured, PostgreSQL, with fast webhook settings.
-macro_rules! on_both_fast {
-    ($name:ident, $body:ident) => {
+/// Runs a test body on SQLite and, when configured, PostgreSQL, with the settings `$adjust` makes.
+macro_rules! on_both_with {
+    ($name:ident, $body:ident, $adjust:ident) => {
         mod $name {
             use super::*;
             #[tokio::test]
             async fn sqlite() {
-                if let Some(app) = common::TestApp::spawn_with(common::Db::Sqlite, fast).await {
+                if let Some(app) = common::TestApp::spawn_with(common::Db::Sqlite, $adjust).await {
                     $body(app).await;
                 }
             }
             #[tokio::test]
             async fn postgres() {
-                if let Some(app) = common::TestApp::spawn_with(common::Db::Postgres, fast).await {
+                if let Some(app) = common::TestApp::spawn_with(common::Db::Postgres, $adjust).await
+                {
                     $body(app).await;
                 }
             }
         }
+    };
+}
+
+/// The same with fast webhook settings.
+macro_rules! on_both_fast {
+    ($name:ident, $body:ident) => {
+        on_both_with!($name, $body, fast);
     };
 }
 
@@ -554,21 +562,7 @@ fn no_deliverer(config: &mut Config) {
     config.webhooks.deliver = false;
 }
 
-mod outbox_restart {
-    use super::*;
-    #[tokio::test]
-    async fn sqlite() {
-        if let Some(app) = common::TestApp::spawn_with(common::Db::Sqlite, no_deliverer).await {
-            the_outbox_survives_a_restart(app).await;
-        }
-    }
-    #[tokio::test]
-    async fn postgres() {
-        if let Some(app) = common::TestApp::spawn_with(common::Db::Postgres, no_deliverer).await {
-            the_outbox_survives_a_restart(app).await;
-        }
-    }
-}
+on_both_with!(outbox_restart, the_outbox_survives_a_restart, no_deliverer);
 
 async fn hooks_hear_only_their_statements_and_events(app: common::TestApp) {
     let team = team(&app).await;
@@ -756,18 +750,8 @@ async fn the_log_keeps_the_newest_finished_deliveries(app: common::TestApp) {
     assert_eq!(count_rows(&app, "webhook_events").await, 3);
 }
 
-mod short_log {
-    use super::*;
-    #[tokio::test]
-    async fn sqlite() {
-        if let Some(app) = common::TestApp::spawn_with(common::Db::Sqlite, short_log).await {
-            the_log_keeps_the_newest_finished_deliveries(app).await;
-        }
-    }
-    #[tokio::test]
-    async fn postgres() {
-        if let Some(app) = common::TestApp::spawn_with(common::Db::Postgres, short_log).await {
-            the_log_keeps_the_newest_finished_deliveries(app).await;
-        }
-    }
-}
+on_both_with!(
+    short_log,
+    the_log_keeps_the_newest_finished_deliveries,
+    short_log
+);

@@ -190,23 +190,16 @@ macro_rules! unit_queries {
         pub(crate) async fn queue_units(conn: &mut $conn, user_id: i64) -> StoreResult<Vec<$crate::domain::queue::QueueUnit>> {
             let mut rows: Vec<QueueRow> = sqlx::query_as(QUEUE_SQL).bind(user_id).fetch_all(&mut *conn).await?;
             // Rows come grouped by statement and language, so each pair is asked about once.
-            let mut asked: Option<(i64, String, bool, bool)> = None;
-            for row in &mut rows {
-                let known = asked.as_ref().filter(|(s, l, _, _)| *s == row.statement_id && *l == row.lang);
-                let (translators, reviewers) = match known {
-                    Some((_, _, t, r)) => (*t, *r),
-                    None => {
-                        let (t, r): (bool, bool) = sqlx::query_as($crate::store::units::ASSIGNMENT_FLAGS_SQL)
-                            .bind(row.statement_id)
-                            .bind(&row.lang)
-                            .fetch_one(&mut *conn)
-                            .await?;
-                        asked = Some((row.statement_id, row.lang.clone(), t, r));
-                        (t, r)
-                    }
-                };
-                row.translators_assigned = translators;
-                row.reviewers_assigned = reviewers;
+            for group in rows.chunk_by_mut(|a, b| a.statement_id == b.statement_id && a.lang == b.lang) {
+                let (translators, reviewers): (bool, bool) = sqlx::query_as($crate::store::units::ASSIGNMENT_FLAGS_SQL)
+                    .bind(group[0].statement_id)
+                    .bind(&group[0].lang)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                for row in group {
+                    row.translators_assigned = translators;
+                    row.reviewers_assigned = reviewers;
+                }
             }
             rows.into_iter().map(QueueRow::into_unit).collect()
         }

@@ -431,17 +431,14 @@ pub(crate) const QUEUE_SQL: &str = "
            OR n.lang IN (SELECT lang FROM user_roles WHERE user_id = $1))
     ORDER BY s.id DESC, n.lang, g.position";
 
-/// Whether statement `$1` has an active unit in language `$2` with an assigned translator, and
-/// one with an assigned reviewer. The queue asks it once per statement and language in it: asked
-/// per row (as `assigned_flags!` does for one unit), a statement without assignments made the
-/// queue read the whole statement again for every unit of it.
-pub(crate) const ASSIGNMENT_FLAGS_SQL: &str = "
-    SELECT EXISTS (SELECT 1 FROM segments g CROSS JOIN units n
-                   WHERE g.statement_id = $1 AND g.active AND n.segment_id = g.id
-                     AND n.lang = $2 AND n.translator_id IS NOT NULL),
-           EXISTS (SELECT 1 FROM segments g CROSS JOIN units n
-                   WHERE g.statement_id = $1 AND g.active AND n.segment_id = g.id
-                     AND n.lang = $2 AND n.reviewer_id IS NOT NULL)";
+/// `assigned_flags!` for statement `$1` and language `$2`, asked once per statement and language
+/// in the queue: asked per row, a statement without assignments made the queue read the whole
+/// statement again for every unit of it.
+pub(crate) const ASSIGNMENT_FLAGS_SQL: &str = concat!(
+    "SELECT ",
+    assigned_flags!(),
+    " FROM (SELECT $1 AS statement_id) g CROSS JOIN (SELECT $2 AS lang) n"
+);
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct QueueRow {

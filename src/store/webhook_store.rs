@@ -6,7 +6,8 @@
 /// `FOR UPDATE SKIP LOCKED`; SQLite has one writer, so nothing).
 macro_rules! webhook_store {
     ($store:ty, $conn:ty, $lock:literal) => {
-        /// The outbox side: events written inside the transaction of what caused them.
+        /// The outbox side: events written inside the transaction of what caused them, and the
+        /// trimming of each hook's log once a delivery finishes.
         pub(crate) mod webhook_outbox {
             use chrono::{DateTime, Utc};
 
@@ -65,7 +66,7 @@ macro_rules! webhook_store {
             /// ones are never touched) and drops the older ones with their attempts, then the
             /// events no hook has a delivery of any more: without it the log grew with every
             /// approval for as long as the hook lived.
-            pub(crate) async fn trim_log(conn: &mut $conn, hook: i64, keep: i64) -> StoreResult<()> {
+            pub(crate) async fn trim_log(conn: &mut $conn, hook: i64, keep: usize) -> StoreResult<()> {
                 let mut events: Vec<i64> = sqlx::query_scalar(
                     "DELETE FROM webhook_deliveries
                      WHERE webhook_id = $1 AND state <> 'pending'
@@ -75,7 +76,7 @@ macro_rules! webhook_store {
                      RETURNING event_id",
                 )
                 .bind(hook)
-                .bind(keep.max(0))
+                .bind(i64::try_from(keep).unwrap_or(i64::MAX))
                 .fetch_all(&mut *conn)
                 .await?;
                 events.sort_unstable();
@@ -316,7 +317,7 @@ macro_rules! webhook_store {
             async fn record_attempt(
                 &self,
                 attempt: &$crate::store::webhooks::AttemptRecord,
-                keep_finished: i64,
+                keep_finished: usize,
             ) -> $crate::store::StoreResult<()> {
                 let mut tx = self.write().await?;
                 // The hook may have been deleted meanwhile: then there is nothing left to log.

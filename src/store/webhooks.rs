@@ -209,5 +209,9 @@ pub trait WebhookStore: Send + Sync {
     ) -> StoreResult<Vec<DueDelivery>>;
     /// Logs an attempt and moves its delivery on, in one transaction; when that finishes the
     /// delivery, keeps only the hook's newest `keep_finished` finished deliveries.
-    async fn record_attempt(&self, attempt: &AttemptRecord, keep_finished: i64) -> StoreResult<()>;
+    async fn record_attempt(
+        &self,
+        attempt: &AttemptRecord,
+        keep_finished: usize,
+    ) -> StoreResult<()>;
 }

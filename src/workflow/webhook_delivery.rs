@@ -91,8 +91,7 @@ async fn start_due(
         let (store, client, settings) = (store.clone(), client.clone(), settings.clone());
         tokio::spawn(async move {
             let record = attempt(&client, &settings, delivery).await;
-            let keep = i64::try_from(settings.log_keep).unwrap_or(i64::MAX);
-            if let Err(e) = store.record_attempt(&record, keep).await {
+            if let Err(e) = store.record_attempt(&record, settings.log_keep).await {
                 // The lease runs out and a later look sends it again, with the same webhook-id.
                 tracing::warn!(error = %e, delivery = record.delivery_id,
                     "a webhook attempt cannot be recorded");

@@ -3,7 +3,9 @@
 use rusqlite::Connection;
 
 use super::SqliteStore;
-use crate::store::units::{LANGUAGE_WAITING_SQL, STATEMENT_COMMENTS_SQL, UNIT_LIST_SQL};
+use crate::store::units::{
+    ASSIGNMENT_FLAGS_SQL, LANGUAGE_WAITING_SQL, STATEMENT_COMMENTS_SQL, UNIT_LIST_SQL,
+};
 use crate::store::Store;
 
 /// The plan's steps as SQLite words them ("SEARCH g USING INDEX ...").
@@ -53,6 +55,18 @@ async fn statement_reads_start_from_its_segments() {
     assert!(
         steps.iter().all(|s| !s.contains("TEMP B-TREE")),
         "the unit list should need no sort: {steps:?}"
+    );
+    // The queue's assignment flags look at one statement's segments, not at every segment.
+    let steps = plan(&conn, ASSIGNMENT_FLAGS_SQL);
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.starts_with("SEARCH g2 USING INDEX segments_")),
+        "the assignment flags should search the statement's segments: {steps:?}"
+    );
+    assert!(
+        steps.iter().all(|s| !s.contains("units_lang_state")),
+        "the assignment flags should not scan a language's units: {steps:?}"
     );
     store.close().await;
 }
