@@ -412,21 +412,20 @@ impl Wire {
         }
     }
 
-    /// Sends `request` and reads the whole answer, reconnecting first if the server closed the
-    /// connection since the last request.
+    /// Sends `request` and reads the whole answer, on a new connection when the last request
+    /// failed (the failed connection is dropped).
     async fn send(&mut self, request: Request<Full<Bytes>>) -> Result<(StatusCode, Bytes), String> {
-        if self.open.is_none() {
-            let stream = tokio::net::TcpStream::connect(self.addr)
-                .await
-                .map_err(|e| e.to_string())?;
-            stream.set_nodelay(true).map_err(|e| e.to_string())?;
-            let pair = http1::handshake(TokioIo::new(stream))
-                .await
-                .map_err(|e| e.to_string())?;
-            self.open = Some(pair);
-        }
-        let Some((sender, connection)) = self.open.as_mut() else {
-            return Err("no connection".into());
+        let (mut sender, mut connection) = match self.open.take() {
+            Some(open) => open,
+            None => {
+                let stream = tokio::net::TcpStream::connect(self.addr)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                stream.set_nodelay(true).map_err(|e| e.to_string())?;
+                http1::handshake(TokioIo::new(stream))
+                    .await
+                    .map_err(|e| e.to_string())?
+            }
         };
         let exchange = async {
             let response = sender.send_request(request).await?;
@@ -438,13 +437,13 @@ impl Wire {
         let outcome = tokio::select! {
             biased;
             done = exchange => done.map_err(|e| e.to_string()),
-            closed = connection => Err(match closed {
+            closed = &mut connection => Err(match closed {
                 Ok(()) => "the server closed the connection".to_owned(),
                 Err(e) => e.to_string(),
             }),
         };
-        if outcome.is_err() {
-            self.open = None;
+        if outcome.is_ok() {
+            self.open = Some((sender, connection));
         }
         outcome
     }
