@@ -1,6 +1,4 @@
 //! The real `tandem` binary as a child process: start, SIGKILL, SIGTERM, users and API tokens.
-// Each test binary that includes this file uses a different part of it.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, ExitStatus, Stdio};

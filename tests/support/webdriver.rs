@@ -1,12 +1,11 @@
 //! A small W3C WebDriver client over HTTP, enough to drive Debian's chromium through chromedriver.
-// Each browser test binary uses a different part of this client.
-#![allow(dead_code)]
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use super::wait::until;
 use base64::Engine;
 use serde_json::{json, Value};
 
@@ -14,18 +13,13 @@ const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// `None` with a notice when no browser is installed; under CI that is a failure instead, so
-/// the browser tests can never be skipped silently there.
-pub fn available() -> bool {
-    let here = Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
-    if !here {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must install chromium and chromium-driver"
+/// Skips the running test when no browser is installed (a failure under CI).
+pub fn require() {
+    if !(Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists()) {
+        super::harness::skip(
+            "chromium or chromedriver is missing (Debian: chromium, chromium-driver)",
         );
-        eprintln!("notice: chromium or chromedriver is missing; the browser tests were skipped");
     }
-    here
 }
 
 pub struct Browser {
@@ -174,34 +168,28 @@ impl Browser {
 
     /// Waits until the page's address ends with `suffix`.
     pub async fn wait_for_url(&self, suffix: &str) {
-        let started = Instant::now();
-        loop {
+        until(format!("an address ending in {suffix}"), async || {
             let url = self.url().await;
             if url.ends_with(suffix) {
-                return;
+                Ok(())
+            } else {
+                Err(url)
             }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "still at {url}, waiting for {suffix}"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// Waits until the page's current HTML satisfies `check`.
     pub async fn wait_until(&self, check: impl Fn(&str) -> bool) {
-        let started = Instant::now();
-        loop {
+        until("the page to show what the test expects", async || {
             let html = self.source().await;
             if check(&html) {
-                return;
+                Ok(())
+            } else {
+                Err(format!("the page is:\n{html}"))
             }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "timed out; the page is:\n{html}"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// Signs in on the desk at `base` and waits for the work queue.
@@ -223,6 +211,42 @@ impl Browser {
         .await
     }
 
+    /// Runs `script` as an async WebDriver script: it ends by calling the last of its `arguments`
+    /// with the value to return. A script that never calls it fails after WebDriver's script
+    /// timeout (30 s), which is how a request that never answers is caught.
+    pub async fn execute_async(&self, script: &str, args: Value) -> Value {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/async",
+            Some(json!({"script": script, "args": args})),
+        )
+        .await
+    }
+
+    /// Goes back one page in this tab's history, as the browser's Back button does.
+    pub async fn back(&self) {
+        self.call(reqwest::Method::POST, "/back", Some(json!({})))
+            .await;
+    }
+
+    /// Opens a new tab and makes it the one the next commands drive.
+    pub async fn new_tab(&self) {
+        let made = self
+            .call(
+                reqwest::Method::POST,
+                "/window/new",
+                Some(json!({"type": "tab"})),
+            )
+            .await;
+        let handle = made["handle"].as_str().expect("a window handle").to_owned();
+        self.call(
+            reqwest::Method::POST,
+            "/window",
+            Some(json!({"handle": handle})),
+        )
+        .await;
+    }
+
     /// The current value of a form field (the page source only shows its initial value).
     pub async fn value(&self, css: &str) -> String {
         self.execute(
@@ -237,19 +261,15 @@ impl Browser {
 
     /// Waits until the JavaScript expression `condition` is true in the page.
     pub async fn wait_for(&self, condition: &str) {
-        let started = Instant::now();
         let script = format!("return Boolean({condition});");
-        loop {
+        until(condition, async || {
             if self.execute(&script, json!([])).await == Value::Bool(true) {
-                return;
+                Ok(())
+            } else {
+                Err(format!("the page is:\n{}", self.source().await))
             }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "timed out waiting for {condition}; the page is:\n{}",
-                self.source().await
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// Replaces the value of a field as typing would (clears it, then types `text`).

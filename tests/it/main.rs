@@ -1,0 +1,68 @@
+//! The integration tests, one binary: a module per concern, each listing its tests for the runner
+//! in `support/harness.rs` (skips are named and counted, and fail under CI).
+
+#[path = "../support/mod.rs"]
+mod support;
+use support::{common, harness, outside, server, wait};
+
+mod api_auth;
+mod api_desk;
+mod api_errors;
+mod api_memory;
+mod api_statements;
+mod api_unavailable;
+mod cli;
+mod concurrency;
+mod contract;
+mod crash_safety;
+mod demo;
+mod eval_alignment;
+mod eval_segmentation;
+mod exchange;
+mod hostile_files;
+mod import_hostile;
+mod multi_instance;
+mod operations;
+mod public_pages;
+mod security;
+mod store;
+mod webhooks;
+mod workflow_assign;
+mod workflow_publish;
+mod workflow_roles;
+mod workflow_source;
+mod workflow_units;
+mod xliff_conformance;
+
+fn main() -> std::process::ExitCode {
+    harness::main([
+        api_auth::tests().named("api_auth"),
+        api_desk::tests().named("api_desk"),
+        api_errors::tests().named("api_errors"),
+        api_memory::tests().named("api_memory"),
+        api_statements::tests().named("api_statements"),
+        api_unavailable::tests().named("api_unavailable"),
+        cli::tests().named("cli"),
+        concurrency::tests().named("concurrency"),
+        contract::tests().named("contract"),
+        crash_safety::tests().named("crash_safety"),
+        demo::tests().named("demo"),
+        eval_alignment::tests().named("eval_alignment"),
+        eval_segmentation::tests().named("eval_segmentation"),
+        exchange::tests().named("exchange"),
+        hostile_files::tests().named("hostile_files"),
+        import_hostile::tests().named("import_hostile"),
+        multi_instance::tests().named("multi_instance"),
+        operations::tests().named("operations"),
+        public_pages::tests().named("public_pages"),
+        security::tests().named("security"),
+        store::tests().named("store"),
+        webhooks::tests().named("webhooks"),
+        workflow_assign::tests().named("workflow_assign"),
+        workflow_publish::tests().named("workflow_publish"),
+        workflow_roles::tests().named("workflow_roles"),
+        workflow_source::tests().named("workflow_source"),
+        workflow_units::tests().named("workflow_units"),
+        xliff_conformance::tests().named("xliff_conformance"),
+    ])
+}

@@ -1,0 +1,64 @@
+//! What tests need from outside the clone (the `../shared` folder, installed tools): found, or
+//! the test is skipped naming what is missing (a failure under CI).
+
+use std::path::{Path, PathBuf};
+
+use super::harness::skip;
+
+/// `../shared/<relative>` beside the clone, which must exist.
+pub fn shared(relative: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(relative);
+    if !path.exists() {
+        skip(format!(
+            "{} is absent (../shared beside the clone)",
+            path.display()
+        ));
+    }
+    path
+}
+
+/// An installed program at `path`, from the Debian package `package`.
+pub fn tool(path: &'static str, package: &str) -> &'static Path {
+    let tool = Path::new(path);
+    if !tool.exists() {
+        skip(format!("{path} is not installed (Debian: {package})"));
+    }
+    tool
+}
+
+/// xmllint from libxml2-utils.
+pub fn xmllint() -> &'static Path {
+    tool("/usr/bin/xmllint", "libxml2-utils")
+}
+
+/// Runs xmllint with `args` on `document` written to a file; `Err` holds what xmllint said.
+fn xmllint_on(document: &str, args: &[&std::ffi::OsStr]) -> Result<(), String> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("document.xml");
+    std::fs::write(&file, document).expect("write the document");
+    let out = std::process::Command::new(xmllint())
+        .args(["--noout", "--nonet"])
+        .args(args)
+        .arg(&file)
+        .output()
+        .expect("xmllint runs");
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// Checks XLIFF 2 against the OASIS core schema in `../shared`.
+pub fn xliff_schema_check(xliff: &str) -> Result<(), String> {
+    let schema = shared("conformance/xliff-2.1/schemas/xliff_core_2.0.xsd");
+    xmllint_on(xliff, &["--schema".as_ref(), schema.as_os_str()])
+}
+
+/// Checks TMX against the TMX 1.4b element structure in `tests/fixtures/tmx14.dtd`.
+pub fn tmx_dtd_check(tmx: &str) -> Result<(), String> {
+    let dtd = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tmx14.dtd");
+    xmllint_on(tmx, &["--dtdvalid".as_ref(), dtd.as_os_str()])
+}
