@@ -5,6 +5,7 @@
 mod support;
 use support::{common, harness, wait, webdriver};
 
+mod back_forward;
 mod desk;
 mod hostile_text;
 mod journey;
@@ -12,6 +13,7 @@ mod languages;
 
 fn main() -> std::process::ExitCode {
     harness::main([
+        back_forward::tests().named("back_forward"),
         desk::tests().named("desk"),
         hostile_text::tests().named("hostile_text"),
         journey::tests().named("journey"),

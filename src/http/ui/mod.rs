@@ -94,6 +94,7 @@ const MODULES: &[(&str, &str)] = &[
         "review.js",
         include_str!("../../../web/static/js/review.js"),
     ),
+    ("live.js", include_str!("../../../web/static/js/live.js")),
     ("admin.js", include_str!("../../../web/static/js/admin.js")),
     ("align.js", include_str!("../../../web/static/js/align.js")),
 ];

@@ -3,8 +3,9 @@
 export const csrf = () => document.querySelector('meta[name="csrf-token"]')?.content ?? "";
 
 /// Sends `body` as JSON (when given) and answers {ok, status, answer, message}; `message` is the
-/// server's own text in the interface language, to be shown as text, never as HTML.
-export async function call(method, url, body) {
+/// server's own text in the interface language, to be shown as text, never as HTML. `keepalive`
+/// lets a request made as the page goes away outlive it.
+export async function call(method, url, body, { keepalive = false } = {}) {
   const headers = { "x-csrf-token": csrf() };
   if (body !== undefined) headers["content-type"] = "application/json";
   let response;
@@ -12,6 +13,7 @@ export async function call(method, url, body) {
     response = await fetch(url, {
       method,
       headers,
+      keepalive,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {

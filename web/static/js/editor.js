@@ -3,6 +3,7 @@
 
 import { call, renderDiff } from "./api.js";
 import { differences, markNumbers } from "./checks.js";
+import { connect } from "./live.js";
 
 const editor = document.querySelector("ol.editor");
 if (editor) setUp(editor);
@@ -465,6 +466,18 @@ function setUp(editor) {
     }, 400);
   });
 
+  // A page that goes away (or into the back/forward cache) stops saying it is editing, and
+  // says so again when it comes back.
+  window.addEventListener("pagehide", () => {
+    clearInterval(renewal);
+    if (selected) {
+      call("POST", `${base}/presence`, { lang, segment_id: null }, { keepalive: true });
+    }
+  });
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted && selected) presence(selected);
+  });
+
   const editing = new Map();
   function showPresence(event) {
     if (String(event.user_id) === editor.dataset.me) return;
@@ -507,28 +520,24 @@ function setUp(editor) {
     loadPivot();
   }
 
-  const events = new EventSource(`${base}/events`);
-  events.addEventListener("unit", (e) => {
-    const data = JSON.parse(e.data);
-    applyUnit(data.unit, data.by);
-  });
-  events.addEventListener("comment", (e) => {
-    const data = JSON.parse(e.data);
-    if (selected && data.lang === lang && String(data.segment_id) === selected.dataset.segment) {
-      loadPanel(selected);
-    }
-  });
-  events.addEventListener("presence", (e) => showPresence(JSON.parse(e.data)));
-  events.addEventListener("reload", refreshAll);
-  let wasDown = false;
-  events.addEventListener("error", () => {
-    wasDown = true;
-    live.textContent = live.dataset.offline;
-  });
-  events.addEventListener("open", () => {
-    live.textContent = "";
-    // Whatever happened while the connection was down is fetched once it is back.
-    if (wasDown) refreshAll();
-    wasDown = false;
-  });
+  connect(
+    `${base}/events`,
+    {
+      unit: (data) => applyUnit(data.unit, data.by),
+      comment: (data) => {
+        if (selected && data.lang === lang && String(data.segment_id) === selected.dataset.segment) {
+          loadPanel(selected);
+        }
+      },
+      presence: showPresence,
+      reload: refreshAll,
+    },
+    {
+      status: (up) => {
+        live.textContent = up ? "" : live.dataset.offline;
+      },
+      // Whatever happened while the stream was down, or the page was away, is fetched again.
+      catchUp: refreshAll,
+    },
+  );
 }
