@@ -45,11 +45,11 @@ fn collect_2(el: &Element, units: &mut Vec<ImportedUnit>) {
             collect_2(c, units);
             continue;
         }
-        let (mut source, mut target, mut has_target, mut state) =
-            (String::new(), String::new(), false, None);
-        for p in c
+        let (mut source, mut targets, mut state) = (String::new(), Vec::new(), None);
+        for (position, p) in c
             .elements()
             .filter(|p| p.ns == XLIFF2_NS && matches!(p.name.as_str(), "segment" | "ignorable"))
+            .enumerate()
         {
             if p.name == "segment" && state.is_none() {
                 state = p.attr("state").map(str::to_owned);
@@ -58,13 +58,23 @@ fn collect_2(el: &Element, units: &mut Vec<ImportedUnit>) {
                 match s.name.as_str() {
                     "source" => text_of(s, &mut source),
                     "target" => {
-                        has_target = true;
-                        text_of(s, &mut target);
+                        // A translator may reorder the sentences of a paragraph: `order` says
+                        // where this target is shown (validated unique), else its own place.
+                        let shown_at = s
+                            .attr("order")
+                            .and_then(|o| o.parse::<usize>().ok())
+                            .unwrap_or(position + 1);
+                        let mut text = String::new();
+                        text_of(s, &mut text);
+                        targets.push((shown_at, text));
                     }
                     _ => {}
                 }
             }
         }
+        targets.sort_by_key(|(shown_at, _)| *shown_at);
+        let has_target = !targets.is_empty();
+        let target: String = targets.into_iter().map(|(_, text)| text).collect();
         units.push(ImportedUnit {
             id: c.attr("id").unwrap_or_default().to_owned(),
             source,
@@ -140,4 +150,31 @@ fn read_12(root: &Element) -> Result<ImportedFile, XliffError> {
         target_lang: file.attr("target-language").map(str::to_owned),
         units,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_for_import;
+
+    /// Two sentences whose translations a translator swapped, as XLIFF 2 allows with `order`.
+    const REORDERED: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="hy">
+ <file id="f1"><unit id="u1">
+  <segment id="s1"><source>The hall opens at nine. </source><target order="2">Դահլիճը բացվում է ժամը ինըին։</target></segment>
+  <segment id="s2"><source>Entry is free.</source><target order="1">Մուտքն ազատ է։ </target></segment>
+ </unit></file>
+</xliff>"#;
+
+    #[test]
+    fn targets_are_read_in_the_order_they_are_shown() {
+        let file = read_for_import(REORDERED.as_bytes(), 1 << 20).expect("a valid file");
+        assert_eq!(
+            file.units[0].source,
+            "The hall opens at nine. Entry is free."
+        );
+        assert_eq!(
+            file.units[0].target.as_deref(),
+            Some("Մուտքն ազատ է։ Դահլիճը բացվում է ժամը ինըին։")
+        );
+    }
 }

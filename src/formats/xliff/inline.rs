@@ -496,6 +496,10 @@ fn walk<'a>(
     Ok(())
 }
 
+/// Checks one side's codes and markers in three passes, so a file is refused for the most
+/// local rule it breaks: first each element by itself (its attributes and what they refer
+/// to), then the elements against each other (`sc`/`ec` and `sm`/`em` pairs), and last the
+/// unit-wide uniqueness of ids, which only says that two elements clash, not which is wrong.
 #[allow(clippy::too_many_arguments)]
 fn check_side(
     side: &Side<'_>,
@@ -507,23 +511,17 @@ fn check_side(
     unit: &Element,
     path: &str,
 ) -> Result<(), XliffError> {
+    // The codes that carry an id (a `pc` once, `em` never: it only refers), by id; the first
+    // occurrence is the one `copyOf` resolves to.
+    let with_id = || {
+        side.items
+            .iter()
+            .filter(|it| !(it.kind == 'e' && it.el.name == "pc") && it.el.name != "em")
+    };
     let mut ids: HashMap<&str, &Element> = HashMap::new();
-    for it in &side.items {
-        let el = it.el;
-        if it.kind == 'e' && el.name == "pc" {
-            continue;
-        }
-        if el.name == "em" {
-            continue;
-        }
-        if let Some(id) = el.attr("id") {
-            if part_ids.contains(id) || ids.insert(id, el).is_some() {
-                return fail(
-                    "core.inline.id_unique",
-                    format!("inline id {id:?} is not unique in the unit"),
-                    path,
-                );
-            }
+    for it in with_id() {
+        if let Some(id) = it.el.attr("id") {
+            ids.entry(id).or_insert(it.el);
         }
     }
     // Source codes by id (first occurrence), for copyOf in targets.
@@ -536,31 +534,118 @@ fn check_side(
         }
         m
     });
-    // startRef values of all <ec> and <em> on the side, so each <sc>/<sm> is checked in
-    // constant time.
+    // Ids of the side's <sc> and startRef values of its <ec> and <em>, so each code is
+    // checked against the others in constant time.
+    let mut sc_ids: HashSet<&str> = HashSet::new();
     let mut ec_refs: HashSet<&str> = HashSet::new();
     let mut em_refs: HashSet<&str> = HashSet::new();
     for it in &side.items {
-        if let Some(r) = it.el.attr("startRef") {
-            match it.el.name.as_str() {
-                "ec" => {
-                    ec_refs.insert(r);
-                }
-                "em" => {
-                    em_refs.insert(r);
-                }
-                _ => {}
+        match (
+            it.el.name.as_str(),
+            it.el.attr("id"),
+            it.el.attr("startRef"),
+        ) {
+            ("sc", Some(id), _) => {
+                sc_ids.insert(id);
+            }
+            ("ec", _, Some(r)) => {
+                ec_refs.insert(r);
+            }
+            ("em", _, Some(r)) => {
+                em_refs.insert(r);
+            }
+            _ => {}
+        }
+    }
+    for it in &side.items {
+        if it.el.name == "ec" {
+            check_ec(it.el, &sc_ids, path)?;
+        }
+        if it.kind == 'e' && it.el.name == "pc" {
+            continue;
+        }
+        check_code_attrs(
+            it.el,
+            &ids,
+            source_ids.as_ref(),
+            data_ids,
+            note_ids,
+            ctx,
+            unit,
+            path,
+        )?;
+    }
+    check_pairs(side, &ec_refs, &em_refs, path)?;
+    let mut seen = HashSet::new();
+    for it in with_id() {
+        if let Some(id) = it.el.attr("id") {
+            if part_ids.contains(id) || !seen.insert(id) {
+                return fail(
+                    "core.inline.id_unique",
+                    format!("inline id {id:?} is not unique in the unit"),
+                    path,
+                );
             }
         }
     }
+    Ok(())
+}
+
+/// What an `<ec>` carries by itself: isolated, its `<sc>` is not in the unit and it names
+/// itself by `id`; otherwise it names its `<sc>` by `startRef` alone. Whether it is isolated
+/// at all is checked first, as for `<sc>`: the form it must take follows from that.
+fn check_ec(el: &Element, sc_ids: &HashSet<&str>, path: &str) -> Result<(), XliffError> {
+    if el.attr("isolated") == Some("yes") {
+        if let Some(start) = el.attr("startRef").or(el.attr("id")) {
+            if sc_ids.contains(start) {
+                return fail(
+                    "core.ec.isolated",
+                    format!("<ec> of {start:?} is marked isolated but its <sc> is in the unit"),
+                    path,
+                );
+            }
+        }
+        if el.attr("startRef").is_some() || el.attr("id").is_none() {
+            return fail(
+                "core.ec.isolated_id",
+                "an isolated <ec> must use id, not startRef",
+                path,
+            );
+        }
+        return Ok(());
+    }
+    if el.attr("startRef").is_none() {
+        return fail(
+            "core.ec.startRef_missing",
+            "a non-isolated <ec> needs startRef",
+            path,
+        );
+    }
+    if el.attr("id").is_some() {
+        return fail(
+            "core.ec.id_with_startRef",
+            "a non-isolated <ec> must not have id",
+            path,
+        );
+    }
+    Ok(())
+}
+
+/// Each non-isolated `<sc>` is closed by a later `<ec>` with the same can* attributes, and
+/// each `<sm>` by a later `<em>`, in document order.
+fn check_pairs(
+    side: &Side<'_>,
+    ec_refs: &HashSet<&str>,
+    em_refs: &HashSet<&str>,
+    path: &str,
+) -> Result<(), XliffError> {
     let mut open_sc: HashMap<&str, &Element> = HashMap::new();
-    let mut closed_sc: HashSet<&str> = HashSet::new();
     let mut open_sm: HashSet<&str> = HashSet::new();
     for it in &side.items {
         let el = it.el;
         let isolated = el.attr("isolated") == Some("yes");
-        match (el.name.as_str(), it.kind) {
-            ("sc", _) => {
+        match el.name.as_str() {
+            "sc" => {
                 let id = el.attr("id").unwrap_or_default();
                 let has_ec = ec_refs.contains(id);
                 if isolated && has_ec {
@@ -581,51 +666,28 @@ fn check_side(
                     open_sc.insert(id, el);
                 }
             }
-            ("ec", _) => {
-                if isolated {
-                    if el.attr("startRef").is_some() || el.attr("id").is_none() {
+            // check_ec has seen that a non-isolated <ec> has a startRef.
+            "ec" if !isolated => {
+                let r = el.attr("startRef").unwrap_or_default();
+                let Some(sc) = open_sc.remove(r) else {
+                    return fail(
+                        "core.ec.startRef",
+                        format!("<ec startRef={r:?}> has no earlier <sc>"),
+                        path,
+                    );
+                };
+                for a in ["canCopy", "canDelete", "canOverlap", "canReorder"] {
+                    let dflt = "yes";
+                    if sc.attr(a).unwrap_or(dflt) != el.attr(a).unwrap_or(dflt) {
                         return fail(
-                            "core.ec.isolated_id",
-                            "an isolated <ec> must use id, not startRef",
+                            "core.ec.attributes_match",
+                            format!("{a} differs between <sc> and <ec startRef={r:?}>"),
                             path,
                         );
-                    }
-                } else {
-                    let Some(r) = el.attr("startRef") else {
-                        return fail(
-                            "core.ec.startRef_missing",
-                            "a non-isolated <ec> needs startRef",
-                            path,
-                        );
-                    };
-                    if el.attr("id").is_some() {
-                        return fail(
-                            "core.ec.id_with_startRef",
-                            "a non-isolated <ec> must not have id",
-                            path,
-                        );
-                    }
-                    let Some(sc) = open_sc.remove(r) else {
-                        return fail(
-                            "core.ec.startRef",
-                            format!("<ec startRef={r:?}> has no earlier <sc>"),
-                            path,
-                        );
-                    };
-                    closed_sc.insert(r);
-                    for a in ["canCopy", "canDelete", "canOverlap", "canReorder"] {
-                        let dflt = "yes";
-                        if sc.attr(a).unwrap_or(dflt) != el.attr(a).unwrap_or(dflt) {
-                            return fail(
-                                "core.ec.attributes_match",
-                                format!("{a} differs between <sc> and <ec startRef={r:?}>"),
-                                path,
-                            );
-                        }
                     }
                 }
             }
-            ("sm", _) => {
+            "sm" => {
                 let id = el.attr("id").unwrap_or_default();
                 if !em_refs.contains(id) {
                     return fail(
@@ -636,7 +698,7 @@ fn check_side(
                 }
                 open_sm.insert(id);
             }
-            ("em", _) => {
+            "em" => {
                 let r = el.attr("startRef").unwrap_or_default();
                 if !open_sm.remove(r) {
                     return fail(
@@ -648,19 +710,6 @@ fn check_side(
             }
             _ => {}
         }
-        if it.kind == 'e' && el.name == "pc" {
-            continue;
-        }
-        check_code_attrs(
-            el,
-            &ids,
-            source_ids.as_ref(),
-            data_ids,
-            note_ids,
-            ctx,
-            unit,
-            path,
-        )?;
     }
     Ok(())
 }

@@ -148,8 +148,14 @@ pub fn check_module_attrs(el: &Element, path: &str) -> Result<(), XliffError> {
                             values::is_uint(x) && (y == "*" || values::is_uint(y))
                         });
                     if !ok {
+                        // One code per attribute, so the error says which rule was broken.
+                        let code = if a.name == "sizeRestriction" {
+                            "module.slr.sizeRestriction"
+                        } else {
+                            "module.slr.storageRestriction"
+                        };
                         return fail(
-                            "module.slr.restriction",
+                            code,
                             format!("slr:{} {v:?} is not a valid restriction", a.name),
                             path,
                         );
@@ -368,12 +374,8 @@ fn check_val(el: &Element, path: &str) -> Result<(), XliffError> {
                 path,
             );
         }
-        let kinds = ["isPresent", "isNotPresent", "startsWith", "endsWith"];
-        let n = kinds.iter().filter(|k| r.attr(k).is_some()).count()
-            + usize::from(r.attrs.iter().any(|a| !a.ns.is_empty() && a.ns != XML_NS));
-        if n != 1 {
-            return fail("module.val.rule.exactly_one", "a <rule> needs exactly one of isPresent, isNotPresent, startsWith, endsWith or a custom rule", path);
-        }
+        // Whether existsInSource is allowed with the rule's kind comes before whether the rule
+        // has exactly one kind, as an attribute's place comes before what is required.
         if r.attr("existsInSource").is_some()
             && !["isPresent", "startsWith", "endsWith"]
                 .iter()
@@ -384,6 +386,12 @@ fn check_val(el: &Element, path: &str) -> Result<(), XliffError> {
                 "existsInSource needs isPresent, startsWith or endsWith",
                 path,
             );
+        }
+        let kinds = ["isPresent", "isNotPresent", "startsWith", "endsWith"];
+        let n = kinds.iter().filter(|k| r.attr(k).is_some()).count()
+            + usize::from(r.attrs.iter().any(|a| !a.ns.is_empty() && a.ns != XML_NS));
+        if n != 1 {
+            return fail("module.val.rule.exactly_one", "a <rule> needs exactly one of isPresent, isNotPresent, startsWith, endsWith or a custom rule", path);
         }
         for yn in ["existsInSource", "caseSensitive", "disabled"] {
             if let Some(v) = r.attr(yn) {
@@ -628,9 +636,11 @@ fn check_ctr(
             let mut props = HashSet::new();
             for item in rev.elements() {
                 let p = item.attr("property").unwrap_or_default();
+                // A revision records each attribute once: a second item for it does not name
+                // "the attribute relating to the revision data", the property rule.
                 if !props.insert(p) {
                     return fail(
-                        "module.ctr.item.property_unique",
+                        "module.ctr.item.property",
                         format!("property {p:?} appears twice in a revision"),
                         path,
                     );
