@@ -16,7 +16,8 @@
 //!
 //! Cost is bounded: comparisons are charged against [`COMPARISON_BUDGET`]; when the gaps would
 //! exceed it, each new paragraph is compared only with a band of old paragraphs around the
-//! gap's diagonal, and pass 3 is skipped.
+//! gap's diagonal, and pass 3 is skipped. [`realign_counted`] reports the work done in the same
+//! unit, so tests bound it in operations rather than in time.
 
 use std::collections::{HashMap, VecDeque};
 
@@ -136,6 +137,18 @@ fn dice_bound(la: usize, lb: usize) -> f64 {
 /// Matches the new segment texts to the old ones. Each old segment is taken over by at most one
 /// new segment.
 pub fn realign(old: &[&str], new: &[&str]) -> Realignment {
+    realign_counted(old, new).0
+}
+
+/// [`realign`], also returning the comparison work it did, in the unit of [`COMPARISON_BUDGET`].
+///
+/// Each pair of paragraphs considered (in a gap's band or in the pass for moved paragraphs)
+/// counts [`PAIR_OVERHEAD`]; a pair whose Dice coefficient is computed also counts its two
+/// profile lengths, the most steps the merge walk can take. A pair skipped by the length bound
+/// counts only the overhead. So the work of comparing a set of pairs is at most what `cost`
+/// charges for it, and equal when every pair is walked. The count lets tests bound the
+/// realigner's work in operations rather than in time.
+pub fn realign_counted(old: &[&str], new: &[&str]) -> (Realignment, u64) {
     let mut fates: Vec<Option<Fate>> = vec![None; new.len()];
     let mut taken = vec![false; old.len()];
 
@@ -157,6 +170,7 @@ pub fn realign(old: &[&str], new: &[&str]) -> Realignment {
         old_profiles,
         fates,
         taken,
+        work: 0,
     };
 
     let gaps = ctx.gaps(&anchors, new.len(), old.len());
@@ -185,7 +199,7 @@ pub fn realign(old: &[&str], new: &[&str]) -> Realignment {
         .into_iter()
         .map(|f| f.unwrap_or(Fate::Inserted))
         .collect();
-    Realignment { fates, removed }
+    (Realignment { fates, removed }, ctx.work)
 }
 
 /// Pairs identical texts, duplicates in order of appearance. Returns (new, old) pairs in new order.
@@ -241,6 +255,8 @@ struct Ctx {
     old_profiles: Vec<Vec<u64>>,
     fates: Vec<Option<Fate>>,
     taken: Vec<bool>,
+    /// Comparison work done so far, counted as `realign_counted` documents.
+    work: u64,
 }
 
 /// A candidate pair: positions in the gap's new and old lists, exact similarity, integer weight.
@@ -290,11 +306,13 @@ impl Ctx {
         n * m * u128::from(PAIR_OVERHEAD) + m * len_new + n * len_old
     }
 
-    fn candidate(&self, i: usize, j: usize, threshold: f64) -> Option<f64> {
+    fn candidate(&mut self, i: usize, j: usize, threshold: f64) -> Option<f64> {
         let (a, b) = (&self.new_profiles[i], &self.old_profiles[j]);
+        self.work += PAIR_OVERHEAD;
         if dice_bound(a.len(), b.len()) < threshold {
             return None;
         }
+        self.work += (a.len() + b.len()) as u64;
         let sim = dice(a, b);
         (sim >= threshold).then_some(sim)
     }

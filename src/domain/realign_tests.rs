@@ -1,7 +1,6 @@
 //! Tests for `realign`: paragraphs in Armenian, English and Russian, plus invariants and scale.
 
 use super::*;
-use std::time::Instant;
 
 const EN: [&str; 5] = [
     "The Foundation announced today that it will open three new regional offices in 2027.",
@@ -340,8 +339,10 @@ fn invariants_hold_on_random_edits() {
         }
         let old: Vec<&str> = old.iter().map(String::as_str).collect();
         let new: Vec<&str> = new.iter().map(String::as_str).collect();
-        let r = realign(&old, &new);
+        let (r, work) = realign_counted(&old, &new);
         check_invariants(&old, &new, &r);
+        // Inputs this small never reach the band: the whole comparison fits the budget.
+        assert!(work <= COMPARISON_BUDGET, "{work}");
         assert_eq!(r, realign(&old, &new), "deterministic");
         let same = realign(&old, &old);
         assert_eq!(same.fates, (0..old.len()).map(u).collect::<Vec<_>>());
@@ -354,8 +355,13 @@ fn numbered(prefix: &str, count: usize) -> Vec<String> {
         .collect()
 }
 
+/// Profile lengths of `texts`: what a pair of them adds to the counted work when walked.
+fn profile_lengths(texts: &[&str]) -> Vec<u64> {
+    texts.iter().map(|t| profile(t).len() as u64).collect()
+}
+
 #[test]
-fn two_thousand_mostly_unchanged_paragraphs_are_fast() {
+fn two_thousand_mostly_unchanged_paragraphs_compare_only_the_changed_ones() {
     let old = numbered("Пункт", 2_000);
     let mut new = old.clone();
     for k in (0..2_000).step_by(50) {
@@ -365,9 +371,7 @@ fn two_thousand_mostly_unchanged_paragraphs_are_fast() {
     new.remove(1_500);
     let old: Vec<&str> = old.iter().map(String::as_str).collect();
     let new: Vec<&str> = new.iter().map(String::as_str).collect();
-    let start = Instant::now();
-    let r = realign(&old, &new);
-    println!("2000 x 2000 mostly unchanged: {:?}", start.elapsed());
+    let (r, work) = realign_counted(&old, &new);
     check_invariants(&old, &new, &r);
     assert_eq!(edited(&r.fates[0]), 0);
     assert_eq!(r.fates[700], Fate::Inserted);
@@ -378,6 +382,62 @@ fn two_thousand_mostly_unchanged_paragraphs_are_fast() {
         .filter(|f| matches!(f, Fate::Edited { .. }))
         .count();
     assert_eq!(edits, 40);
+
+    // The 1,958 unchanged paragraphs are anchors, so only the gaps between them are compared:
+    // each of the 40 edited paragraphs with its old version (one pair), plus one more pair where
+    // the inserted paragraph shares the gap of edit 700 (2 new × 1 old) and one where removed
+    // old 1,499 shares the gap of edit 1,500 (1 new × 2 old). The gaps fit the budget, so the
+    // moved-paragraph pass runs too, on the one new and one old paragraph left: one pair.
+    let pairs = 40 + 1 + 1 + 1;
+    let dearest_new = profile_lengths(&new).into_iter().max().unwrap_or(0);
+    let dearest_old = profile_lengths(&old).into_iter().max().unwrap_or(0);
+    let bound = pairs * (PAIR_OVERHEAD + dearest_new + dearest_old);
+    println!("2000 x 2000 mostly unchanged: work {work}, bound {bound}");
+    assert!(work > 0, "the edited paragraphs were compared");
+    assert!(
+        work <= bound,
+        "work {work} exceeds {pairs} pairs of at most {} steps",
+        PAIR_OVERHEAD + dearest_new + dearest_old
+    );
+    // Whole-text comparison would cost 2,000 × 2,000 pairs; this is a sliver of the budget.
+    assert!(
+        work * 1_000 <= COMPARISON_BUDGET,
+        "work {work} is over a thousandth of the budget {COMPARISON_BUDGET}"
+    );
+}
+
+/// Most work the banded pass can do beyond [`COMPARISON_BUDGET`] on one gap of new paragraphs
+/// with profile lengths `a` and old ones with `b` (no exact matches, so the whole text is the
+/// gap), derived from `realign` and `Ctx::align_gap`:
+///
+/// - the gap's full cost is `n·m·PAIR_OVERHEAD + m·Σa + n·Σb`, the budget is `share` of it, and
+///   each new paragraph k is compared with `width = ceil(share·m)` consecutive old ones, so the
+///   band's work is at most `width·(n·PAIR_OVERHEAD + Σa) + n·heaviest`, with `heaviest` the
+///   largest sum of `width` consecutive old lengths;
+/// - subtracting the budget, `share·m·(n·PAIR_OVERHEAD + Σa) + share·n·Σb`, leaves less than
+///   `(n·PAIR_OVERHEAD + Σa) + n·(heaviest − share·Σb)`. The first term is the rounding up of
+///   `width` (under one extra old paragraph per new one); the second is the band's old
+///   paragraphs weighing more than their share: the same rounding, plus longer-than-average old
+///   paragraphs, since the band allots pairs, not trigram steps.
+///
+/// Returns the slack, and whether the gap is banded at all.
+fn band_slack(a: &[u64], b: &[u64]) -> (u64, bool) {
+    let (n, m) = (a.len() as u64, b.len() as u64);
+    let (sum_a, sum_b) = (a.iter().sum::<u64>(), b.iter().sum::<u64>());
+    let full = n * m * PAIR_OVERHEAD + m * sum_a + n * sum_b;
+    if full <= COMPARISON_BUDGET {
+        return (0, false);
+    }
+    let share = COMPARISON_BUDGET as f64 / full as f64;
+    let width = ((share * m as f64).ceil() as usize).max(1);
+    let heaviest = b
+        .windows(width)
+        .map(|w| w.iter().sum::<u64>())
+        .max()
+        .unwrap_or(0);
+    let rounding = n * PAIR_OVERHEAD + sum_a;
+    let band_over_share = n as f64 * (heaviest as f64 - share * sum_b as f64);
+    (rounding + band_over_share.max(0.0).ceil() as u64, true)
 }
 
 #[test]
@@ -389,8 +449,19 @@ fn worst_case_stays_bounded() {
         .collect();
     let old: Vec<&str> = old.iter().map(String::as_str).collect();
     let new: Vec<&str> = new.iter().map(String::as_str).collect();
-    let start = Instant::now();
-    let r = realign(&old, &new);
-    println!("2000 x 2000 all different: {:?}", start.elapsed());
+    let (r, work) = realign_counted(&old, &new);
     check_invariants(&old, &new, &r);
+
+    let (slack, banded) = band_slack(&profile_lengths(&new), &profile_lengths(&old));
+    println!("2000 x 2000 all different: work {work}, budget {COMPARISON_BUDGET}, slack {slack}");
+    assert!(
+        banded,
+        "the test must exceed the budget to exercise the band"
+    );
+    // The slack is a small part of the budget, so the bound below means something.
+    assert!(slack * 50 <= COMPARISON_BUDGET, "slack {slack}");
+    assert!(
+        work <= COMPARISON_BUDGET + slack,
+        "work {work} exceeds budget {COMPARISON_BUDGET} + slack {slack}"
+    );
 }
