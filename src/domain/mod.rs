@@ -10,6 +10,7 @@ pub mod language;
 pub mod lockout;
 pub mod memory;
 pub mod months;
+pub mod origin;
 pub mod policy;
 pub mod publication;
 pub mod queue;

@@ -283,7 +283,10 @@ pub struct Revision {
     pub from_state: UnitState,
     pub to_state: UnitState,
     pub text: String,
+    /// What a person wrote with the change (a reviewer's reason for sending it back).
     pub comment: Option<String>,
+    #[serde(flatten)]
+    pub note: crate::domain::origin::RevisionNote,
 }
 
 /// A remark in a unit's discussion.

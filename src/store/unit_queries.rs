@@ -121,6 +121,11 @@ macro_rules! unit_queries {
                 .bind(change.to_state.as_str())
                 .bind(&change.text)
                 .bind(change.comment.as_deref())
+                .bind(change.note.origin.kind.as_str())
+                .bind(change.note.origin.score.and_then(|s| i32::try_from(s).ok()))
+                .bind(change.note.via.map(|v| v.as_str()))
+                .bind(change.note.file.as_deref())
+                .bind(change.note.source_revision)
                 .execute(&mut *conn)
                 .await?;
             Ok(())
@@ -334,7 +339,11 @@ macro_rules! unit_queries {
                         reason,
                         approval,
                         author: change.author,
-                        comment: Some(format!("source revision {}", change.base_revision + 1)),
+                        comment: None,
+                        note: crate::domain::origin::RevisionNote {
+                            source_revision: Some(change.base_revision + 1),
+                            ..Default::default()
+                        },
                         at: change.at,
                         memory: Vec::new(),
                     },

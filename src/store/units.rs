@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::language::LanguageTag;
+use crate::domain::origin::{Origin, OriginKind, RevisionNote, Via};
 use crate::domain::policy::Assignment;
 use crate::domain::publication::ApprovalInfo;
 use crate::domain::unit::{Reason, UnitAction, UnitState, UnitView};
@@ -66,6 +67,8 @@ pub struct UnitChange {
     pub approval: Approval,
     pub author: i64,
     pub comment: Option<String>,
+    /// Where the new text came from, how it arrived, which source revision made it.
+    pub note: RevisionNote,
     pub at: DateTime<Utc>,
     /// Pairs the translation memory learns from this change (an approval), written in the
     /// same transaction so an acknowledged approval is never missing from the memory.
@@ -348,6 +351,11 @@ pub(crate) struct RevisionRow {
     pub to_state: String,
     pub text: String,
     pub comment: Option<String>,
+    pub origin: String,
+    pub origin_score: Option<i32>,
+    pub via: Option<String>,
+    pub via_file: Option<String>,
+    pub source_revision: Option<i64>,
 }
 
 impl RevisionRow {
@@ -364,12 +372,29 @@ impl RevisionRow {
             created_at: self.created_at,
             text: self.text,
             comment: self.comment,
+            note: RevisionNote {
+                origin: Origin {
+                    kind: OriginKind::parse(&self.origin)
+                        .ok_or_else(|| StoreError::Corrupt(format!("origin {:?}", self.origin)))?,
+                    score: self.origin_score.and_then(|s| u32::try_from(s).ok()),
+                },
+                via: match self.via.as_deref() {
+                    Some(raw) => Some(
+                        Via::parse(raw)
+                            .ok_or_else(|| StoreError::Corrupt(format!("via {raw:?}")))?,
+                    ),
+                    None => None,
+                },
+                file: self.via_file,
+                source_revision: self.source_revision,
+            },
         })
     }
 }
 
 pub(crate) const REVISIONS_SQL: &str = "
-    SELECT r.version, r.action, u.username AS author, r.created_at, r.from_state, r.to_state, r.text, r.comment
+    SELECT r.version, r.action, u.username AS author, r.created_at, r.from_state, r.to_state, r.text, r.comment,
+        r.origin, r.origin_score, r.via, r.via_file, r.source_revision
     FROM unit_revisions r LEFT JOIN users u ON u.id = r.author
     WHERE r.unit_id = $1 ORDER BY r.version";
 
@@ -407,8 +432,9 @@ pub(crate) const UPDATE_UNIT_SQL: &str = "
     WHERE id = $11 AND version = $12";
 
 pub(crate) const INSERT_REVISION_SQL: &str = "
-    INSERT INTO unit_revisions (unit_id, version, action, author, created_at, from_state, to_state, text, comment)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    INSERT INTO unit_revisions (unit_id, version, action, author, created_at, from_state, to_state, text, comment,
+        origin, origin_score, via, via_file, source_revision)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
 
 pub(crate) fn approval_word(a: &Approval) -> &'static str {
     match a {

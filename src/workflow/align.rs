@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::domain::align::{align_paragraphs, align_sentences, Bead};
+use crate::domain::origin::{RevisionNote, Via};
 use crate::domain::segmenting::Segmentation;
 use crate::domain::statement::Limits;
 use crate::error::AppResult;
@@ -191,7 +192,11 @@ pub async fn statement_from_translation(
             reason: None,
             approval: Approval::Set,
             author: user.id,
-            comment: Some("aligned with an earlier translation".to_owned()),
+            comment: None,
+            note: RevisionNote {
+                via: Some(Via::Alignment),
+                ..Default::default()
+            },
             at: now,
             memory: super::memory_feed::approved_pairs(
                 &statement,

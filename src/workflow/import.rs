@@ -4,6 +4,7 @@ use chrono::Utc;
 use serde::Serialize;
 
 use crate::domain::language::LanguageTag;
+use crate::domain::origin::{RevisionNote, Via};
 use crate::domain::policy::{may, Permission};
 use crate::domain::statement::Limits;
 use crate::domain::unit::{UnitAction, UnitState};
@@ -192,7 +193,12 @@ pub async fn import_xliff(
                 reason: None,
                 approval: Approval::Keep,
                 author: user.id,
-                comment: Some(format!("imported from {file_name}")),
+                comment: None,
+                note: RevisionNote {
+                    via: Some(Via::Import),
+                    file: Some(file_name.to_owned()),
+                    ..Default::default()
+                },
                 at: now,
                 memory: Vec::new(),
             };

@@ -370,7 +370,11 @@ impl MemoryBook {
                     reason: None,
                     approval: Approval::Keep,
                     author: user.id,
-                    comment: Some(format!("from the translation memory ({}%)", best.score)),
+                    comment: None,
+                    note: crate::domain::origin::RevisionNote {
+                        origin: crate::domain::origin::Origin::memory(u32::from(best.score)),
+                        ..Default::default()
+                    },
                     at: chrono::Utc::now(),
                     memory: Vec::new(),
                 });

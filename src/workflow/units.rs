@@ -6,6 +6,7 @@ use chrono::Utc;
 use serde_json::json;
 
 use crate::domain::language::LanguageTag;
+use crate::domain::origin::RevisionNote;
 use crate::domain::policy::{may, Actor, Permission};
 use crate::domain::statement::Limits;
 use crate::domain::unit::{Comment, Reason, Revision, UnitAction, UnitState, UnitView};
@@ -240,6 +241,7 @@ pub async fn change(
         approval,
         author: user.id,
         comment,
+        note: RevisionNote::default(),
         at,
         memory,
     };

@@ -126,7 +126,12 @@ async fn approvals_feed_the_memory(app: common::TestApp) {
             segs2[0]
         ))
         .await;
-    assert_eq!(history[0]["comment"], "from the translation memory (101%)");
+    // Where the draft came from is data, for each page to say in its own language.
+    assert_eq!(
+        history[0]["origin"],
+        json!({"kind": "memory", "score": 101})
+    );
+    assert_eq!(history[0]["comment"], Value::Null);
     let path = format!(
         "/api/v1/statements/{second}/segments/{}/translations/hy/suggestions",
         segs2[1]

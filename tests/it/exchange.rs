@@ -181,7 +181,10 @@ async fn round_trip(app: common::TestApp) {
         .translator
         .get(&format!("{}/history", f.unit(f.segs[1])))
         .await;
-    assert_eq!(history[0]["comment"], "imported from ani-omegat.xlf");
+    assert_eq!(history[0]["via"], "import");
+    assert_eq!(history[0]["file"], "ani-omegat.xlf");
+    assert_eq!(history[0]["origin"], json!({"kind": "human"}));
+    assert_eq!(history[0]["comment"], Value::Null);
 
     // The same file again: the unit moved on in Tandem since the export, so it is a conflict now.
     let again = edited.replacen(
