@@ -67,12 +67,28 @@ impl Chrome {
         }
     }
 
+    /// The interface language's tag, for `lang` on what the page says in it.
+    pub fn lang(&self) -> &'static str {
+        self.locale.as_str()
+    }
+
     pub fn t(&self, id: &str) -> String {
         self.l10n.message(self.locale, id, &[])
     }
 
     pub fn t_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
         self.l10n.message(self.locale, id, args)
+    }
+
+    /// A message around a piece of markup the page puts in place of variable `name` (keys to
+    /// press, say): the text before it and the text after it.
+    pub fn t_around(&self, id: &str, name: &str) -> (String, String) {
+        const SLOT: &str = "\u{E000}";
+        let text = self.t_with(id, &[(name, Arg::from(SLOT))]);
+        match text.split_once(SLOT) {
+            Some((before, after)) => (before.to_owned(), after.to_owned()),
+            None => (text, String::new()),
+        }
     }
 
     /// A message with one number in it, as templates need most often.

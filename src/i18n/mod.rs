@@ -438,6 +438,9 @@ mod tests {
             ("term", "ombudsman".into()),
             ("translation", "омбудсмен".into()),
             ("word", "Мoсква".into()),
+            ("score", count.into()),
+            ("file", "hy-final.xlf".into()),
+            ("keys", "Ctrl+Z".into()),
             (
                 "detail",
                 "line 3: status is preferred, forbidden or do_not_translate".into(),

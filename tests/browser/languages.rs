@@ -13,7 +13,7 @@ use serde_json::json;
 use webdriver::Browser;
 
 /// `id -> value` of the messages of one locale file that have no variables.
-fn plain_messages(locale: &str) -> HashMap<String, String> {
+pub fn plain_messages(locale: &str) -> HashMap<String, String> {
     let path = format!("{}/locales/{locale}/main.ftl", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(path).expect("locale file");
     text.lines()

@@ -5,18 +5,22 @@
 mod support;
 use support::{common, harness, wait, webdriver};
 
+mod accessibility;
 mod back_forward;
 mod desk;
 mod hostile_text;
 mod journey;
+mod keyboard;
 mod languages;
 
 fn main() -> std::process::ExitCode {
     harness::main([
+        accessibility::tests().named("accessibility"),
         back_forward::tests().named("back_forward"),
         desk::tests().named("desk"),
         hostile_text::tests().named("hostile_text"),
         journey::tests().named("journey"),
+        keyboard::tests().named("keyboard"),
         languages::tests().named("languages"),
     ])
 }

@@ -3,7 +3,6 @@
 use crate::common;
 use crate::harness::Tests;
 
-
 use reqwest::{header, Method, StatusCode};
 use serde_json::json;
 

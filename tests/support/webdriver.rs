@@ -3,13 +3,19 @@
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use super::wait::until;
 use base64::Engine;
 use serde_json::{json, Value};
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// WebDriver's code points for the keys the tests press.
+pub const KEY_CONTROL: &str = "\u{E009}";
+pub const KEY_SHIFT: &str = "\u{E008}";
+pub const KEY_INSERT: &str = "\u{E016}";
+pub const KEY_ENTER: &str = "\u{E007}";
+pub const KEY_TAB: &str = "\u{E004}";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -45,14 +51,10 @@ impl Browser {
             .expect("chromedriver starts");
         let base = format!("http://127.0.0.1:{port}");
         let http = reqwest::Client::new();
-        let started = Instant::now();
-        while http.get(format!("{base}/status")).send().await.is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "chromedriver did not come up"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        until("chromedriver to answer", async || {
+            http.get(format!("{base}/status")).send().await.map(|_| ())
+        })
+        .await;
         let profile = tempfile::tempdir().expect("profile dir");
         let args = [
             "--headless",
@@ -227,6 +229,39 @@ impl Browser {
     pub async fn back(&self) {
         self.call(reqwest::Method::POST, "/back", Some(json!({})))
             .await;
+    }
+
+    /// Presses `keys` together and lets them go in reverse order, as a person holds Ctrl and
+    /// presses Z (WebDriver names special keys by code points: `KEY_CONTROL` and so on).
+    pub async fn chord(&self, keys: &[&str]) {
+        let mut actions: Vec<Value> = keys
+            .iter()
+            .map(|k| json!({"type": "keyDown", "value": k}))
+            .collect();
+        actions.extend(
+            keys.iter()
+                .rev()
+                .map(|k| json!({"type": "keyUp", "value": k})),
+        );
+        self.call(
+            reqwest::Method::POST,
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        )
+        .await;
+        self.call(reqwest::Method::DELETE, "/actions", None).await;
+    }
+
+    /// What has the keyboard focus, described by its id or tag.
+    pub async fn focused(&self) -> String {
+        self.execute(
+            "const e = document.activeElement; return e.id ? `#${e.id}` : e.tagName.toLowerCase();",
+            json!([]),
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
     }
 
     /// Opens a new tab and makes it the one the next commands drive.

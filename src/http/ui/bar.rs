@@ -15,6 +15,8 @@ pub struct StateBar {
     pub parts: Vec<BarPart>,
     /// What the bar shows, in words, for screen readers and as a tooltip.
     pub label: String,
+    /// The language of `label` (the interface's), as the bar sits inside a language's link.
+    pub lang: &'static str,
 }
 
 impl StateBar {
@@ -45,6 +47,7 @@ impl StateBar {
         Self {
             parts,
             label: words.join(" · "),
+            lang: chrome.lang(),
         }
     }
 }

@@ -51,6 +51,9 @@ struct EditorPage {
     lang: String,
     state_labels: Vec<(&'static str, String)>,
     action_labels: Vec<(&'static str, String)>,
+    /// What a revision records besides its text (where the text came from, how it arrived),
+    /// worded with `{name}` where the page puts the value.
+    note_labels: Vec<(&'static str, String)>,
     /// Other languages of the statement whose text can be shown beside this one.
     pivots: Vec<(String, String)>,
     units: Vec<EditorUnit>,
@@ -176,6 +179,7 @@ pub async fn editor_page(
                             &state.l10n,
                             chrome.locale,
                             unit.segment_id,
+                            statement.summary.source_lang.as_str(),
                             lang.as_str(),
                             f,
                         )
@@ -209,6 +213,21 @@ pub async fn editor_page(
             )
         })
         .collect();
+    let note_labels = [
+        ("memory", "ui-note-memory", "score"),
+        ("import", "ui-note-import", "file"),
+        ("alignment", "ui-note-alignment", ""),
+        ("source-revision", "ui-note-source-revision", "number"),
+    ]
+    .into_iter()
+    .map(|(name, id, arg)| {
+        let slot = format!("{{{arg}}}");
+        (
+            name,
+            chrome.t_with(id, &[(arg, crate::i18n::Arg::from(slot.as_str()))]),
+        )
+    })
+    .collect();
     let state_labels = UnitState::ALL
         .iter()
         .map(|s| (s.as_str(), chrome.t(&state_message(*s))))
@@ -222,6 +241,7 @@ pub async fn editor_page(
         lang: lang.to_string(),
         state_labels,
         action_labels,
+        note_labels,
         pivots,
         units: editor_units,
         chrome,

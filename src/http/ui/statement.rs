@@ -11,7 +11,7 @@ use super::{chrome_for, render, session, Desk};
 use crate::app::AppState;
 use crate::domain::role::LanguageRole;
 use crate::domain::unit::UnitState;
-use crate::http::api::checks::describe;
+use crate::http::api::checks::{describe, MessagePart};
 use crate::http::chrome::{language_names, Chrome};
 use crate::i18n::dates::long_date;
 use crate::workflow::checks::statement_findings;
@@ -47,14 +47,16 @@ pub struct FindingRow {
     pub segment_id: i64,
     pub position: u32,
     pub severity: String,
-    pub message: String,
+    pub parts: Vec<MessagePart>,
 }
 
 pub struct PublicationRow {
     pub number: i64,
     pub date: String,
-    pub langs: String,
-    pub xliff_langs: Vec<String>,
+    /// Each language (tag, name in that language) the version holds.
+    pub langs: Vec<(String, String)>,
+    /// The translated ones, which have an XLIFF file.
+    pub xliff_langs: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -176,17 +178,12 @@ pub async fn statement_page(
         .map(|p| PublicationRow {
             number: p.number,
             date: long_date(chrome.locale, p.created_at),
-            langs: p
-                .langs
-                .iter()
-                .map(|l| name_of(l))
-                .collect::<Vec<_>>()
-                .join(", "),
+            langs: p.langs.iter().map(|l| (l.clone(), name_of(l))).collect(),
             xliff_langs: p
                 .langs
                 .iter()
                 .filter(|l| **l != summary.source_lang.as_str())
-                .cloned()
+                .map(|l| (l.clone(), name_of(l)))
                 .collect(),
         })
         .collect();
@@ -201,6 +198,7 @@ pub async fn statement_page(
                 &state.l10n,
                 chrome.locale,
                 p.segment_id,
+                summary.source_lang.as_str(),
                 &p.lang,
                 &p.finding,
             );
@@ -214,7 +212,7 @@ pub async fn statement_page(
                     .find(|s| s.id == p.segment_id)
                     .map_or(0, |s| s.position),
                 severity: result.severity,
-                message: result.message,
+                parts: result.parts,
             }
         })
         .collect();

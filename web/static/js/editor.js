@@ -80,7 +80,8 @@ function setUp(editor) {
         : await call("POST", `${unitPath(li)}/${action}`, { base_version, ...extra });
     if (result.ok) {
       show(li, result.answer);
-      status.textContent = status.dataset.saved;
+      // The live region says what happened: saved, submitted, approved or returned.
+      status.textContent = status.dataset[action] ?? status.dataset.save;
       refreshFindings(li);
       if (!dirty(li)) li.querySelector(".conflict").hidden = true;
       if (selected === li) loadPanel(li);
@@ -111,13 +112,36 @@ function setUp(editor) {
         const item = document.createElement("li");
         item.dataset.severity = f.severity;
         item.dataset.check = f.check;
-        item.textContent = f.message;
+        // Quoted terms, words and links carry their own language.
+        item.append(
+          ...f.parts.map((part) => {
+            if (part.lang === null) return part.text;
+            const value = document.createElement("span");
+            value.lang = part.lang;
+            value.textContent = part.text;
+            return value;
+          }),
+        );
         return item;
       }),
     );
   }
 
   const saveIfDirty = async (li) => !dirty(li) || act(li, "save");
+
+  /// Puts `text` in place of the area's text as an edit of the person's own: through the
+  /// browser's editing commands, so Ctrl+Z brings the earlier text back.
+  function replaceText(area, text) {
+    area.focus();
+    area.select();
+    if (!document.execCommand("insertText", false, text)) {
+      area.setRangeText(text, 0, area.value.length, "end");
+      area.dispatchEvent(new Event("input"));
+    }
+  }
+
+  const sourceText = (li) =>
+    [...li.querySelectorAll(".source .sentence")].map((s) => s.dataset.text ?? s.textContent).join(" ");
 
   async function run(li, action) {
     const area = textarea(li);
@@ -150,18 +174,25 @@ function setUp(editor) {
       case "cancel-reject":
         rejectForm.hidden = true;
         return area.focus();
-      case "copy-source":
+      case "copy-source": {
         if (area.readOnly) return;
-        area.value = [...li.querySelectorAll(".source .sentence")]
-          .map((s) => s.dataset.text ?? s.textContent)
-          .join(" ");
-        area.dispatchEvent(new Event("input"));
-        return area.focus();
+        const source = sourceText(li);
+        if (area.value.trim() === "" || area.value === source) return replaceText(area, source);
+        // A translation already typed is replaced only when the translator says so.
+        const ask = document.getElementById("confirm-copy");
+        ask.addEventListener(
+          "close",
+          () => (ask.returnValue === "replace" ? replaceText(area, source) : area.focus()),
+          { once: true },
+        );
+        ask.returnValue = "";
+        return ask.showModal();
+      }
       case "keep-mine":
         li.dataset.version = conflict.dataset.version;
         return act(li, "save");
       case "take-theirs":
-        area.value = conflict.dataset.text;
+        replaceText(area, conflict.dataset.text);
         show(li, {
           version: Number(conflict.dataset.version),
           state: conflict.dataset.state,
@@ -301,22 +332,21 @@ function setUp(editor) {
         renderDiff(diff, s.source_diff);
         const meta = document.createElement("span");
         meta.className = "meta";
-        meta.lang = "";
-        meta.textContent = [s.origin.statement_title ?? s.origin.origin, s.origin.approved_by, when(s.origin.created_at)]
-          .filter(Boolean)
-          .join(" · ");
+        // The statement's title is in the source language, a person's name in none.
+        meta.append(
+          ...joined([
+            s.origin.statement_title ? piece(s.origin.statement_title, suggestions.dataset.sourceLang) : piece(s.origin.origin, ""),
+            s.origin.approved_by ? piece(s.origin.approved_by, "") : null,
+            when(s.origin.created_at),
+          ]),
+        );
         item.append(score, target, diff, meta);
         if (!textarea(li).readOnly) {
           const use = document.createElement("button");
           use.type = "button";
           use.className = "secondary";
           use.textContent = suggestions.dataset.use;
-          use.addEventListener("click", () => {
-            const area = textarea(li);
-            area.value = s.target;
-            area.dispatchEvent(new Event("input"));
-            area.focus();
-          });
+          use.addEventListener("click", () => replaceText(textarea(li), s.target));
           item.append(use);
         }
         return item;
@@ -348,6 +378,36 @@ function setUp(editor) {
     );
   }
 
+  /// A stretch of text marked with its language ("" for names, which have none).
+  function piece(text, language) {
+    const span = document.createElement("span");
+    span.lang = language;
+    span.textContent = text;
+    return span;
+  }
+
+  /// The non-empty items, with " · " between them.
+  const joined = (items) => items.filter(Boolean).flatMap((item, i) => (i === 0 ? [item] : [" · ", item]));
+
+  /// Fills a message of the page with values: `{name}` becomes the value, in its own language.
+  function filled(message, values) {
+    return message.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 0 ? part : values[part] ?? ""));
+  }
+
+  /// What a revision records besides its text, in the interface language.
+  function revisionNote(r) {
+    const words = [];
+    if (r.origin?.kind === "memory") words.push(filled(panel.dataset.noteMemory, { score: String(r.origin.score ?? "") }));
+    if (r.via === "import") words.push(filled(panel.dataset.noteImport, { file: piece(r.file ?? "", "") }));
+    if (r.via === "alignment") words.push([panel.dataset.noteAlignment]);
+    if (r.source_revision) words.push(filled(panel.dataset.noteSourceRevision, { number: String(r.source_revision) }));
+    if (words.length === 0) return null;
+    const note = document.createElement("p");
+    note.className = "note";
+    note.append(...words.flatMap((w, i) => (i === 0 ? w : [" · ", ...w])));
+    return note;
+  }
+
   async function loadPanel(li) {
     const [unit, revisions, found] = await Promise.all([
       call("GET", unitPath(li)),
@@ -368,14 +428,18 @@ function setUp(editor) {
           const meta = document.createElement("span");
           meta.className = "meta";
           const label = panel.getAttribute(`data-action-${r.action}`) ?? r.action;
-          meta.textContent = `${r.version} · ${label} · ${r.author ?? ""} · ${when(r.created_at)}`;
+          meta.append(...joined([String(r.version), label, r.author ? piece(r.author, "") : null, when(r.created_at)]));
           const text = document.createElement("p");
           text.lang = lang;
           text.textContent = r.text;
           item.append(meta, text);
+          const note = revisionNote(r);
+          if (note) item.append(note);
           if (r.comment) {
+            // People write comments in whatever language they choose.
             const comment = document.createElement("p");
             comment.className = "comment";
+            comment.lang = "";
             comment.textContent = r.comment;
             item.append(comment);
           }
@@ -394,8 +458,9 @@ function setUp(editor) {
         const item = document.createElement("li");
         const meta = document.createElement("span");
         meta.className = "meta";
-        meta.textContent = `${c.author} · ${when(c.created_at)}`;
+        meta.append(piece(c.author, ""), ` · ${when(c.created_at)}`);
         const body = document.createElement("p");
+        body.lang = "";
         body.textContent = c.body;
         item.append(meta, body);
         return item;
