@@ -101,7 +101,7 @@ def allowlist(path):
 
 
 def test_exists(reference, root):
-    """`tests/file.rs::name` names a test function that exists."""
+    """`tests/it/file.rs::name` names a test function that exists."""
     file, _, name = reference.partition("::")
     source = root / file
     return source.is_file() and re.search(rf"\bfn {re.escape(name)}\b", source.read_text(encoding="utf-8"))
