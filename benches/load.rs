@@ -212,6 +212,7 @@ async fn seed(state: &AppState, conns: usize, statements: usize, paragraphs: usi
                 target_langs: vec!["hy".to_owned(), "ru".to_owned()],
                 text: texts.join("\n\n"),
                 format: Some("text".to_owned()),
+                open_to_translators: false,
             },
         )
         .await

@@ -32,6 +32,9 @@ pub enum ErrorCode {
     TooManyAttempts,
     Unauthenticated,
     Forbidden,
+    /// The caller holds the role, but the unit is not theirs: assigned to someone else, or to
+    /// nobody on a statement not open to its translators.
+    NotAssigned,
     CsrfFailed,
     InvalidToken,
     MethodNotAllowed,
@@ -48,12 +51,14 @@ pub enum ErrorCode {
     ChecksFailed,
     /// A webhook URL that is not an absolute http or https URL; nothing was registered.
     InvalidWebhookUrl,
+    /// A webhook URL that points into the server's own networks; nothing was registered.
+    WebhookUrlForbidden,
     Unavailable,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 34] = [
+    pub const ALL: [ErrorCode; 36] = [
         Self::InvalidLanguage,
         Self::UnknownLanguage,
         Self::LanguageExists,
@@ -73,6 +78,7 @@ impl ErrorCode {
         Self::TooManyAttempts,
         Self::Unauthenticated,
         Self::Forbidden,
+        Self::NotAssigned,
         Self::CsrfFailed,
         Self::InvalidToken,
         Self::MethodNotAllowed,
@@ -86,6 +92,7 @@ impl ErrorCode {
         Self::InvalidFile,
         Self::ChecksFailed,
         Self::InvalidWebhookUrl,
+        Self::WebhookUrlForbidden,
         Self::Unavailable,
         Self::Internal,
     ];
@@ -111,6 +118,7 @@ impl ErrorCode {
             Self::TooManyAttempts => "too_many_attempts",
             Self::Unauthenticated => "unauthenticated",
             Self::Forbidden => "forbidden",
+            Self::NotAssigned => "not_assigned",
             Self::CsrfFailed => "csrf_failed",
             Self::InvalidToken => "invalid_token",
             Self::MethodNotAllowed => "method_not_allowed",
@@ -124,6 +132,7 @@ impl ErrorCode {
             Self::InvalidFile => "invalid_file",
             Self::ChecksFailed => "checks_failed",
             Self::InvalidWebhookUrl => "invalid_webhook_url",
+            Self::WebhookUrlForbidden => "webhook_url_forbidden",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -154,13 +163,14 @@ impl ErrorCode {
                 StatusCode::UNAUTHORIZED
             }
             Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
-            Self::Forbidden | Self::CsrfFailed => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::NotAssigned | Self::CsrfFailed => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::SelfReview
             | Self::NotApproved
             | Self::InvalidTransition
             | Self::LacksRole
-            | Self::ChecksFailed => StatusCode::UNPROCESSABLE_ENTITY,
+            | Self::ChecksFailed
+            | Self::WebhookUrlForbidden => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }

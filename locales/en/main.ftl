@@ -69,6 +69,11 @@ error-too-many-attempts =
     } and try again.
 error-unauthenticated = You are not signed in. Please sign in first.
 error-forbidden = You do not have the role required for this action ({ $action }). Ask an administrator if you need it.
+error-not-assigned =
+    { $reason ->
+        [closed] Nobody is assigned to this paragraph, and its statement is not open to translators. Ask the editor to assign the paragraph to you or to open the statement.
+       *[other] This paragraph is not assigned to you. Ask the editor if it should be.
+    }
 error-csrf-failed = The X-CSRF-Token header is missing or wrong. Reload the page and try again.
 error-invalid-token = The access token is unknown or has been revoked.
 error-internal = An unexpected error occurred. It has been logged; please try again.
@@ -109,6 +114,19 @@ error-checks-failed =
        *[other] { $count } errors
     }. Correct the text and try again.
 error-invalid-webhook-url = The webhook address cannot be used ({ $reason }). Give a full address starting with http:// or https://.
+error-webhook-url-forbidden = Webhooks are not sent to { $destination }: it is { $range ->
+        [loopback] this server's own loopback address
+        [unspecified] an unspecified address
+        [private] an address of a private network
+        [shared] an address of a provider's shared network (carrier-grade NAT)
+        [link_local] a link-local address, where cloud metadata services answer
+        [unique_local] a unique local IPv6 address
+        [multicast] a multicast address
+        [broadcast] the broadcast address
+        [documentation] an address set aside for documentation
+        [benchmarking] an address set aside for benchmarks
+       *[reserved] a reserved address
+    }. An operator can allow an intranet range with --allow-outbound.
 
 ## The translators' desk
 ui-sign-in = Sign in
@@ -168,6 +186,8 @@ ui-all-paragraphs = All paragraphs
 ui-selected-paragraphs = Only the ticked paragraphs
 ui-paragraph-number = Paragraph { $number }
 ui-assigned = Assigned.
+ui-open-to-translators = Open to translators: the paragraphs nobody is assigned to may be taken by any translator of their language
+ui-open-to-translators-hint = Without this, those paragraphs wait for an editor, who translates them or assigns them. A paragraph assigned to someone stays theirs either way.
 ui-edit-source = Change the source text
 ui-show-changes = Show what will change
 ui-fate-kept = unchanged

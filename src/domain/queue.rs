@@ -133,7 +133,10 @@ mod tests {
             user_id: 5,
             roles: &roles,
         };
-        let open = Assignment::default();
+        let open = Assignment {
+            open_to_translators: true,
+            ..Assignment::default()
+        };
         let units = [
             unit(UnitState::Untranslated, "hy", open, None),
             unit(UnitState::Draft, "hy", open, Some(5)),
@@ -149,5 +152,42 @@ mod tests {
             (queue[0].to_translate, queue[0].to_review, queue[0].returned),
             (2, 1, 1)
         );
+    }
+
+    /// On a closed statement a translator's queue holds what is assigned to them, not the
+    /// units nobody was given; opening the statement adds those.
+    #[test]
+    fn a_closed_statement_queues_only_what_is_assigned() {
+        let mut roles = Roles::default();
+        roles.grant(LanguageRole::Translator, LanguageTag::parse("hy").unwrap());
+        let me = Actor {
+            user_id: 5,
+            roles: &roles,
+        };
+        let closed = Assignment::default();
+        let mine = Assignment {
+            translator: Some(5),
+            ..closed
+        };
+        let theirs = Assignment {
+            translator: Some(6),
+            ..closed
+        };
+        let units = |open_to_translators: bool| {
+            [mine, theirs, closed, closed].map(|a| {
+                unit(
+                    UnitState::Untranslated,
+                    "hy",
+                    Assignment {
+                        open_to_translators,
+                        ..a
+                    },
+                    None,
+                )
+            })
+        };
+        let to_translate = |open| build(me, &units(open)).first().map(|e| e.to_translate);
+        assert_eq!(to_translate(false), Some(1));
+        assert_eq!(to_translate(true), Some(3));
     }
 }

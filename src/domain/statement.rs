@@ -37,6 +37,8 @@ pub struct StatementInput {
     pub target_langs: Vec<LanguageTag>,
     pub text: String,
     pub format: TextFormat,
+    /// Every translator of a target language may take the units no translator was given.
+    pub open_to_translators: bool,
 }
 
 /// Why a statement was refused; each maps to one stable error code.
@@ -58,6 +60,7 @@ pub struct PreparedStatement {
     pub target_langs: Vec<LanguageTag>,
     pub text: String,
     pub format: TextFormat,
+    pub open_to_translators: bool,
     pub segments: Vec<SegmentDraft>,
 }
 
@@ -91,6 +94,7 @@ pub fn prepare(
         target_langs,
         text: input.text,
         format: input.format,
+        open_to_translators: input.open_to_translators,
         segments,
     })
 }
@@ -147,6 +151,9 @@ pub struct StatementSummary {
     pub created_by: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Every translator of a target language may save and submit the units that no translator
+    /// is assigned to. Off (the default), those units are the editors' to do or to assign.
+    pub open_to_translators: bool,
     pub progress: Vec<Progress>,
 }
 
@@ -188,6 +195,7 @@ mod tests {
             ],
             text: text.into(),
             format: TextFormat::Text,
+            open_to_translators: false,
         }
     }
 

@@ -167,6 +167,13 @@ pub trait WorkStore: Send + Sync {
     async fn add_comment(&self, unit_id: i64, author: i64, body: &str) -> StoreResult<Comment>;
     /// Returns how many units the assignment touched.
     async fn assign(&self, change: &AssignmentChange) -> StoreResult<u64>;
+    /// Opens or closes a statement's unassigned units to every translator of their language;
+    /// the statement as it is then, or `None` when there is no such statement.
+    async fn set_open_to_translators(
+        &self,
+        statement_id: i64,
+        open: bool,
+    ) -> StoreResult<Option<StatementDetail>>;
     async fn queue_units(&self, user_id: i64) -> StoreResult<Vec<crate::domain::queue::QueueUnit>>;
     /// Applies a planned source change in one transaction and returns the statement after it.
     async fn replace_source(&self, change: &units::SourceChange) -> StoreResult<StatementDetail>;

@@ -164,6 +164,7 @@ pub(crate) struct StatementRow {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub segment_count: i64,
+    pub open_to_translators: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -232,6 +233,7 @@ pub(crate) fn statement_summaries(
                 created_by: row.created_by,
                 created_at: row.created_at,
                 updated_at: row.updated_at,
+                open_to_translators: row.open_to_translators,
                 progress,
             })
         })

@@ -190,20 +190,30 @@ macro_rules! unit_queries {
             all.pop().ok_or_else(|| StoreError::Corrupt(format!("comment {id} vanished")))
         }
 
+        /// Sets a statement's `open_to_translators`; false when there is no such statement.
+        pub(crate) async fn set_open_to_translators(conn: &mut $conn, statement_id: i64, open: bool) -> StoreResult<bool> {
+            let updated = sqlx::query("UPDATE statements SET open_to_translators = $1 WHERE id = $2")
+                .bind(open)
+                .bind(statement_id)
+                .execute(&mut *conn)
+                .await?;
+            Ok(updated.rows_affected() > 0)
+        }
+
         /// Units not yet approved that may concern `user_id`: in a language they hold a role
         /// for, assigned to them, or translated by them.
         pub(crate) async fn queue_units(conn: &mut $conn, user_id: i64) -> StoreResult<Vec<$crate::domain::queue::QueueUnit>> {
             let mut rows: Vec<QueueRow> = sqlx::query_as(QUEUE_SQL).bind(user_id).fetch_all(&mut *conn).await?;
             // Rows come grouped by statement and language, so each pair is asked about once.
             for group in rows.chunk_by_mut(|a, b| a.statement_id == b.statement_id && a.lang == b.lang) {
-                let (translators, reviewers): (bool, bool) = sqlx::query_as($crate::store::units::ASSIGNMENT_FLAGS_SQL)
+                let (reviewers, open): (bool, bool) = sqlx::query_as($crate::store::units::ASSIGNMENT_FLAGS_SQL)
                     .bind(group[0].statement_id)
                     .bind(&group[0].lang)
                     .fetch_one(&mut *conn)
                     .await?;
                 for row in group {
-                    row.translators_assigned = translators;
                     row.reviewers_assigned = reviewers;
+                    row.open_to_translators = open;
                 }
             }
             rows.into_iter().map(QueueRow::into_unit).collect()

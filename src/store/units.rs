@@ -141,20 +141,30 @@ pub struct AssignmentChange {
     pub due_at: Option<DateTime<Utc>>,
 }
 
-/// Whether any active unit of the same statement and language has an assigned translator or
-/// reviewer: assignments narrow a role only once a statement has them.
+/// Whether the unit's statement lets every translator of the language take its units that no
+/// translator was given: one look-up by the statement's key.
+macro_rules! open_flag {
+    () => {
+        "(SELECT s2.open_to_translators FROM statements s2 WHERE s2.id = g.statement_id)
+             AS open_to_translators"
+    };
+}
+
+/// What the policy needs about a unit beyond its own row: whether any active unit of the same
+/// statement and language has an assigned reviewer (reviewer assignments narrow the role only
+/// once a statement has them), and the statement's `open_to_translators` (`open_flag!`).
 ///
 /// `CROSS JOIN` makes SQLite walk the statement's segments first (index
 /// `segments_statement_position`) and look each one's unit up by (segment, language); left to
 /// choose, it scanned every unit of the language in the database for each row read. PostgreSQL plans it as a plain join.
 macro_rules! assigned_flags {
     () => {
-        "EXISTS (SELECT 1 FROM segments g2 CROSS JOIN units u2
+        concat!(
+            "EXISTS (SELECT 1 FROM segments g2 CROSS JOIN units u2
                  WHERE g2.statement_id = g.statement_id AND g2.active AND u2.segment_id = g2.id
-                   AND u2.lang = n.lang AND u2.translator_id IS NOT NULL) AS translators_assigned,
-         EXISTS (SELECT 1 FROM segments g2 CROSS JOIN units u2
-                 WHERE g2.statement_id = g.statement_id AND g2.active AND u2.segment_id = g2.id
-                   AND u2.lang = n.lang AND u2.reviewer_id IS NOT NULL) AS reviewers_assigned"
+                   AND u2.lang = n.lang AND u2.reviewer_id IS NOT NULL) AS reviewers_assigned, ",
+            open_flag!()
+        )
     };
 }
 
@@ -229,25 +239,24 @@ pub(crate) const UNIT_BY_ID_SQL: &str = concat!(
     " WHERE n.id = $1"
 );
 
-/// Every unit of the active segments of statement `$1` in language `$2`, in order. The flags
-/// are left false here and set from the rows themselves (`with_assignment_flags`): those rows
-/// are exactly the units the flags look at, and asking per row made the read quadratic in the
-/// statement's length.
+/// Every unit of the active segments of statement `$1` in language `$2`, in order. The reviewer
+/// flag is left false here and set from the rows themselves (`with_assignment_flags`): those
+/// rows are exactly the units the flag looks at, and asking per row made the read quadratic in
+/// the statement's length.
 pub(crate) const UNIT_LIST_SQL: &str = concat!(
     "SELECT",
     unit_fields!(),
-    "FALSE AS translators_assigned, FALSE AS reviewers_assigned",
+    "FALSE AS reviewers_assigned, ",
+    open_flag!(),
     statement_units_from!(),
     " WHERE n.segment_id = g.id AND g.statement_id = $1 AND n.lang = $2 AND g.active
      ORDER BY g.position"
 );
 
-/// Sets the assignment flags of every unit of a statement in one language from the units.
+/// Sets the reviewer flag of every unit of a statement in one language from the units.
 pub(crate) fn with_assignment_flags(mut records: Vec<UnitRecord>) -> Vec<UnitRecord> {
-    let translators = records.iter().any(|r| r.assignment.translator.is_some());
     let reviewers = records.iter().any(|r| r.assignment.reviewer.is_some());
     for r in &mut records {
-        r.assignment.translators_assigned = translators;
         r.assignment.reviewers_assigned = reviewers;
     }
     records
@@ -280,8 +289,8 @@ pub(crate) struct UnitRow {
     pub updated_at: DateTime<Utc>,
     pub approved_by: Option<String>,
     pub approved_at: Option<DateTime<Utc>>,
-    pub translators_assigned: bool,
     pub reviewers_assigned: bool,
+    pub open_to_translators: bool,
 }
 
 impl UnitRow {
@@ -311,8 +320,8 @@ impl UnitRow {
             assignment: Assignment {
                 translator: self.translator_id,
                 reviewer: self.reviewer_id,
-                translators_assigned: self.translators_assigned,
                 reviewers_assigned: self.reviewers_assigned,
+                open_to_translators: self.open_to_translators,
             },
             view: UnitView {
                 unit_id: self.unit_id,
@@ -445,10 +454,10 @@ pub(crate) fn approval_word(a: &Approval) -> &'static str {
 }
 
 /// Units not yet approved that may concern user `$1`, grouped by statement and language. The
-/// assignment flags are left false here and filled in from `ASSIGNMENT_FLAGS_SQL`.
+/// flags are left false here and filled in from `ASSIGNMENT_FLAGS_SQL`.
 pub(crate) const QUEUE_SQL: &str = "
     SELECT g.statement_id, s.title, s.slug, n.lang, n.state, n.text_author, n.due_at, n.translator_id,
-        n.reviewer_id, FALSE AS translators_assigned, FALSE AS reviewers_assigned
+        n.reviewer_id, FALSE AS reviewers_assigned, FALSE AS open_to_translators
     FROM units n
     JOIN segments g ON g.id = n.segment_id
     JOIN statements s ON s.id = g.statement_id
@@ -477,8 +486,8 @@ pub(crate) struct QueueRow {
     pub due_at: Option<DateTime<Utc>>,
     pub translator_id: Option<i64>,
     pub reviewer_id: Option<i64>,
-    pub translators_assigned: bool,
     pub reviewers_assigned: bool,
+    pub open_to_translators: bool,
 }
 
 impl QueueRow {
@@ -495,8 +504,8 @@ impl QueueRow {
             assignment: Assignment {
                 translator: self.translator_id,
                 reviewer: self.reviewer_id,
-                translators_assigned: self.translators_assigned,
                 reviewers_assigned: self.reviewers_assigned,
+                open_to_translators: self.open_to_translators,
             },
         })
     }

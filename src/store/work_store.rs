@@ -114,6 +114,21 @@ macro_rules! work_store {
                 Ok(touched)
             }
 
+            async fn set_open_to_translators(
+                &self,
+                statement_id: i64,
+                open: bool,
+            ) -> $crate::store::StoreResult<Option<$crate::domain::statement::StatementDetail>>
+            {
+                let mut tx = self.write().await?;
+                if !units::set_open_to_translators(&mut tx, statement_id, open).await? {
+                    return Ok(None);
+                }
+                let detail = statements::statement_detail(&mut tx, statement_id).await?;
+                tx.commit().await?;
+                Ok(detail)
+            }
+
             async fn queue_units(
                 &self,
                 user_id: i64,

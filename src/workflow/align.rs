@@ -163,6 +163,7 @@ pub async fn statement_from_translation(
             target_langs: vec![tgt_lang.to_owned()],
             text: src_text.to_owned(),
             format: format.map(str::to_owned),
+            open_to_translators: false,
         },
     )
     .await?;

@@ -116,6 +116,8 @@ pub async fn seed(store: &dyn Store, limits: &Limits) -> AppResult<Option<(Vec<D
             target_langs: vec!["hy".to_owned(), "ru".to_owned()],
             text: LETTER.to_owned(),
             format: Some("text".to_owned()),
+            // Every unit is assigned below, so the setting changes nothing here.
+            open_to_translators: false,
         },
     )
     .await?;

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::language::LanguageTag;
 use crate::domain::origin::{RevisionNote, Via};
-use crate::domain::policy::{may, Permission};
+use crate::domain::policy::{may, refusal, Permission};
 use crate::domain::statement::Limits;
 use crate::domain::unit::{UnitAction, UnitState};
 use crate::domain::user::User;
@@ -27,7 +27,8 @@ pub struct Applied {
 pub struct Skipped {
     /// The unit id in the file.
     pub unit: String,
-    /// `unchanged`, `no_target`, `unknown_unit` or `forbidden`.
+    /// `unchanged`, `no_target`, `unknown_unit`, `forbidden` (no role for the language) or
+    /// `not_assigned` (the unit is not theirs: see `not_assigned` errors).
     pub reason: &'static str,
 }
 
@@ -145,10 +146,15 @@ pub async fn import_xliff(
                 continue;
             };
             let unit = &record.view;
-            if !may(Some(me), Permission::Save, &lang, &record.assignment) {
+            if let Some(why) = refusal(Some(me), Permission::Save, &lang, &record.assignment) {
                 report.skipped.push(Skipped {
                     unit: imported.id.clone(),
-                    reason: "forbidden",
+                    // As the API answers a single save: the role, or an assignment, said no.
+                    reason: if why.reason().is_some() {
+                        "not_assigned"
+                    } else {
+                        "forbidden"
+                    },
                 });
                 continue;
             }

@@ -2,6 +2,7 @@
 
 use crate::domain::blocks::TextFormat;
 use crate::domain::language::LanguageTag;
+use crate::domain::policy::{may, Assignment, Permission};
 use crate::domain::slug::slugify;
 use crate::domain::statement::{
     prepare, Limits, StatementDetail, StatementInput, StatementSummary,
@@ -17,6 +18,8 @@ pub struct NewStatementRequest {
     pub target_langs: Vec<String>,
     pub text: String,
     pub format: Option<String>,
+    /// Every translator of a target language may take the units no translator was given.
+    pub open_to_translators: bool,
 }
 
 pub fn parse_format(raw: Option<&str>) -> AppResult<TextFormat> {
@@ -51,6 +54,7 @@ pub async fn create_statement(
             target_langs,
             text: request.text,
             format,
+            open_to_translators: request.open_to_translators,
         },
         limits,
     )?;
@@ -63,6 +67,43 @@ pub async fn create_statement(
         by = %user.username,
         "statement created"
     );
+    Ok(detail)
+}
+
+/// A change of a statement's settings; what is left `None` stays as it is.
+#[derive(Debug, Clone, Default)]
+pub struct StatementUpdate {
+    /// Opens the units that no translator was given to every translator of their language, or
+    /// keeps them for the editors.
+    pub open_to_translators: Option<bool>,
+}
+
+/// Changes a statement's settings (editors and admins) and returns the statement. Deciding who
+/// may work on what is assigning work, so it takes the permission to assign; units already
+/// assigned keep their translator either way.
+pub async fn update_statement(
+    store: &dyn Store,
+    user: &User,
+    id: i64,
+    update: StatementUpdate,
+) -> AppResult<StatementDetail> {
+    let current = get_statement(store, id).await?;
+    if !may(
+        Some(super::units::actor(user)),
+        Permission::Assign,
+        &current.summary.source_lang,
+        &Assignment::default(),
+    ) {
+        return Err(AppError::new(ErrorCode::Forbidden).with("action", Permission::Assign.as_str()));
+    }
+    let Some(open) = update.open_to_translators else {
+        return Ok(current);
+    };
+    let detail = store
+        .set_open_to_translators(id, open)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::StatementNotFound).with("id", id))?;
+    tracing::info!(statement = id, open, by = %user.username, "open to translators set");
     Ok(detail)
 }
 

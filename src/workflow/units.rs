@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::domain::language::LanguageTag;
 use crate::domain::origin::RevisionNote;
-use crate::domain::policy::{may, Actor, Permission};
+use crate::domain::policy::{may, refusal, Actor, Permission, Refusal};
 use crate::domain::statement::Limits;
 use crate::domain::unit::{Comment, Reason, Revision, UnitAction, UnitState, UnitView};
 use crate::domain::user::User;
@@ -88,6 +88,18 @@ fn forbidden(permission: Permission) -> AppError {
     AppError::new(ErrorCode::Forbidden).with("action", permission.as_str())
 }
 
+/// The 403 for a refused action on a unit: `not_assigned` with its `reason` when the caller
+/// holds the role and an assignment stood in the way (so they know to ask the editor, not an
+/// administrator), `forbidden` when they lack the role.
+pub fn refused(permission: Permission, why: Refusal) -> AppError {
+    match why.reason() {
+        Some(reason) => AppError::new(ErrorCode::NotAssigned)
+            .with("action", permission.as_str())
+            .with("reason", reason),
+        None => forbidden(permission),
+    }
+}
+
 /// The 409 that tells the loser of a race what is there now, so they can merge and retry.
 pub fn version_conflict(current: &UnitView) -> AppError {
     AppError::new(ErrorCode::VersionConflict).detail(
@@ -125,8 +137,8 @@ pub async fn change(
     let unit = load(store, unit_ref).await?;
     let lang = unit.view.lang.clone();
     let permission = request.permission();
-    if !may(Some(actor(user)), permission, &lang, &unit.assignment) {
-        return Err(forbidden(permission));
+    if let Some(why) = refusal(Some(actor(user)), permission, &lang, &unit.assignment) {
+        return Err(refused(permission, why));
     }
     if base_version != unit.view.version {
         return Err(version_conflict(&unit.view));

@@ -104,7 +104,8 @@ async fn site() -> Site {
             "/api/v1/statements",
             json!({"title": "Working hours of the archive", "source_lang": "en",
                    "target_langs": ["hy", "ru"],
-                   "text": "The archive opens at nine.\n\nVisitors need a reader's card."}),
+                   "text": "The archive opens at nine.\n\nVisitors need a reader's card.",
+                   "open_to_translators": true}),
         )
         .await;
     assert!(status.is_success(), "{created}");
@@ -117,13 +118,14 @@ async fn site() -> Site {
         "/api/v1/statements/{at_work}/segments/{}/translations/hy",
         units[0]["segment_id"]
     );
-    let (_, saved) = sessions["anush"]
+    let (status, saved) = sessions["anush"]
         .call(
             reqwest::Method::PUT,
             &path,
             Some(json!({"text": "Արխիվը բացվում է ժամը ինըին։", "base_version": 1})),
         )
         .await;
+    assert!(status.is_success(), "{saved}");
     sessions["anush"]
         .post(
             &format!("{path}/submit"),

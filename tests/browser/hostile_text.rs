@@ -32,7 +32,8 @@ async fn statement(app: &common::TestApp) -> (i64, String, i64) {
         .post(
             "/api/v1/statements",
             json!({"title": "<img src=z onerror=\"window.__pwned = 'title'\"> Open letter",
-                   "source_lang": "en", "target_langs": ["hy"], "format": "markdown", "text": SOURCE}),
+                   "source_lang": "en", "target_langs": ["hy"], "format": "markdown", "text": SOURCE,
+                   "open_to_translators": true}),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{created}");

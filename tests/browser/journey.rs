@@ -93,6 +93,27 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
     assign(&editor, "hy", "translator", "anush", "✎ anush").await;
     assign(&editor, "hy", "reviewer", "hasmik", "✓ hasmik").await;
     assign(&editor, "ru", "translator", "dmitri", "✎ dmitri").await;
+    // A new statement is closed to translators. Ticking the box opens it at once, and
+    // unticking closes it again (everything here is assigned, so the journey goes on alike).
+    assert!(!statement.open_to_translators, "closed by default");
+    for open in [true, false] {
+        editor
+            .click("#openness input[name=open_to_translators]")
+            .await;
+        editor
+            .wait_for(&format!(
+                "document.querySelector('#openness .status').textContent !== '' \
+                 && document.querySelector('#openness input').checked === {open}"
+            ))
+            .await;
+        let stored = app
+            .store
+            .get_statement(id)
+            .await
+            .expect("read")
+            .expect("the statement");
+        assert_eq!(stored.summary.open_to_translators, open);
+    }
     editor.screenshot("statement-en").await;
 
     // The translator, with the UI in Armenian, finds the work in her queue.

@@ -17,7 +17,7 @@ async fn statement(app: &common::TestApp) -> (common::Session, i64, Vec<i64>) {
         .post(
             "/api/v1/statements",
             json!({"title": "Water", "source_lang": "en", "target_langs": ["hy", "ru"],
-                   "text": format!("{P1}\n\n{P2}")}),
+                   "text": format!("{P1}\n\n{P2}"), "open_to_translators": true}),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");

@@ -44,7 +44,8 @@ async fn statement(team: &Team, title: &str, text: &str) -> (i64, Vec<i64>) {
         .editor
         .post(
             "/api/v1/statements",
-            json!({"title": title, "source_lang": "en", "target_langs": ["hy", "ru"], "text": text}),
+            json!({"title": title, "source_lang": "en", "target_langs": ["hy", "ru"], "text": text,
+                   "open_to_translators": true}),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");

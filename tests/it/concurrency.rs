@@ -17,7 +17,7 @@ async fn fifty_clients_saving(app: common::TestApp) {
     app.add_user("crowd", false, false, &[(Translator, "hy")])
         .await;
     let (_, created) = editor
-        .post("/api/v1/statements", json!({"title": "Busy", "source_lang": "en", "target_langs": ["hy"], "text": "One busy paragraph."}))
+        .post("/api/v1/statements", json!({"title": "Busy", "source_lang": "en", "target_langs": ["hy"], "text": "One busy paragraph.", "open_to_translators": true}))
         .await;
     let id = created["id"].as_i64().expect("id");
     let seg = created["segments"][0]["id"].as_i64().expect("seg");
@@ -116,7 +116,7 @@ async fn two_reviewers_at_once(app: common::TestApp) {
     let r1 = app.sign_in("r1").await;
     let r2 = app.sign_in("r2").await;
     let (_, created) = editor
-        .post("/api/v1/statements", json!({"title": "Race", "source_lang": "en", "target_langs": ["ru"], "text": "Two reviewers race here."}))
+        .post("/api/v1/statements", json!({"title": "Race", "source_lang": "en", "target_langs": ["ru"], "text": "Two reviewers race here.", "open_to_translators": true}))
         .await;
     let id = created["id"].as_i64().expect("id");
     let seg = created["segments"][0]["id"].as_i64().expect("seg");

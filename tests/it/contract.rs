@@ -61,6 +61,7 @@ async fn openapi_documents_every_route() {
         ("/api/v1/statements", "get"),
         ("/api/v1/statements", "post"),
         ("/api/v1/statements/{id}", "get"),
+        ("/api/v1/statements/{id}", "patch"),
         ("/api/v1/statements/{id}/source", "put"),
         ("/api/v1/statements/{id}/assignments", "put"),
         ("/api/v1/statements/{id}/translations/{lang}", "get"),

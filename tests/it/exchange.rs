@@ -29,7 +29,8 @@ async fn fixture(app: &common::TestApp) -> Fixture {
         .post(
             "/api/v1/statements",
             json!({"title": "Joint appeal", "source_lang": "en", "target_langs": ["hy", "ru"],
-                   "text": "We stand together. We ask for <clarity> & openness.\n\nThe hearing is on 3 May.\n\nThank you."}),
+                   "text": "We stand together. We ask for <clarity> & openness.\n\nThe hearing is on 3 May.\n\nThank you.",
+                   "open_to_translators": true}),
         )
         .await;
     let id = created["id"].as_i64().expect("id");

@@ -98,7 +98,8 @@ async fn two_instances_act_as_one_service() {
             .post(a.url("/api/v1/statements"))
             .json(
                 &json!({"title": "Bus routes", "source_lang": "en", "target_langs": ["hy"],
-                          "text": format!("{first}\n\n{}", long_paragraph())}),
+                          "text": format!("{first}\n\n{}", long_paragraph()),
+                          "open_to_translators": true}),
             )
             .send()
             .await

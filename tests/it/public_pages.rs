@@ -133,7 +133,8 @@ async fn translated_titles(app: common::TestApp) {
         .post(
             "/api/v1/statements",
             json!({"title": "Support for the miners", "source_lang": "en", "target_langs": ["hy"], "format": "markdown",
-                   "text": "# Support for the miners\n\nWe stand with the miners of Kajaran."}),
+                   "text": "# Support for the miners\n\nWe stand with the miners of Kajaran.",
+                   "open_to_translators": true}),
         )
         .await;
     let id = created["id"].as_i64().expect("id");

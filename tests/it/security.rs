@@ -218,7 +218,7 @@ async fn audit_log(app: common::TestApp) {
         .post(
             "/api/v1/statements",
             json!({"title": "Statement on the flood relief fund", "source_lang": "en", "target_langs": ["hy"],
-                   "text": "The fund has paid every family that applied."}),
+                   "text": "The fund has paid every family that applied.", "open_to_translators": true}),
         )
         .await;
     let id = created["id"].as_i64().expect("id");

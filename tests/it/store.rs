@@ -140,6 +140,7 @@ async fn concurrent_statements(app: common::TestApp) {
             ],
             text: "First paragraph.\n\nSecond paragraph.".into(),
             format: TextFormat::Text,
+            open_to_translators: false,
         },
         &Limits::default(),
     )
@@ -162,6 +163,110 @@ async fn concurrent_statements(app: common::TestApp) {
     }
     assert_eq!(slugs.len(), 12, "{slugs:?}");
     assert!(slugs.contains("press-release") && slugs.contains("press-release-12"));
+}
+
+/// A statement's `open_to_translators` reaches every read the policy is asked about: one unit,
+/// a statement's units, a write's answer, the work queue, and the statement itself.
+async fn open_setting_reaches_every_read(app: common::TestApp) {
+    use tandem::domain::origin::RevisionNote;
+    use tandem::domain::unit::{UnitAction, UnitState};
+    use tandem::store::units::{Approval, UnitChange};
+
+    let store = app.store.clone();
+    let editor = store
+        .create_user(&new_user(
+            "editor",
+            Roles {
+                editor: true,
+                ..Roles::default()
+            },
+        ))
+        .await
+        .expect("editor");
+    let hy = LanguageTag::parse("hy").expect("tag");
+    let mut roles = Roles::default();
+    roles.grant(LanguageRole::Translator, hy.clone());
+    let karen = store
+        .create_user(&new_user("karen", roles))
+        .await
+        .expect("translator");
+    let prepared = prepare(
+        StatementInput {
+            title: "Open or closed".into(),
+            source_lang: LanguageTag::parse("en").expect("tag"),
+            target_langs: vec![hy.clone()],
+            text: "First paragraph.\n\nSecond paragraph.".into(),
+            format: TextFormat::Text,
+            open_to_translators: false,
+        },
+        &Limits::default(),
+    )
+    .expect("prepared");
+    let created = store
+        .create_statement(&prepared, "open-or-closed", editor.id)
+        .await
+        .expect("stored");
+    let id = created.summary.id;
+    let seg = created.segments[0].id;
+    for (version, open) in (1..).zip([false, true, false]) {
+        let detail = store
+            .set_open_to_translators(id, open)
+            .await
+            .expect("set")
+            .expect("the statement");
+        assert_eq!(detail.summary.open_to_translators, open);
+        let listed = store.list_statements().await.expect("list");
+        assert_eq!(listed[0].open_to_translators, open);
+        let unit = store
+            .get_unit(id, seg, &hy)
+            .await
+            .expect("unit")
+            .expect("found");
+        assert_eq!(unit.assignment.open_to_translators, open, "one unit");
+        let records = store.unit_records(id, &hy).await.expect("units");
+        assert!(
+            records
+                .iter()
+                .all(|r| r.assignment.open_to_translators == open),
+            "a statement's units"
+        );
+        let queue = store.queue_units(karen.id).await.expect("queue");
+        assert_eq!(queue.len(), 2);
+        assert!(
+            queue
+                .iter()
+                .all(|u| u.assignment.open_to_translators == open),
+            "the queue"
+        );
+        let written = store
+            .apply_unit_change(&UnitChange {
+                unit_id: unit.view.unit_id,
+                base_version: version,
+                action: UnitAction::Save,
+                from_state: unit.view.state,
+                to_state: UnitState::Draft,
+                text: format!("Առաջին պարբերություն {version}։"),
+                text_author: Some(editor.id),
+                reason: None,
+                approval: Approval::Keep,
+                author: editor.id,
+                comment: None,
+                note: RevisionNote::default(),
+                at: Utc::now(),
+                memory: Vec::new(),
+            })
+            .await
+            .expect("saved");
+        assert_eq!(
+            written.assignment.open_to_translators, open,
+            "a write's answer"
+        );
+    }
+    assert!(store
+        .set_open_to_translators(id + 1, true)
+        .await
+        .expect("answered")
+        .is_none());
 }
 
 /// Two instances starting at once on an empty database both come up, and the seed languages
@@ -207,6 +312,10 @@ pub fn tests() -> Tests {
         )
         .both("store_constraints", constraints)
         .both("statements_in_parallel", concurrent_statements)
+        .both(
+            "open_setting_reaches_every_read",
+            open_setting_reaches_every_read,
+        )
         .run(
             "postgres_migrations_are_safe_to_race",
             postgres_migrations_are_safe_to_race,

@@ -45,7 +45,7 @@ async fn publication_rules(app: common::TestApp) {
         .post(
             "/api/v1/statements",
             json!({"title": "Открытое письмо о свободе прессы", "source_lang": "ru", "target_langs": ["hy", "en"],
-                   "text": "Мы требуем прозрачности.\n\nПодписи открыты до 1 дек."}),
+                   "text": "Мы требуем прозрачности.\n\nПодписи открыты до 1 дек.", "open_to_translators": true}),
         )
         .await;
     let id = created["id"].as_i64().expect("id");

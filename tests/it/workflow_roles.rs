@@ -1,4 +1,5 @@
-//! The role matrix: every role x every action x the unit's language, asserted cell by cell.
+//! The role matrix: every role x every action x the unit's language x whether the statement is
+//! open to its translators, asserted cell by cell on units nobody is assigned to.
 
 use crate::common;
 use crate::harness::Tests;
@@ -27,32 +28,39 @@ const ACTIONS: [&str; 8] = [
     "publish",
 ];
 
-/// The expected answer of each cell, written out: (role, action, language) -> allowed.
+/// The expected answer of each cell, written out: (role, action, language, statement open to
+/// its translators) -> allowed. Nobody is assigned to the unit (`src/domain/policy_table.rs`
+/// lists assigned units too).
 // One arm per grant reads as the table it is; `matches!` would hide that.
 #[allow(clippy::match_like_matches_macro)]
-fn allowed(role: &str, action: &str, lang: &str) -> bool {
-    match (role, action, lang) {
-        ("admin", _, _) => true,
-        ("editor", "comment" | "assign" | "change_source" | "publish", _) => true,
-        ("translator_hy", "save" | "submit" | "comment", "hy") => true,
-        ("translator_ru", "save" | "submit" | "comment", "ru") => true,
-        ("reviewer_hy", "save" | "approve" | "reject" | "comment", "hy") => true,
-        ("reviewer_ru", "save" | "approve" | "reject" | "comment", "ru") => true,
+fn allowed(role: &str, action: &str, lang: &str, open: bool) -> bool {
+    match (role, action, lang, open) {
+        ("admin", _, _, _) => true,
+        ("editor", "comment" | "assign" | "change_source" | "publish", _, _) => true,
+        // A unit nobody was given is the editors' to translate or hand out.
+        ("editor", "save" | "submit", _, _) => true,
+        ("translator_hy", "save" | "submit", "hy", true) => true,
+        ("translator_ru", "save" | "submit", "ru", true) => true,
+        ("translator_hy", "comment", "hy", _) => true,
+        ("translator_ru", "comment", "ru", _) => true,
+        ("reviewer_hy", "save" | "approve" | "reject" | "comment", "hy", _) => true,
+        ("reviewer_ru", "save" | "approve" | "reject" | "comment", "ru", _) => true,
         _ => false,
     }
 }
 
 struct Setup {
-    prep_t: common::Session,
     prep_r: common::Session,
     editor: common::Session,
 }
 
-/// A fresh one-paragraph statement whose unit in `lang` stands where `action` needs it.
-async fn stage(s: &Setup, action: &str, lang: &str) -> (i64, i64) {
+/// A fresh one-paragraph statement, open to its translators or not, whose unit in `lang`
+/// stands where `action` needs it. The editor writes and submits the text, as editors may on
+/// units nobody is assigned to, whatever the setting.
+async fn stage(s: &Setup, action: &str, lang: &str, open: bool) -> (i64, i64) {
     let (_, created) = s
         .editor
-        .post("/api/v1/statements", json!({"title": "Matrix", "source_lang": "en", "target_langs": ["hy", "ru"], "text": "A sentence to translate.", "prefill": false}))
+        .post("/api/v1/statements", json!({"title": "Matrix", "source_lang": "en", "target_langs": ["hy", "ru"], "text": "A sentence to translate.", "prefill": false, "open_to_translators": open}))
         .await;
     let id = created["id"].as_i64().expect("id");
     let seg = created["segments"][0]["id"].as_i64().expect("seg");
@@ -65,7 +73,7 @@ async fn stage(s: &Setup, action: &str, lang: &str) -> (i64, i64) {
     };
     if steps >= 1 {
         let (st, _) = s
-            .prep_t
+            .editor
             .call(
                 Method::PUT,
                 &path,
@@ -76,7 +84,7 @@ async fn stage(s: &Setup, action: &str, lang: &str) -> (i64, i64) {
     }
     if steps >= 2 {
         let (st, _) = s
-            .prep_t
+            .editor
             .post(&format!("{path}/submit"), json!({"base_version": 2}))
             .await;
         assert_eq!(st, StatusCode::OK);
@@ -165,6 +173,7 @@ async fn role_matrix(app: common::TestApp) {
     app.add_user("reviewer_ru", false, false, &[(Reviewer, "ru")])
         .await;
     app.add_user("admin", false, true, &[]).await;
+    // The translator the "assign" cells hand the unit to.
     app.add_user(
         "prep_t",
         false,
@@ -181,7 +190,6 @@ async fn role_matrix(app: common::TestApp) {
     .await;
     let setup = Setup {
         editor: app.editor().await,
-        prep_t: app.sign_in("prep_t").await,
         prep_r: app.sign_in("prep_r").await,
     };
     let mut sessions = Vec::new();
@@ -196,28 +204,26 @@ async fn role_matrix(app: common::TestApp) {
     for (role, session) in ROLES.iter().zip(&sessions) {
         for action in ACTIONS {
             for lang in ["hy", "ru"] {
-                let (id, seg) = stage(&setup, action, lang).await;
-                let status = attempt(session.as_ref(), &app.base, action, lang, id, seg).await;
-                let expected = allowed(role, action, lang);
-                if expected {
-                    assert!(
-                        status.is_success(),
-                        "{role} {action} {lang}: expected allowed, got {status}"
-                    );
-                } else if *role == "anonymous" {
-                    assert_eq!(status, StatusCode::UNAUTHORIZED, "{role} {action} {lang}");
-                } else {
-                    assert_eq!(
-                        status,
-                        StatusCode::FORBIDDEN,
-                        "{role} {action} {lang}: expected denied"
-                    );
+                for open in [false, true] {
+                    let (id, seg) = stage(&setup, action, lang, open).await;
+                    let status = attempt(session.as_ref(), &app.base, action, lang, id, seg).await;
+                    let cell = format!("{role} {action} {lang} open={open}");
+                    if allowed(role, action, lang, open) {
+                        assert!(
+                            status.is_success(),
+                            "{cell}: expected allowed, got {status}"
+                        );
+                    } else if *role == "anonymous" {
+                        assert_eq!(status, StatusCode::UNAUTHORIZED, "{cell}");
+                    } else {
+                        assert_eq!(status, StatusCode::FORBIDDEN, "{cell}: expected denied");
+                    }
+                    cells += 1;
                 }
-                cells += 1;
             }
         }
     }
-    assert_eq!(cells, ROLES.len() * ACTIONS.len() * 2);
+    assert_eq!(cells, ROLES.len() * ACTIONS.len() * 2 * 2);
 }
 
 pub fn tests() -> Tests {

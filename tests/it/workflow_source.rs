@@ -30,7 +30,7 @@ async fn fixture(app: &common::TestApp) -> Fixture {
         .post(
             "/api/v1/statements",
             json!({"title": "Media law", "source_lang": "en", "target_langs": ["hy"],
-                   "text": format!("{P1}\n\n{P2}\n\n{P3}")}),
+                   "text": format!("{P1}\n\n{P2}\n\n{P3}"), "open_to_translators": true}),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");

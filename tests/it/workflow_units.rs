@@ -8,13 +8,15 @@ use serde_json::{json, Value};
 use tandem::domain::role::LanguageRole::{Reviewer, Translator};
 
 /// An editor's statement in English with Armenian and Russian targets; returns (statement id, segment ids).
+/// Open to its translators: these tests are about a unit's states, not about who is assigned.
 async fn statement(app: &common::TestApp) -> (i64, Vec<i64>) {
     let editor = app.editor().await;
     let (status, body) = editor
         .post(
             "/api/v1/statements",
             json!({"title": "Joint statement", "source_lang": "en", "target_langs": ["hy", "ru"],
-                   "text": "We welcome the decision.\n\nWe call for an open hearing.\n\nSigned, the coalition."}),
+                   "text": "We welcome the decision.\n\nWe call for an open hearing.\n\nSigned, the coalition.",
+                   "open_to_translators": true}),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");

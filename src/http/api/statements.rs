@@ -21,7 +21,7 @@ use crate::workflow::statements::{self, NewStatementRequest};
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_statements, create_statement))
-        .routes(routes!(get_statement))
+        .routes(routes!(get_statement, update_statement))
         .routes(routes!(update_source))
         .routes(routes!(preview_source))
 }
@@ -49,6 +49,10 @@ pub struct CreateStatementRequest {
     /// Start paragraphs the translation memory holds word for word as drafts (default true).
     #[serde(default = "yes")]
     pub prefill: bool,
+    /// Every translator of a target language may save and submit the units nobody is assigned
+    /// to (default false: those units are the editors' to do or to assign).
+    #[serde(default)]
+    pub open_to_translators: bool,
 }
 
 fn yes() -> bool {
@@ -94,6 +98,7 @@ async fn create_statement(
             target_langs: body.target_langs,
             text: body.text,
             format: body.format,
+            open_to_translators: body.open_to_translators,
         },
     )
     .await?;
@@ -142,6 +147,44 @@ async fn get_statement(
     let id = parse_id(&id)?;
     Ok(Json(
         statements::get_statement(state.store.as_ref(), id).await?,
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateStatementRequest {
+    /// Opens the units nobody is assigned to to every translator of their language (`true`) or
+    /// keeps them for the editors (`false`); units assigned to someone stay theirs either way.
+    /// Left out, the setting stays as it is.
+    #[serde(default)]
+    pub open_to_translators: Option<bool>,
+}
+
+/// Changes a statement's settings (editors and admins) and answers the statement as it is then.
+#[utoipa::path(patch, path = "/api/v1/statements/{id}", tag = "statements",
+    params(("id" = i64, Path, description = "Statement id", example = 1)),
+    request_body(content = UpdateStatementRequest,
+        example = json!({"open_to_translators": true})),
+    responses((status = 200, body = StatementDetail), (status = 403, description = "forbidden"),
+        (status = 404, description = "statement_not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn update_statement(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<UpdateStatementRequest>,
+) -> AppResult<Json<StatementDetail>> {
+    let id = parse_id(&id)?;
+    Ok(Json(
+        statements::update_statement(
+            state.store.as_ref(),
+            &current.user,
+            id,
+            statements::StatementUpdate {
+                open_to_translators: body.open_to_translators,
+            },
+        )
+        .await?,
     ))
 }
 

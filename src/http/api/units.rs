@@ -217,7 +217,8 @@ async fn get_unit(
 /// Saves a draft. A stale `base_version` is a 409 `version_conflict` with the current unit.
 #[utoipa::path(put, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}", tag = "translation",
     params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = SaveRequest,
-    responses((status = 200, body = UnitView), (status = 403, description = "forbidden"),
+    responses((status = 200, body = UnitView),
+        (status = 403, description = "forbidden (no role for the language) or not_assigned (the unit is assigned to someone else, or to nobody on a statement not open to its translators)"),
         (status = 409, description = "version_conflict"), (status = 413, description = "segment_too_long")),
     security(("session" = []), ("bearer" = [])))]
 async fn save_draft(
@@ -241,8 +242,8 @@ async fn save_draft(
 /// Submits the draft for review (`draft` or `needs_work` -> `translated`).
 #[utoipa::path(post, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/submit", tag = "translation",
     params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = VersionRequest,
-    responses((status = 200, body = UnitView), (status = 409, description = "version_conflict"),
-        (status = 422, description = "invalid_transition")),
+    responses((status = 200, body = UnitView), (status = 403, description = "forbidden (no role for the language) or not_assigned (the unit is assigned to someone else, or to nobody on a statement not open to its translators)"),
+        (status = 409, description = "version_conflict"), (status = 422, description = "invalid_transition")),
     security(("session" = []), ("bearer" = [])))]
 async fn submit_unit(
     State(state): State<AppState>,
@@ -265,7 +266,8 @@ async fn submit_unit(
 /// Approves a submitted translation; 422 `self_review` for one's own text.
 #[utoipa::path(post, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/approve", tag = "translation",
     params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = ApproveRequest,
-    responses((status = 200, body = UnitView), (status = 409, description = "version_conflict"),
+    responses((status = 200, body = UnitView), (status = 403, description = "forbidden (no role for the language) or not_assigned (the unit is assigned to someone else, or to nobody on a statement not open to its translators)"),
+        (status = 409, description = "version_conflict"),
         (status = 422, description = "invalid_transition or self_review")),
     security(("session" = []), ("bearer" = [])))]
 async fn approve_unit(
@@ -290,6 +292,7 @@ async fn approve_unit(
 #[utoipa::path(post, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/reject", tag = "translation",
     params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = RejectRequest,
     responses((status = 200, body = UnitView), (status = 400, description = "invalid_input: empty comment"),
+        (status = 403, description = "forbidden (no role for the language) or not_assigned (the unit is assigned to someone else, or to nobody on a statement not open to its translators)"),
         (status = 409, description = "version_conflict"), (status = 422, description = "invalid_transition")),
     security(("session" = []), ("bearer" = [])))]
 async fn reject_unit(
@@ -315,7 +318,8 @@ async fn reject_unit(
 /// Restores the text of an older revision as a new draft; the history keeps everything.
 #[utoipa::path(post, path = "/api/v1/statements/{id}/segments/{seg}/translations/{lang}/revert", tag = "translation",
     params(("id" = i64, Path, example = 1), ("seg" = i64, Path, example = 1), ("lang" = LanguageTagText, Path, example = "hy")), request_body = RevertRequest,
-    responses((status = 200, body = UnitView), (status = 409, description = "version_conflict")),
+    responses((status = 200, body = UnitView), (status = 403, description = "forbidden (no role for the language) or not_assigned (the unit is assigned to someone else, or to nobody on a statement not open to its translators)"),
+        (status = 409, description = "version_conflict")),
     security(("session" = []), ("bearer" = [])))]
 async fn revert_unit(
     State(state): State<AppState>,

@@ -38,8 +38,9 @@ pub(super) async fn insert_statement(
     let now = Utc::now();
     let format = statement.format.to_string();
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO statements (slug, title, source_lang, format, revision, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 1, $5, $6, $6) RETURNING id",
+        "INSERT INTO statements (slug, title, source_lang, format, revision, created_by, created_at, updated_at,
+             open_to_translators)
+         VALUES ($1, $2, $3, $4, 1, $5, $6, $6, $7) RETURNING id",
     )
     .bind(&slug)
     .bind(&statement.title)
@@ -47,6 +48,7 @@ pub(super) async fn insert_statement(
     .bind(&format)
     .bind(created_by)
     .bind(now)
+    .bind(statement.open_to_translators)
     .fetch_one(&mut *conn)
     .await
     .map_err(|e| if is_unique_violation(&e) { StoreError::Conflict("slug") } else { e.into() })?;
@@ -117,7 +119,7 @@ pub(super) async fn summaries(
 ) -> StoreResult<Vec<StatementSummary>> {
     let rows: Vec<StatementRow> = sqlx::query_as(
         "SELECT s.id, s.slug, s.title, s.source_lang, s.format, s.revision, u.username AS created_by,
-                s.created_at, s.updated_at,
+                s.created_at, s.updated_at, s.open_to_translators,
                 (SELECT COUNT(*) FROM segments g WHERE g.statement_id = s.id AND g.active) AS segment_count
          FROM statements s JOIN users u ON u.id = s.created_by
          WHERE $1::BIGINT IS NULL OR s.id = $1

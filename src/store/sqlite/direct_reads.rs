@@ -260,8 +260,8 @@ const UNIT_ROW_COLUMNS: [&str; 27] = [
     "updated_at",
     "approved_by",
     "approved_at",
-    "translators_assigned",
     "reviewers_assigned",
+    "open_to_translators",
 ];
 
 fn unit_columns(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<[usize; 27]> {
@@ -323,8 +323,8 @@ fn unit_row(r: &Row<'_>, at: &[usize; 27]) -> rusqlite::Result<UnitRow> {
         ))?,
         approved_by: r.get(at[23])?,
         approved_at: stamp(r, at[24])?,
-        translators_assigned: r.get(at[25])?,
-        reviewers_assigned: r.get(at[26])?,
+        reviewers_assigned: r.get(at[25])?,
+        open_to_translators: r.get(at[26])?,
     })
 }
 

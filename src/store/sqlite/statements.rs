@@ -32,8 +32,9 @@ pub(super) async fn insert_statement(
     let now = Utc::now();
     let format = statement.format.to_string();
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO statements (slug, title, source_lang, format, revision, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
+        "INSERT INTO statements (slug, title, source_lang, format, revision, created_by, created_at, updated_at,
+             open_to_translators)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&slug)
     .bind(&statement.title)
@@ -42,6 +43,7 @@ pub(super) async fn insert_statement(
     .bind(created_by)
     .bind(now)
     .bind(now)
+    .bind(statement.open_to_translators)
     .fetch_one(&mut *conn)
     .await?;
     for (position, lang) in statement.target_langs.iter().enumerate() {
@@ -100,7 +102,7 @@ pub(super) async fn summaries(
 ) -> StoreResult<Vec<StatementSummary>> {
     let rows: Vec<StatementRow> = sqlx::query_as(
         "SELECT s.id, s.slug, s.title, s.source_lang, s.format, s.revision, u.username AS created_by,
-                s.created_at, s.updated_at,
+                s.created_at, s.updated_at, s.open_to_translators,
                 (SELECT COUNT(*) FROM segments g WHERE g.statement_id = s.id AND g.active = 1) AS segment_count
          FROM statements s JOIN users u ON u.id = s.created_by
          WHERE ?1 IS NULL OR s.id = ?1

@@ -1,10 +1,35 @@
-// One statement for its editors: assign work, change the source after seeing the diff, publish.
+// One statement for its editors: open it to translators, assign work, change the source after
+// seeing the diff, publish.
 
 import { call, refuse, renderDiff } from "./api.js";
 
+const openness = document.getElementById("openness");
 const assign = document.getElementById("assign");
 const sourceForm = document.getElementById("source-form");
 const publish = document.getElementById("publish");
+
+if (openness) {
+  const { statement } = openness.dataset;
+  const box = openness.elements.open_to_translators;
+  const error = openness.querySelector(".error");
+  const status = openness.querySelector(".status");
+  openness.addEventListener("submit", (event) => event.preventDefault());
+  // The setting takes effect as soon as it is ticked; a refusal puts the box back as stored.
+  box.addEventListener("change", async () => {
+    error.hidden = true;
+    status.textContent = "";
+    const wanted = box.checked;
+    box.disabled = true;
+    const result = await call("PATCH", `/api/v1/statements/${statement}`, { open_to_translators: wanted });
+    box.disabled = false;
+    if (!result.ok) {
+      box.checked = !wanted;
+      return refuse(error, result.message);
+    }
+    box.checked = result.answer.open_to_translators === true;
+    status.textContent = status.dataset.done;
+  });
+}
 
 if (assign) {
   const { statement } = assign.dataset;
