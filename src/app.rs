@@ -23,6 +23,10 @@ pub struct AppState {
     pub memory: Arc<MemoryBook>,
     /// Request counts and latencies for `/metrics`.
     pub metrics: Arc<crate::http::metrics::Metrics>,
+    /// The one client for requests to other servers, with its address guard.
+    pub outbound: Arc<crate::outbound::Outbound>,
+    /// Seals and opens the secrets kept in the database, under the key proved at start.
+    pub sealer: Arc<crate::secrets::Sealer>,
 }
 
 pub struct App;
@@ -35,11 +39,18 @@ impl App {
         Self::bind(state).await
     }
 
-    /// Opens and migrates the database and builds the shared state.
+    /// Opens and migrates the database, proves the secret key against it (sealing any secret
+    /// still in clear), and builds the shared state.
     pub async fn open(config: Config) -> anyhow::Result<AppState> {
         let store = store::open(&config.database_url).await?;
         store.migrate().await?;
-        Self::state(config, store)
+        let unlocked = crate::workflow::secrets::unlock(
+            store.as_ref(),
+            &config.secret_key,
+            &config.database_url,
+        )
+        .await?;
+        Self::state(config, store, unlocked.sealer)
     }
 
     /// Binds the configured address and builds the router over `state`.
@@ -62,16 +73,25 @@ impl App {
         if state.config.webhooks.deliver {
             tokio::spawn(crate::workflow::webhook_delivery::run(
                 state.store.clone(),
+                state.outbound.clone(),
+                state.sealer.clone(),
                 state.config.webhooks.clone(),
             ));
         }
         Ok((listener, crate::http::router(state)))
     }
 
-    pub fn state(config: Config, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
+    pub fn state(
+        config: Config,
+        store: Arc<dyn Store>,
+        sealer: Arc<crate::secrets::Sealer>,
+    ) -> anyhow::Result<AppState> {
+        let outbound = Arc::new(crate::outbound::Outbound::new(&config.outbound)?);
         Ok(AppState {
             store,
             l10n: Arc::new(L10n::new()?),
+            outbound,
+            sealer,
             config: Arc::new(config),
             events: Arc::new(EventBus::default()),
             memory: Arc::new(MemoryBook::default()),

@@ -44,6 +44,11 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Manage the key that seals the secrets kept in the database.
+    Secrets {
+        #[command(subcommand)]
+        command: SecretsCommand,
+    },
     /// Work with XLIFF files.
     Xliff {
         #[command(subcommand)]
@@ -72,6 +77,8 @@ pub struct ServeArgs {
     pub bind: SocketAddr,
     #[command(flatten)]
     pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub secret_key: SecretKeyArgs,
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "TANDEM_MAX_BODY_BYTES", default_value_t = 2 * 1024 * 1024)]
     pub max_body_bytes: usize,
@@ -106,6 +113,32 @@ pub struct ServeArgs {
     /// Finished webhook deliveries kept per hook in its log (older ones are dropped).
     #[arg(long, env = "TANDEM_WEBHOOK_LOG_KEEP", default_value_t = 1_000)]
     pub webhook_log_keep: usize,
+    /// Webhook deliveries in flight at once, over all hooks.
+    #[arg(long, env = "TANDEM_WEBHOOK_CONCURRENCY", default_value_t = 16)]
+    pub webhook_concurrency: usize,
+    /// An address range (CIDR, e.g. 10.20.0.0/16) that requests to other servers may reach
+    /// although it is private, loopback or otherwise special: for an intranet receiver.
+    /// Repeatable; nothing is allowed by default.
+    #[arg(
+        long = "allow-outbound",
+        env = "TANDEM_ALLOW_OUTBOUND",
+        value_delimiter = ',',
+        value_name = "CIDR"
+    )]
+    pub allow_outbound: Vec<crate::domain::address::Cidr>,
+    /// Seconds opening a connection to another server may take.
+    #[arg(
+        long,
+        env = "TANDEM_OUTBOUND_CONNECT_TIMEOUT_SECS",
+        default_value_t = 5
+    )]
+    pub outbound_connect_timeout_secs: u64,
+    /// Bytes of another server's answer that are read; the rest is dropped.
+    #[arg(long, env = "TANDEM_OUTBOUND_MAX_RESPONSE_BYTES", default_value_t = 64 * 1024)]
+    pub outbound_max_response_bytes: usize,
+    /// A bearer token that /metrics requires (without it, /metrics is open: keep it internal).
+    #[arg(long, env = "TANDEM_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
     /// On an empty database, create a demo statement and a demo team (editor, translators and
     /// reviewers for Armenian and Russian) and print their passwords once.
     #[arg(long)]
@@ -146,6 +179,35 @@ pub struct AlignArgs {
     /// How paragraphs are marked in whole documents: `text` (blank lines) or `markdown`.
     #[arg(long, default_value = "text")]
     pub format: String,
+}
+
+/// Where the key that seals stored secrets is. The key itself is never a flag (flags show in
+/// `ps`): it comes from TANDEM_SECRET_KEY, read in `secret_key_settings`.
+#[derive(Args, Debug, Clone)]
+pub struct SecretKeyArgs {
+    /// The key file (base64 of 32 bytes; created with mode 0600 on first start when missing).
+    /// Default: tandem.key beside the SQLite database, ./tandem-data/tandem.key for PostgreSQL.
+    /// TANDEM_SECRET_KEY, when set, is used instead of any file.
+    #[arg(long, env = "TANDEM_SECRET_KEY_FILE", value_name = "PATH")]
+    pub secret_key_file: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SecretsCommand {
+    /// Seal every stored secret under a new key, in one transaction. Stop every instance first;
+    /// start them again with the new key. The new key comes from TANDEM_NEW_SECRET_KEY or is
+    /// made here. With a key file, the file is replaced (the new key goes to FILE.new first, so a
+    /// crash leaves a database that a start can open); with TANDEM_SECRET_KEY, the new key is
+    /// printed once, to be set in its place.
+    Rotate(SecretsRotateArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SecretsRotateArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub secret_key: SecretKeyArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -218,6 +280,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Backup(args) => backup(args).await,
+        Command::Secrets {
+            command: SecretsCommand::Rotate(args),
+        } => secrets_rotate(args).await,
         Command::Segment(args) => segment(args),
         Command::Align(args) => align(args),
         Command::Eval {
@@ -271,6 +336,13 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.webhooks.timeout = std::time::Duration::from_secs(args.webhook_timeout_secs.max(1));
     // At least the delivery that just finished stays in its log.
     config.webhooks.log_keep = args.webhook_log_keep.max(1);
+    config.webhooks.concurrency = args.webhook_concurrency.max(1);
+    config.outbound.policy.allowed = args.allow_outbound;
+    config.outbound.connect_timeout =
+        std::time::Duration::from_secs(args.outbound_connect_timeout_secs.max(1));
+    config.outbound.max_response_bytes = args.outbound_max_response_bytes;
+    config.metrics_token = args.metrics_token.filter(|t| !t.is_empty());
+    config.secret_key = secret_key_settings(&args.secret_key)?;
     tracing::info!(?config, "starting");
     let state = App::open(config).await?;
     if args.demo {
@@ -281,6 +353,67 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     tracing::info!(%url, "listening");
     println!("Tandem is listening on {url}");
     App::serve(listener, router).await?;
+    Ok(())
+}
+
+/// The key settings: the key file flag, and the key itself from TANDEM_SECRET_KEY.
+fn secret_key_settings(args: &SecretKeyArgs) -> anyhow::Result<crate::config::SecretKeySettings> {
+    Ok(crate::config::SecretKeySettings {
+        key: key_from_env("TANDEM_SECRET_KEY")?,
+        file: args.secret_key_file.clone(),
+    })
+}
+
+/// The key in `variable`, if it is set; anything but the base64 of 32 bytes is refused here,
+/// before the database is touched.
+fn key_from_env(variable: &str) -> anyhow::Result<Option<crate::secrets::SecretKey>> {
+    match std::env::var(variable) {
+        Ok(text) if !text.trim().is_empty() => crate::secrets::SecretKey::from_base64(&text)
+            .map(Some)
+            .map_err(|e| anyhow::anyhow!("{variable} is not a key: {e}")),
+        Ok(_) | Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => bail!("{variable} is not a key: not text"),
+    }
+}
+
+async fn secrets_rotate(args: SecretsRotateArgs) -> anyhow::Result<()> {
+    let settings = secret_key_settings(&args.secret_key)?;
+    let given = key_from_env("TANDEM_NEW_SECRET_KEY")?;
+    let made = given.is_none();
+    let new_key = given.unwrap_or_else(crate::secrets::SecretKey::generate);
+    if settings.key.as_ref() == Some(&new_key) {
+        bail!("TANDEM_NEW_SECRET_KEY is the key in use; give a new one, or leave it unset to have one made");
+    }
+    let store = store::open(&args.database.database_url).await?;
+    store.migrate().await?;
+    if settings.key.is_some() && made {
+        // Printed before the database changes: if this command stops before it says "done", the
+        // old key still opens the database and this one is never needed.
+        println!(
+            "New key (set TANDEM_SECRET_KEY to it on every instance once this command says done):"
+        );
+        println!("{}", new_key.to_base64().as_str());
+    }
+    let rotation = crate::workflow::secrets::rotate(
+        store.as_ref(),
+        &settings,
+        &args.database.database_url,
+        &new_key,
+    )
+    .await?;
+    match &rotation.file {
+        Some(file) => println!(
+            "done: {} secrets sealed under the new key, which is now in {}; copy that file to \
+             every instance that shares this database",
+            rotation.resealed,
+            file.display()
+        ),
+        None => println!(
+            "done: {} secrets sealed under the new key; start every instance with \
+             TANDEM_SECRET_KEY set to it",
+            rotation.resealed
+        ),
+    }
     Ok(())
 }
 

@@ -1,9 +1,12 @@
 //! Run-time settings of the service, gathered by the command line from flags and environment.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::domain::statement::Limits;
+use crate::outbound::OutboundSettings;
+use crate::secrets::cipher::SecretKey;
 
 /// Where the embedded database lives when no URL is given.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./tandem-data/tandem.db";
@@ -24,6 +27,12 @@ pub struct Config {
     /// appends it); otherwise the connection's own address counts.
     pub trust_proxy: bool,
     pub webhooks: WebhookSettings,
+    /// Where the key that seals stored secrets (webhook signing secrets) comes from.
+    pub secret_key: SecretKeySettings,
+    /// Requests to other servers: which addresses they may reach, timeouts, size caps.
+    pub outbound: OutboundSettings,
+    /// When set, `/metrics` answers only requests that carry it as a bearer token.
+    pub metrics_token: Option<String>,
 }
 
 /// How webhooks are delivered.
@@ -43,6 +52,19 @@ pub struct WebhookSettings {
     /// Finished deliveries (delivered or failed) kept per hook in its log; older ones are
     /// dropped with their attempts as new ones finish.
     pub log_keep: usize,
+    /// Deliveries in flight at once, over all hooks.
+    pub concurrency: usize,
+}
+
+/// Where the sealing key comes from: the key itself, else a key file, else the default file.
+#[derive(Debug, Clone, Default)]
+pub struct SecretKeySettings {
+    /// The key itself (`TANDEM_SECRET_KEY`); when set, no key file is read or written. Its Debug
+    /// output never shows the key.
+    pub key: Option<SecretKey>,
+    /// The key file (`--secret-key-file`); when unset, `tandem.key` beside the SQLite database,
+    /// or `./tandem-data/tandem.key` for PostgreSQL. Created on first start when missing.
+    pub file: Option<PathBuf>,
 }
 
 impl Default for WebhookSettings {
@@ -57,6 +79,7 @@ impl Default for WebhookSettings {
             retry_cap: Duration::from_secs(4 * 3600),
             poll: Duration::from_secs(1),
             log_keep: 1_000,
+            concurrency: 16,
         }
     }
 }
@@ -73,6 +96,9 @@ impl Config {
             secure_cookies: false,
             trust_proxy: false,
             webhooks: WebhookSettings::default(),
+            secret_key: SecretKeySettings::default(),
+            outbound: OutboundSettings::default(),
+            metrics_token: None,
         }
     }
 }
@@ -92,6 +118,12 @@ impl std::fmt::Debug for Config {
             .field("secure_cookies", &self.secure_cookies)
             .field("trust_proxy", &self.trust_proxy)
             .field("webhooks", &self.webhooks)
+            .field("secret_key", &self.secret_key)
+            .field("outbound", &self.outbound)
+            .field(
+                "metrics_token",
+                &self.metrics_token.as_ref().map(|_| "(set)"),
+            )
             .finish()
     }
 }

@@ -1,7 +1,8 @@
 //! Tandem: translation management for multilingual statements.
 //!
 //! Layers, from the bottom: `domain` (pure rules) <- `store` (databases) <- `workflow` (use cases)
-//! <- `http` (API handlers); `app` wires them together and `cli` is the command line.
+//! <- `http` (API handlers); `outbound` is the one client for requests to other servers; `app`
+//! wires them together and `cli` is the command line.
 
 pub mod app;
 pub mod cli;
@@ -12,5 +13,7 @@ pub mod eval;
 pub mod formats;
 pub mod http;
 pub mod i18n;
+pub mod outbound;
+pub mod secrets;
 pub mod store;
 pub mod workflow;

@@ -1,5 +1,6 @@
 //! Pure types and rules of Tandem: no I/O, no web framework, no database.
 
+pub mod address;
 pub mod align;
 pub mod audit;
 pub mod blocks;

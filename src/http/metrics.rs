@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::EncodeLabelSet;
@@ -15,6 +15,7 @@ use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 
 use crate::app::AppState;
+use crate::error::{AppError, ErrorCode};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
@@ -133,7 +134,22 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
 }
 
 /// The scrape: gauges are read now, counters and histograms are kept as requests go.
-pub async fn scrape(State(state): State<AppState>) -> Response {
+pub async fn scrape(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(token) = &state.config.metrics_token {
+        let given = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or_default();
+        if !same_secret(given.as_bytes(), token.as_bytes()) {
+            let mut refused = AppError::new(ErrorCode::Unauthenticated).into_response();
+            refused.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"metrics\""),
+            );
+            return refused;
+        }
+    }
     let metrics = &state.metrics;
     for pool in state.store.pool_stats() {
         for (kind, value) in [("open", pool.open), ("idle", pool.idle)] {
@@ -168,4 +184,28 @@ pub async fn scrape(State(state): State<AppState>) -> Response {
         body,
     )
         .into_response()
+}
+
+/// Compares a given token with the configured one in time that does not depend on where they
+/// differ, so the token cannot be guessed a byte at a time.
+fn same_secret(given: &[u8], expected: &[u8]) -> bool {
+    given.len() == expected.len()
+        && given
+            .iter()
+            .zip(expected)
+            .fold(0u8, |diff, (a, b)| diff | (a ^ b))
+            == 0
+}
+
+#[cfg(test)]
+mod token_tests {
+    use super::same_secret;
+
+    #[test]
+    fn only_the_same_token_passes() {
+        assert!(same_secret(b"s3cret-token", b"s3cret-token"));
+        assert!(!same_secret(b"s3cret-tokeN", b"s3cret-token"));
+        assert!(!same_secret(b"s3cret", b"s3cret-token"));
+        assert!(!same_secret(b"", b"s3cret-token"));
+    }
 }

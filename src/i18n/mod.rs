@@ -441,6 +441,9 @@ mod tests {
             ("score", count.into()),
             ("file", "hy-final.xlf".into()),
             ("keys", "Ctrl+Z".into()),
+            ("destination", "localhost (127.0.0.1)".into()),
+            ("address", "127.0.0.1".into()),
+            ("range", "loopback".into()),
             (
                 "detail",
                 "line 3: status is preferred, forbidden or do_not_translate".into(),

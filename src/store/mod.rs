@@ -7,6 +7,7 @@ pub mod memory;
 pub mod postgres;
 mod records;
 mod rows;
+pub mod secrets;
 pub mod security;
 pub mod sqlite;
 mod unit_queries;
@@ -30,6 +31,7 @@ pub use error::StoreError;
 pub use records::{
     ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser, UserUpdate,
 };
+pub use secrets::SecretStore;
 pub use webhooks::WebhookStore;
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -62,7 +64,15 @@ impl Backend {
 /// rows are written or none are.
 #[async_trait]
 pub trait Store:
-    WorkStore + MemoryStore + GlossaryStore + SecurityStore + WebhookStore + Send + Sync + 'static
+    WorkStore
+    + MemoryStore
+    + GlossaryStore
+    + SecurityStore
+    + SecretStore
+    + WebhookStore
+    + Send
+    + Sync
+    + 'static
 {
     fn backend(&self) -> Backend;
 

@@ -7,13 +7,15 @@ use serde::Serialize;
 use super::StoreResult;
 use crate::domain::webhook::EventType;
 
-/// A hook to register; its secret was made by the workflow and is shown to the caller once.
+/// A hook to register; its secret was made by the workflow, is shown to the caller once and is
+/// stored only sealed.
 #[derive(Debug, Clone)]
 pub struct NewWebhook {
     pub url: String,
     pub statement_id: Option<i64>,
     /// Empty: every event type.
     pub events: Vec<EventType>,
+    /// Sealed by the workflow before it gets here.
     pub secret: String,
     pub created_by: i64,
     pub created_at: DateTime<Utc>,
@@ -65,6 +67,7 @@ pub struct DueDelivery {
     pub delivery_id: i64,
     pub webhook_id: i64,
     pub url: String,
+    /// Sealed (see `secrets::cipher`); the deliverer opens it to sign.
     pub secret: String,
     pub message_id: String,
     pub body: String,

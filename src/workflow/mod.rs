@@ -17,6 +17,7 @@ pub mod memory_feed;
 pub mod publish;
 pub mod queue;
 pub mod review;
+pub mod secrets;
 pub mod segment;
 pub mod sessions;
 pub mod source;

@@ -6,13 +6,15 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use tokio::sync::Semaphore;
 
+use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
+use url::Url;
+
 use crate::config::WebhookSettings;
 use crate::domain::webhook::{retry_delay, secret_key, sign};
+use crate::outbound::{Outbound, OutboundError};
+use crate::secrets::{Purpose, Sealer};
 use crate::store::webhooks::{AttemptRecord, DeliveryState, DueDelivery};
 use crate::store::{Store, StoreResult};
-
-/// Requests in flight at once, over all hooks.
-const IN_FLIGHT: usize = 16;
 
 /// How long past the request timeout a lease lasts, so recording the attempt fits inside it.
 const LEASE_MARGIN: Duration = Duration::from_secs(30);
@@ -20,18 +22,16 @@ const LEASE_MARGIN: Duration = Duration::from_secs(30);
 /// Runs until the process ends: whatever is due is sent, then the outbox is looked at again.
 /// Events written while no deliverer ran (or on an instance that does not deliver) are sent by
 /// whichever instance looks next, because they wait in the database, not in memory.
-pub async fn run(store: Arc<dyn Store>, settings: WebhookSettings) {
-    let client = match client(&settings) {
-        Ok(client) => client,
-        Err(e) => {
-            tracing::error!(error = %e, "webhooks cannot be delivered: no HTTP client");
-            return;
-        }
-    };
-    let slots = Arc::new(Semaphore::new(IN_FLIGHT));
+pub async fn run(
+    store: Arc<dyn Store>,
+    client: Arc<Outbound>,
+    sealer: Arc<Sealer>,
+    settings: WebhookSettings,
+) {
+    let slots = Arc::new(Semaphore::new(settings.concurrency.max(1)));
     let mut failing = false;
     loop {
-        match start_due(&store, &client, &settings, &slots).await {
+        match start_due(&store, &client, &sealer, &settings, &slots).await {
             // More may be due already: look again at once.
             Ok(started) if started > 0 => {
                 failing = false;
@@ -48,22 +48,13 @@ pub async fn run(store: Arc<dyn Store>, settings: WebhookSettings) {
     }
 }
 
-/// No redirects: a receiver that moved answers 3xx, which is logged as a failure for the
-/// editor to see, rather than the signed body following it somewhere else.
-fn client(settings: &WebhookSettings) -> reqwest::Result<reqwest::Client> {
-    reqwest::Client::builder()
-        .timeout(settings.timeout)
-        .redirect(reqwest::redirect::Policy::none())
-        .user_agent(concat!("Tandem-Webhooks/", env!("CARGO_PKG_VERSION")))
-        .build()
-}
-
 /// Leases as many due deliveries as there are free slots and sends each in its own task, which
 /// records its attempt when done: a receiver that hangs until the timeout holds one slot, not
 /// the deliveries to everyone else. Returns how many were started.
 async fn start_due(
     store: &Arc<dyn Store>,
-    client: &reqwest::Client,
+    client: &Arc<Outbound>,
+    sealer: &Arc<Sealer>,
     settings: &WebhookSettings,
     slots: &Arc<Semaphore>,
 ) -> StoreResult<usize> {
@@ -89,8 +80,9 @@ async fn start_due(
             break;
         };
         let (store, client, settings) = (store.clone(), client.clone(), settings.clone());
+        let sealer = sealer.clone();
         tokio::spawn(async move {
-            let record = attempt(&client, &settings, delivery).await;
+            let record = attempt(&client, &sealer, &settings, delivery).await;
             if let Err(e) = store.record_attempt(&record, settings.log_keep).await {
                 // The lease runs out and a later look sends it again, with the same webhook-id.
                 tracing::warn!(error = %e, delivery = record.delivery_id,
@@ -104,40 +96,32 @@ async fn start_due(
 
 /// One signed POST and what it means for the delivery.
 async fn attempt(
-    client: &reqwest::Client,
+    client: &Outbound,
+    sealer: &Sealer,
     settings: &WebhookSettings,
     delivery: DueDelivery,
 ) -> AttemptRecord {
     let number = delivery.attempts + 1;
     let started_at = Utc::now();
     let clock = Instant::now();
-    let (status, error) = match secret_key(&delivery.secret) {
-        None => (None, Some("the hook's secret cannot be read".to_owned())),
-        Some(key) => {
+    let (status, error) = match signing_key(sealer, &delivery.secret) {
+        Err(why) => (None, Some(why)),
+        Ok(key) => {
             // The timestamp is the attempt's, as the specification asks: receivers refuse old
             // ones to stop replays, so a retry must not carry the first attempt's time.
             let timestamp = started_at.timestamp();
-            let sent = client
-                .post(&delivery.url)
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .header("webhook-id", &delivery.message_id)
-                .header("webhook-timestamp", timestamp.to_string())
-                .header(
-                    "webhook-signature",
-                    sign(&key, &delivery.message_id, timestamp, &delivery.body),
-                )
-                .body(delivery.body.clone())
-                .send()
-                .await;
-            match sent {
-                Ok(response) if response.status().is_success() => {
-                    (Some(i64::from(response.status().as_u16())), None)
+            match send(client, settings, &delivery, &key, timestamp).await {
+                Ok(answer) if (200..300).contains(&answer.status) => {
+                    (Some(i64::from(answer.status)), None)
                 }
-                Ok(response) => (
-                    Some(i64::from(response.status().as_u16())),
-                    Some(format!("the receiver answered {}", response.status())),
+                // No redirects are followed: a receiver that moved answers 3xx, which is logged
+                // as a failure for the editor to see, rather than the signed body following it
+                // somewhere else.
+                Ok(answer) => (
+                    Some(i64::from(answer.status)),
+                    Some(format!("the receiver answered {}", answer.status)),
                 ),
-                Err(e) => (None, Some(describe(&e, settings.timeout))),
+                Err(e) => (None, Some(e.to_string())),
             }
         }
     };
@@ -175,21 +159,42 @@ async fn attempt(
     }
 }
 
-/// A transport failure in words for the log, with its causes (refused, no such host, TLS, ...).
-fn describe(error: &reqwest::Error, timeout: Duration) -> String {
-    if error.is_timeout() {
-        return format!("no answer within {} s", timeout.as_secs_f64());
-    }
-    let mut text = if error.is_connect() {
-        "cannot connect".to_owned()
-    } else {
-        "the request failed".to_owned()
+/// The HMAC key of a hook, from its secret as stored: sealed, opened only here to sign.
+fn signing_key(sealer: &Sealer, stored: &str) -> Result<Vec<u8>, String> {
+    let secret = sealer
+        .open(Purpose::WebhookSecret, stored)
+        .map_err(|e| format!("the hook's secret cannot be read: {e}"))?;
+    secret_key(&secret).ok_or_else(|| "the hook's secret cannot be read".to_owned())
+}
+
+/// The signed POST, through the outbound client and its address guard.
+async fn send(
+    client: &Outbound,
+    settings: &WebhookSettings,
+    delivery: &DueDelivery,
+    key: &[u8],
+    timestamp: i64,
+) -> Result<crate::outbound::Answer, OutboundError> {
+    let url = Url::parse(&delivery.url)
+        .map_err(|e| OutboundError::Failed(format!("the hook's address cannot be read: {e}")))?;
+    let mut headers = HeaderMap::new();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    let header = |value: String| {
+        HeaderValue::from_str(&value)
+            .map_err(|_| OutboundError::Failed("a header cannot be written".to_owned()))
     };
-    let mut cause = std::error::Error::source(error);
-    while let Some(e) = cause {
-        text.push_str(": ");
-        text.push_str(&e.to_string());
-        cause = e.source();
-    }
-    text
+    headers.insert("webhook-id", header(delivery.message_id.clone())?);
+    headers.insert("webhook-timestamp", header(timestamp.to_string())?);
+    headers.insert(
+        "webhook-signature",
+        header(sign(key, &delivery.message_id, timestamp, &delivery.body))?,
+    );
+    client
+        .post(
+            &url,
+            headers,
+            delivery.body.clone().into_bytes(),
+            settings.timeout,
+        )
+        .await
 }

@@ -5,6 +5,8 @@ use chrono::Utc;
 use crate::domain::user::User;
 use crate::domain::webhook::{self, EventType};
 use crate::error::{AppError, AppResult, ErrorCode};
+use crate::outbound::Outbound;
+use crate::secrets::{Purpose, Sealer};
 use crate::store::webhooks::{Delivery, NewWebhook, Webhook};
 use crate::store::Store;
 
@@ -35,12 +37,27 @@ pub struct Registered {
 /// Registers a hook after checking everything, so nothing is written on bad input.
 pub async fn register(
     store: &dyn Store,
+    outbound: &Outbound,
+    sealer: &Sealer,
     user: &User,
     request: HookRequest,
 ) -> AppResult<Registered> {
     require_editor(user)?;
     let url = webhook::check_url(&request.url).map_err(|problem| {
         AppError::new(ErrorCode::InvalidWebhookUrl).with("reason", problem.reason())
+    })?;
+    // What can be seen now is refused now; the deliverer checks every connection again.
+    outbound.check(&url).await.map_err(|forbidden| {
+        let address = forbidden.address.to_string();
+        let destination = if forbidden.host.trim_matches(['[', ']']) == address {
+            address.clone()
+        } else {
+            format!("{} ({address})", forbidden.host)
+        };
+        AppError::new(ErrorCode::WebhookUrlForbidden)
+            .with("destination", destination)
+            .with("address", address)
+            .with("range", forbidden.why.as_str())
     })?;
     let mut events = Vec::new();
     for raw in request.events.unwrap_or_default() {
@@ -65,12 +82,16 @@ pub async fn register(
         }
     }
     let secret = webhook::new_secret();
+    // Only the sealed form reaches the database; the caller sees the secret this once.
+    let sealed = sealer
+        .seal(Purpose::WebhookSecret, &secret)
+        .map_err(AppError::internal)?;
     let hook = store
         .add_webhook(&NewWebhook {
             url: url.to_string(),
             statement_id: request.statement_id,
             events,
-            secret: secret.clone(),
+            secret: sealed,
             created_by: user.id,
             created_at: Utc::now(),
         })

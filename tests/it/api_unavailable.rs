@@ -18,7 +18,10 @@ async fn every_operation_documenting_503_answers_it_without_its_database() {
     let store = Arc::new(SqliteStore::open(&url).await.expect("open"));
     store.migrate().await.expect("migrate");
     let config = Config::new("127.0.0.1:0".parse().expect("addr"), url);
-    let state = App::state(config, store.clone()).expect("state");
+    let sealer = Arc::new(tandem::secrets::Sealer::new(
+        &tandem::secrets::SecretKey::generate(),
+    ));
+    let state = App::state(config, store.clone(), sealer).expect("state");
     let (listener, router) = App::bind(state).await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     tokio::spawn(App::serve(listener, router));

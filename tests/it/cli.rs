@@ -32,7 +32,9 @@ fn help_explains_every_command() {
     let out = tandem(&["--help"], "", &[]);
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
-    for command in ["serve", "migrate", "segment", "user", "xliff", "eval"] {
+    for command in [
+        "serve", "migrate", "segment", "user", "xliff", "eval", "backup", "secrets",
+    ] {
         assert!(help.contains(command), "{command} missing from:\n{help}");
     }
     let out = tandem(&["user", "add", "--help"], "", &[]);
@@ -53,6 +55,21 @@ fn help_explains_every_command() {
         help.contains("--bind") && help.contains("TANDEM_BIND") && help.contains("127.0.0.1:8080"),
         "{help}"
     );
+    for flag in [
+        "--allow-outbound",
+        "TANDEM_ALLOW_OUTBOUND",
+        "--metrics-token",
+        "--secret-key-file",
+        "--webhook-concurrency",
+        "--outbound-connect-timeout-secs",
+        "--outbound-max-response-bytes",
+    ] {
+        assert!(
+            help.contains(flag),
+            "{flag} missing from:
+{help}"
+        );
+    }
 }
 
 fn migrate_creates_the_sqlite_file() {

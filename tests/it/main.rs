@@ -24,7 +24,9 @@ mod import_hostile;
 mod migrations;
 mod multi_instance;
 mod operations;
+mod outbound;
 mod public_pages;
+mod secrets;
 mod security;
 mod store;
 mod webhooks;
@@ -56,7 +58,9 @@ fn main() -> std::process::ExitCode {
         migrations::tests().named("migrations"),
         multi_instance::tests().named("multi_instance"),
         operations::tests().named("operations"),
+        outbound::tests().named("outbound"),
         public_pages::tests().named("public_pages"),
+        secrets::tests().named("secrets"),
         security::tests().named("security"),
         store::tests().named("store"),
         webhooks::tests().named("webhooks"),

@@ -72,6 +72,40 @@ async fn metrics_count_requests_by_route() {
     assert!(text.trim_end().ends_with("# EOF"));
 }
 
+/// With `--metrics-token`, /metrics answers only with the token, as a bearer.
+async fn metrics_can_require_a_token() {
+    let app = common::TestApp::spawn_with(common::Db::Sqlite, |c| {
+        c.metrics_token = Some("scrape-4b9f0c".to_owned());
+    })
+    .await;
+    let client = reqwest::Client::new();
+    let scrape = |token: Option<&'static str>| {
+        let mut request = client.get(app.url("/metrics"));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    for refused in [None, Some("scrape-4b9f0d"), Some("scrape"), Some("")] {
+        let resp = scrape(refused).await.expect("metrics");
+        assert_eq!(
+            resp.status(),
+            reqwest::StatusCode::UNAUTHORIZED,
+            "{refused:?}"
+        );
+        assert!(resp.headers().contains_key("www-authenticate"));
+        let body = resp.text().await.expect("text");
+        assert!(!body.contains("tandem_"), "nothing leaks: {body}");
+    }
+    let resp = scrape(Some("scrape-4b9f0c")).await.expect("metrics");
+    assert_eq!(resp.status(), reqwest::StatusCode::OK);
+    assert!(resp
+        .text()
+        .await
+        .expect("text")
+        .contains("tandem_live_receivers"));
+}
+
 async fn backup_of_a_live_database_is_consistent() {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("live.db").display());
@@ -161,6 +195,7 @@ pub fn tests() -> Tests {
             "metrics_count_requests_by_route",
             metrics_count_requests_by_route,
         )
+        .run("metrics_can_require_a_token", metrics_can_require_a_token)
         .run(
             "backup_of_a_live_database_is_consistent",
             backup_of_a_live_database_is_consistent,

@@ -192,6 +192,26 @@ impl TestApp {
         }
     }
 
+    /// Runs SQL straight on the app's database, as an older version or an operator would have
+    /// written it.
+    pub async fn execute_sql(&self, sql: &str) {
+        use sqlx::Connection;
+        match self.db {
+            Db::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.database_url)
+                    .await
+                    .expect("open the SQLite file");
+                sqlx::raw_sql(sql).execute(&mut conn).await.expect("SQL");
+            }
+            Db::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .expect("connect to PostgreSQL");
+                sqlx::raw_sql(sql).execute(&mut conn).await.expect("SQL");
+            }
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

@@ -28,6 +28,12 @@ impl Server {
     /// Spawns `tandem serve --bind 127.0.0.1:0 --database-url URL EXTRA...` without waiting for it
     /// to listen, so a test can also kill it in the middle of its start-up.
     pub fn spawn(database_url: &str, extra: &[&str]) -> Server {
+        Server::spawn_with_env(database_url, extra, &[])
+    }
+
+    /// Like [`Server::spawn`], with variables set for the process (the secret key, say); the
+    /// secret-key variables of the test's own environment never reach it.
+    pub fn spawn_with_env(database_url: &str, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
             .args([
                 "serve",
@@ -39,6 +45,9 @@ impl Server {
             .args(extra)
             .env_remove("TANDEM_DATABASE_URL")
             .env_remove("TANDEM_BIND")
+            .env_remove("TANDEM_SECRET_KEY")
+            .env_remove("TANDEM_SECRET_KEY_FILE")
+            .envs(env.iter().copied())
             .env("RUST_LOG", "warn")
             .env("LANG", "C")
             .stdin(Stdio::null())
@@ -84,7 +93,16 @@ impl Server {
 
     /// Starts the server and waits until it listens; panics with its standard error otherwise.
     pub async fn start(database_url: &str, extra: &[&str]) -> Server {
-        let mut server = Server::spawn(database_url, extra);
+        Server::start_with_env(database_url, extra, &[]).await
+    }
+
+    /// Like [`Server::start`], with variables set for the process.
+    pub async fn start_with_env(
+        database_url: &str,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Server {
+        let mut server = Server::spawn_with_env(database_url, extra, env);
         if let Err(why) = server.listening(START_TIMEOUT).await {
             panic!("tandem serve did not start: {why}\n{}", server.stderr());
         }

@@ -53,7 +53,8 @@ fn webhook_id(raw: &str) -> AppResult<i64> {
 #[utoipa::path(post, path = "/api/v1/webhooks", tag = "webhooks", request_body = WebhookRequest,
     responses((status = 201, body = CreatedWebhook),
         (status = 400, description = "invalid_webhook_url or invalid_input"),
-        (status = 403, description = "forbidden"), (status = 404, description = "statement_not_found")),
+        (status = 403, description = "forbidden"), (status = 404, description = "statement_not_found"),
+        (status = 422, description = "webhook_url_forbidden: the address is in the server's own networks (loopback, private, link-local, ...) and no --allow-outbound range holds it")),
     security(("session" = []), ("bearer" = [])))]
 async fn create_webhook(
     State(state): State<AppState>,
@@ -62,6 +63,8 @@ async fn create_webhook(
 ) -> AppResult<(StatusCode, Json<CreatedWebhook>)> {
     let registered = webhooks::register(
         state.store.as_ref(),
+        &state.outbound,
+        &state.sealer,
         &current.user,
         HookRequest {
             url: body.url,

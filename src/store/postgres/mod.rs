@@ -2,6 +2,7 @@
 
 mod live;
 mod memory;
+mod secrets;
 mod security;
 mod statements;
 mod units;

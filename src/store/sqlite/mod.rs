@@ -8,6 +8,7 @@ mod group_commit;
 mod memory;
 #[cfg(test)]
 mod query_plans;
+mod secrets;
 mod security;
 mod statements;
 mod units;
