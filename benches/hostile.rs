@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
-use tandem::formats::xliff::{read_for_import, xml::MAX_ELEMENTS, XliffError};
+use tandem::formats::xliff::{read_for_import, XliffError};
+use tandem::formats::xml::MAX_ELEMENTS;
 
 /// Size limit used for the committed files, as in `tests/it/hostile_files.rs`.
 const MAX: usize = 1 << 20;

@@ -1,4 +1,5 @@
-//! Startup: opens the store, migrates, builds the shared state and the router, binds the port.
+//! Startup: opens the store, migrates, builds the shared state and the router, binds the port,
+//! and serves until a stop signal.
 
 use std::sync::Arc;
 
@@ -6,28 +7,12 @@ use axum::Router;
 use tokio::net::TcpListener;
 
 use crate::config::Config;
+use crate::http::shutdown::SHUTTING_DOWN;
+use crate::http::AppState;
 use crate::i18n::L10n;
 use crate::store::{self, Store};
 use crate::workflow::events::EventBus;
 use crate::workflow::memory::MemoryBook;
-
-/// Everything a request handler may need, cheap to clone.
-#[derive(Clone)]
-pub struct AppState {
-    pub store: Arc<dyn Store>,
-    pub l10n: Arc<L10n>,
-    pub config: Arc<Config>,
-    /// Live updates for open statements.
-    pub events: Arc<EventBus>,
-    /// The translation memory's indexes.
-    pub memory: Arc<MemoryBook>,
-    /// Request counts and latencies for `/metrics`.
-    pub metrics: Arc<crate::http::metrics::Metrics>,
-    /// The one client for requests to other servers, with its address guard.
-    pub outbound: Arc<crate::outbound::Outbound>,
-    /// Seals and opens the secrets kept in the database, under the key proved at start.
-    pub sealer: Arc<crate::secrets::Sealer>,
-}
 
 pub struct App;
 
@@ -129,17 +114,6 @@ async fn keep_memory_current(state: AppState) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     }
-}
-
-/// Becomes true when SIGTERM or Ctrl-C arrives. A graceful shutdown waits for every response to
-/// end, and event streams never would on their own: they watch this and end instead. It is
-/// process-wide because the signal is.
-static SHUTTING_DOWN: std::sync::LazyLock<tokio::sync::watch::Sender<bool>> =
-    std::sync::LazyLock::new(|| tokio::sync::watch::channel(false).0);
-
-/// Whether the process is shutting down, now and as it changes.
-pub fn shutting_down() -> tokio::sync::watch::Receiver<bool> {
-    SHUTTING_DOWN.subscribe()
 }
 
 async fn shutdown_signal() {

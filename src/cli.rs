@@ -417,7 +417,7 @@ async fn secrets_rotate(args: SecretsRotateArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn print_demo(state: &crate::app::AppState) -> anyhow::Result<()> {
+async fn print_demo(state: &crate::http::AppState) -> anyhow::Result<()> {
     match crate::workflow::demo::seed(state.store.as_ref(), &state.config.limits)
         .await
         .map_err(|e| anyhow::anyhow!(terminal_message(&e)))?

@@ -1,4 +1,5 @@
-//! The one error type of the HTTP layer: a stable code, a status, and a localised message.
+//! The one error type of the use cases and the API: a stable code, the status it answers with,
+//! details, and a message rendered late, in the reader's language (`http::localize`).
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};

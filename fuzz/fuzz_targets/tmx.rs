@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use tandem::formats::tmx_memory::{read_tmx, write_footer, write_header, write_pair, TmxPair};
-use tandem::formats::xliff::xml::is_xml_char;
+use tandem::formats::xml::is_xml_char;
 use tandem_fuzz::two_sides;
 
 const MAX_BYTES: usize = 1 << 24;

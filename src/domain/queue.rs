@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::language::LanguageTag;
-use super::policy::{may, Actor, Assignment, Permission};
+use super::policy::{may, Actor, Assignment, Permission, Target, UnitTarget};
 use super::unit::UnitState;
 
 /// One unit as the queue needs it.
@@ -51,14 +51,18 @@ pub fn build(actor: Actor<'_>, units: &[QueueUnit]) -> Vec<QueueEntry> {
         roles: &plain,
     };
     for unit in units {
-        let can = |p: Permission| may(Some(actor), p, &unit.lang, &unit.assignment);
+        // Whatever the instance's self-review setting, a reviewer's queue counts only what
+        // someone else wrote: their own text waits for another reviewer first.
+        let target = Target::Unit(UnitTarget {
+            lang: &unit.lang,
+            assignment: &unit.assignment,
+            text_author: unit.text_author,
+            self_review: false,
+        });
+        let can = |p: Permission| may(Some(actor), p, target);
         let (translate, review, returned) = match unit.state {
             UnitState::Untranslated | UnitState::Draft => (can(Permission::Submit), false, false),
-            UnitState::Translated => (
-                false,
-                can(Permission::Approve) && unit.text_author != Some(actor.user_id),
-                false,
-            ),
+            UnitState::Translated => (false, can(Permission::Approve), false),
             UnitState::NeedsWork => (
                 false,
                 false,

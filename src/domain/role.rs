@@ -1,4 +1,4 @@
-//! Who may do what: instance-wide roles and per-language roles.
+//! What a person is: instance-wide roles and per-language roles (what each allows is `policy`'s).
 
 use serde::{Deserialize, Serialize};
 
@@ -46,15 +46,6 @@ pub struct Roles {
 }
 
 impl Roles {
-    /// Editors and admins create statements, change sources, assign and publish.
-    pub fn can_edit_statements(&self) -> bool {
-        self.admin || self.editor
-    }
-
-    pub fn can_manage_users(&self) -> bool {
-        self.admin
-    }
-
     pub fn has(&self, role: LanguageRole, lang: &LanguageTag) -> bool {
         self.languages
             .iter()
@@ -76,23 +67,6 @@ mod tests {
 
     fn tag(s: &str) -> LanguageTag {
         LanguageTag::parse(s).unwrap()
-    }
-
-    #[test]
-    fn editors_and_admins_edit_statements() {
-        assert!(!Roles::default().can_edit_statements());
-        let editor = Roles {
-            editor: true,
-            ..Roles::default()
-        };
-        assert!(editor.can_edit_statements());
-        assert!(!editor.can_manage_users());
-        let admin = Roles {
-            admin: true,
-            ..Roles::default()
-        };
-        assert!(admin.can_edit_statements());
-        assert!(admin.can_manage_users());
     }
 
     #[test]

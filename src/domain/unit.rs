@@ -37,7 +37,7 @@ impl UnitState {
     }
 }
 
-/// Everything that can happen to a unit. Who may do it is decided in `role`; whether the
+/// Everything that can happen to a unit. Who may do it is decided in `policy`; whether the
 /// unit's state allows it is decided here, in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]

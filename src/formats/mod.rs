@@ -9,6 +9,7 @@ pub mod model;
 pub mod tmx;
 pub mod tmx_memory;
 pub mod xliff;
+pub mod xml;
 
 /// Why a glossary or memory file was refused: the rule it breaks and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,9 +18,9 @@ pub struct FileError {
     pub detail: String,
 }
 
-impl From<xliff::XliffError> for FileError {
-    fn from(e: xliff::XliffError) -> Self {
-        // The XML layer is shared with the XLIFF reader; its rule names are about XML itself.
+impl From<xml::XmlError> for FileError {
+    fn from(e: xml::XmlError) -> Self {
+        // The XML layer's rule names are about XML itself.
         Self {
             rule: e.code,
             detail: e.message,

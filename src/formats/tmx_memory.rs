@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::formats::tmx::write_escaped;
-use crate::formats::xliff::xml::{self, Element, Node};
+use crate::formats::xml::{self, Element, Node};
 use crate::formats::FileError;
 
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";

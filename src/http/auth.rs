@@ -6,9 +6,9 @@ use axum::http::{header, HeaderMap, Method};
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
 
-use crate::app::AppState;
 use crate::domain::user::User;
 use crate::error::{AppError, ErrorCode};
+use crate::http::AppState;
 use crate::workflow::sessions;
 
 pub const SESSION_COOKIE: &str = "tandem_session";

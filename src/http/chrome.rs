@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use axum::http::HeaderMap;
 
-use crate::app::AppState;
 use crate::error::AppResult;
 use crate::http::localize::request_locale;
+use crate::http::AppState;
 use crate::i18n::{Arg, L10n, Locale};
 
 pub struct Choice {

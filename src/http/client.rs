@@ -5,9 +5,9 @@ use std::net::{IpAddr, SocketAddr};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 
-use crate::app::AppState;
 use crate::domain::lockout::address_key;
 use crate::error::AppError;
+use crate::http::AppState;
 
 /// Where the request came from, as `address_key` writes it; `None` when the server was started
 /// without connection info (never in `tandem serve`).

@@ -7,8 +7,8 @@ use axum::http::{header, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::app::AppState;
 use crate::error::{AppError, ErrorCode};
+use crate::http::AppState;
 
 /// A JSON body. Unlike axum's `Json`, every refusal is an `AppError` with a stable code, and
 /// invalid UTF-8 is told apart from invalid JSON.

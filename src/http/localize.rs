@@ -7,8 +7,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 
-use crate::app::AppState;
 use crate::error::{ErrorCode, PendingError};
+use crate::http::AppState;
 use crate::i18n::{negotiate, Locale};
 
 /// The UI language of a request: `?lang=`, then the `lang` cookie, then Accept-Language, then English.

@@ -10,8 +10,12 @@ pub mod metrics;
 pub mod ops;
 pub mod public;
 pub mod security;
+pub mod shutdown;
+mod state;
 pub mod stream;
 pub mod ui;
+
+pub use state::AppState;
 
 use std::time::Duration;
 
@@ -23,7 +27,6 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::app::AppState;
 use crate::error::{AppError, ErrorCode};
 
 /// The whole service: API routes (documented in OpenAPI), operations, and the shared layers.

@@ -9,8 +9,8 @@ use serde::Serialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::AppState;
 use crate::error::AppResult;
+use crate::http::AppState;
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct Health {

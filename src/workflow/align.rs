@@ -101,11 +101,9 @@ pub async fn remember(
     alignment: &Alignment,
 ) -> AppResult<u64> {
     use crate::domain::language::{language_and_script, LanguageTag};
-    use crate::error::{AppError, ErrorCode};
+    use crate::domain::policy::{Permission, Target};
     use crate::store::memory::NewMemoryEntry;
-    if !user.roles.can_edit_statements() {
-        return Err(AppError::new(ErrorCode::Forbidden).with("action", "import_memory"));
-    }
+    super::guard::require(user, Permission::ImportMemory, Target::Instance)?;
     let src_lang = language_and_script(LanguageTag::parse(&alignment.src_lang)?.as_str());
     let tgt_lang = language_and_script(LanguageTag::parse(&alignment.tgt_lang)?.as_str());
     let now = chrono::Utc::now();

@@ -3,14 +3,14 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::language::LanguageTag;
-use crate::domain::policy::{may, Assignment, Permission};
+use crate::domain::policy::{may, Actor, Permission, Target};
 use crate::domain::role::LanguageRole;
 use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::units::AssignmentChange;
 use crate::store::Store;
 
-use super::units::actor;
+use super::guard::require;
 
 /// Which segments an assignment covers.
 #[derive(Debug, Clone)]
@@ -41,14 +41,7 @@ pub async fn assign(
     request: AssignRequest,
 ) -> AppResult<u64> {
     let lang = LanguageTag::parse(&request.lang)?;
-    if !may(
-        Some(actor(editor)),
-        Permission::Assign,
-        &lang,
-        &Assignment::default(),
-    ) {
-        return Err(AppError::new(ErrorCode::Forbidden).with("action", Permission::Assign.as_str()));
-    }
+    require(editor, Permission::Assign, Target::Language(&lang))?;
     let statement = store
         .get_statement(statement_id)
         .await?
@@ -65,7 +58,11 @@ pub async fn assign(
                 None => None,
             }
             .ok_or_else(|| AppError::not_found("user").detail("username", key.as_str()))?;
-            if !user.roles.admin && !user.roles.has(request.role, &lang) {
+            let takes = match request.role {
+                LanguageRole::Translator => Permission::TakeTranslation,
+                LanguageRole::Reviewer => Permission::TakeReview,
+            };
+            if !may(Some(Actor::of(&user)), takes, Target::Language(&lang)) {
                 return Err(AppError::new(ErrorCode::LacksRole)
                     .with("username", user.username.as_str())
                     .with("role", request.role.as_str())

@@ -3,6 +3,7 @@
 use chrono::Utc;
 
 use crate::domain::audit::{AuditAction, AuditEntry, NewAuditEntry};
+use crate::domain::policy::{Permission, Target};
 use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::security::AuditQuery;
@@ -44,9 +45,7 @@ pub async fn read(
     before: Option<i64>,
     limit: Option<i64>,
 ) -> AppResult<Vec<AuditEntry>> {
-    if !by.roles.admin {
-        return Err(AppError::new(ErrorCode::Forbidden).with("action", "read_audit"));
-    }
+    super::guard::require(by, Permission::ReadAudit, Target::Instance)?;
     let action = match action {
         None | Some("") => None,
         Some(name) => Some(AuditAction::parse(name).ok_or_else(|| {

@@ -3,7 +3,7 @@
 use chrono::Utc;
 
 use crate::domain::language::LanguageTag;
-use crate::domain::policy::{may, Assignment, Permission};
+use crate::domain::policy::{Permission, Target};
 use crate::domain::segmentation::split_sentences;
 use crate::domain::unit::UnitState;
 use crate::domain::user::User;
@@ -12,7 +12,7 @@ use crate::formats::model::{ExportDoc, ExportSegment, ExportTarget};
 use crate::store::units::Publication;
 use crate::store::Store;
 
-use super::units::actor;
+use super::guard::require;
 
 /// A publication as an export document: every target is final.
 pub fn publication_doc(publication: &Publication) -> ExportDoc {
@@ -80,13 +80,8 @@ pub async fn working_doc(
     if chosen.is_empty() {
         chosen = statement.summary.target_langs.clone();
     }
-    let me = actor(user);
     for lang in &chosen {
-        let allowed = may(Some(me), Permission::Assign, lang, &Assignment::default())
-            || may(Some(me), Permission::Comment, lang, &Assignment::default());
-        if !allowed {
-            return Err(AppError::new(ErrorCode::Forbidden).with("action", "export"));
-        }
+        require(user, Permission::Export, Target::Language(lang))?;
     }
     let mut per_lang = Vec::new();
     let mut notes: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();

@@ -4,6 +4,7 @@ use chrono::Utc;
 
 use crate::domain::glossary::{Term, TermStatus};
 use crate::domain::language::{language_and_script, LanguageTag};
+use crate::domain::policy::{Permission, Target};
 use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::formats::glossary::{read_csv, read_tbx, TermRecord};
@@ -15,11 +16,7 @@ use crate::store::Store;
 const MAX_TERM_CHARS: usize = 300;
 
 fn require_editor(user: &User) -> AppResult<()> {
-    if user.roles.can_edit_statements() {
-        Ok(())
-    } else {
-        Err(AppError::new(ErrorCode::Forbidden).with("action", "edit_glossary"))
-    }
+    super::guard::require(user, Permission::EditGlossary, Target::Instance)
 }
 
 fn invalid(field: &str, reason: &str) -> AppError {

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::language::LanguageTag;
 use crate::domain::origin::{RevisionNote, Via};
-use crate::domain::policy::{may, refusal, Permission};
+use crate::domain::policy::{may, refusal, Actor, Permission};
 use crate::domain::statement::Limits;
 use crate::domain::unit::{UnitAction, UnitState};
 use crate::domain::user::User;
@@ -14,7 +14,7 @@ use crate::formats::xliff::{read_for_import, XliffError};
 use crate::store::units::{Approval, UnitChange};
 use crate::store::{Store, StoreError};
 
-use super::units::actor;
+use super::units;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Applied {
@@ -114,7 +114,7 @@ pub async fn import_xliff(
     if !statement.summary.target_langs.contains(&lang) {
         return Err(AppError::not_found("language").detail("lang", lang.to_string()));
     }
-    let me = actor(user);
+    let me = Actor::of(user);
     for attempt in 1..=ATTEMPTS {
         let records = store.unit_records(statement_id, &lang).await?;
         let by_segment: std::collections::HashMap<i64, _> =
@@ -146,7 +146,9 @@ pub async fn import_xliff(
                 continue;
             };
             let unit = &record.view;
-            if let Some(why) = refusal(Some(me), Permission::Save, &lang, &record.assignment) {
+            // Four-eyes bears on approvals only; an import saves and submits.
+            let unit_target = units::target(record, false);
+            if let Some(why) = refusal(Some(me), Permission::Save, unit_target) {
                 report.skipped.push(Skipped {
                     unit: imported.id.clone(),
                     // As the API answers a single save: the role, or an assignment, said no.
@@ -187,7 +189,7 @@ pub async fn import_xliff(
             let wants_submit = matches!(
                 imported.state.as_deref(),
                 Some("translated" | "reviewed" | "final" | "signed-off")
-            ) && may(Some(me), Permission::Submit, &lang, &record.assignment);
+            ) && may(Some(me), Permission::Submit, unit_target);
             let save = UnitChange {
                 unit_id: unit.unit_id,
                 base_version: unit.version,

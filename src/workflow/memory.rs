@@ -233,9 +233,8 @@ pub async fn import_tmx(
     bytes: &[u8],
     max_bytes: usize,
 ) -> AppResult<TmxImport> {
-    if !user.roles.can_edit_statements() {
-        return Err(AppError::new(ErrorCode::Forbidden).with("action", "import_memory"));
-    }
+    use crate::domain::policy::{Permission, Target};
+    super::guard::require(user, Permission::ImportMemory, Target::Instance)?;
     let units = crate::formats::tmx_memory::read_tmx(bytes, max_bytes).map_err(|e| {
         AppError::new(ErrorCode::InvalidFile)
             .with("rule", e.rule)

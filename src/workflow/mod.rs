@@ -9,6 +9,7 @@ pub mod demo;
 pub mod events;
 pub mod export;
 pub mod glossary;
+pub mod guard;
 pub mod import;
 pub mod live;
 pub mod memory;

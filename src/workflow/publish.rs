@@ -1,13 +1,13 @@
 //! Publishing immutable, numbered versions of a statement.
 
 use crate::domain::language::LanguageTag;
-use crate::domain::policy::{may, Assignment, Permission};
+use crate::domain::policy::{Permission, Target};
 use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::units::{Publication, PublicationSummary};
 use crate::store::Store;
 
-use super::units::actor;
+use super::guard::require;
 
 /// Publishes `langs` (all target languages when empty); 422 `not_approved` names every unit
 /// that blocks, and nothing is published then.
@@ -21,17 +21,7 @@ pub async fn publish(
         .get_statement(statement_id)
         .await?
         .ok_or_else(|| AppError::new(ErrorCode::StatementNotFound).with("id", statement_id))?;
-    let source_lang = &statement.summary.source_lang;
-    if !may(
-        Some(actor(user)),
-        Permission::Publish,
-        source_lang,
-        &Assignment::default(),
-    ) {
-        return Err(
-            AppError::new(ErrorCode::Forbidden).with("action", Permission::Publish.as_str())
-        );
-    }
+    require(user, Permission::Publish, Target::Statement)?;
     let mut chosen: Vec<LanguageTag> = Vec::new();
     for raw in langs {
         let lang = LanguageTag::parse(raw)?;

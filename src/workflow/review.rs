@@ -1,14 +1,14 @@
 //! The reviewer's queue: units waiting for approval, each with what changed since the last review.
 
 use crate::domain::diff::{word_diff, DiffPart};
-use crate::domain::policy::{may, Permission};
+use crate::domain::policy::{refusal, Actor, Permission, Refusal};
 use crate::domain::unit::{UnitState, UnitView};
 use crate::domain::user::User;
 use crate::error::AppResult;
 use crate::store::Store;
 
 use super::queue::my_queue;
-use super::units::actor;
+use super::units::target;
 
 /// One unit waiting for this reviewer.
 pub struct ReviewItem {
@@ -36,16 +36,19 @@ pub async fn review_queue(
     {
         let records = store.unit_records(entry.statement_id, &entry.lang).await?;
         for record in records {
-            if record.view.state != UnitState::Translated
-                || !may(
-                    Some(actor(user)),
-                    Permission::Approve,
-                    &entry.lang,
-                    &record.assignment,
-                )
-            {
+            if record.view.state != UnitState::Translated {
                 continue;
             }
+            // Their own text is listed too, marked: another reviewer has to approve it.
+            let own_text = match refusal(
+                Some(Actor::of(user)),
+                Permission::Approve,
+                target(&record, allow_self_review),
+            ) {
+                None => false,
+                Some(Refusal::OwnText) => true,
+                Some(_) => continue,
+            };
             let history = store.unit_history(record.view.unit_id).await?;
             let reviewed = history
                 .iter()
@@ -59,7 +62,7 @@ pub async fn review_queue(
                 statement_id: entry.statement_id,
                 title: entry.title.clone(),
                 diff: word_diff(before, &record.view.text),
-                own_text: !allow_self_review && record.text_author_id == Some(user.id),
+                own_text,
                 compared_with,
                 unit: record.view,
             });

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::domain::audit::AuditAction;
 use crate::domain::lockout::LockKey;
+use crate::domain::policy::{may, Actor, Permission, Target};
 use crate::domain::user::{normalise_username, User};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::{ApiTokenInfo, NewSession, SessionUser, Store};
@@ -191,7 +192,13 @@ pub async fn revoke_token(
     id: i64,
     address: Option<&str>,
 ) -> AppResult<()> {
-    let owner = (!user.roles.admin).then_some(user.id);
+    // Someone else's token is "not found" to those who may not revoke it: its id tells nothing.
+    let anyones = may(
+        Some(Actor::of(user)),
+        Permission::RevokeAnyToken,
+        Target::Instance,
+    );
+    let owner = (!anyones).then_some(user.id);
     let Some((owner_id, info)) = store.revoke_api_token(id, owner).await? else {
         return Err(AppError::not_found("token").detail("id", id));
     };

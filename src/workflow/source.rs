@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::blocks::TextFormat;
 use crate::domain::diff::{word_diff, DiffPart};
-use crate::domain::policy::{may, Assignment, Permission};
+use crate::domain::policy::{Permission, Target};
 use crate::domain::source_change::{plan, SegmentPlan};
 use crate::domain::statement::{segment_checked, Limits, StatementDetail};
 use crate::domain::user::User;
@@ -13,8 +13,8 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::units::SourceChange;
 use crate::store::{Store, StoreError};
 
+use super::guard::require;
 use super::statements::parse_format;
-use super::units::actor;
 
 /// How the segments fared.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -57,15 +57,7 @@ pub async fn update_source(
             .await?
             .ok_or_else(|| AppError::new(ErrorCode::StatementNotFound).with("id", statement_id))?;
         let source_lang = statement.summary.source_lang.clone();
-        if !may(
-            Some(actor(user)),
-            Permission::ChangeSource,
-            &source_lang,
-            &Assignment::default(),
-        ) {
-            return Err(AppError::new(ErrorCode::Forbidden)
-                .with("action", Permission::ChangeSource.as_str()));
-        }
+        require(user, Permission::ChangeSource, Target::Statement)?;
         if base_revision != statement.summary.revision {
             return Err(revision_conflict(statement.summary.revision));
         }

@@ -2,7 +2,7 @@
 
 use crate::domain::blocks::TextFormat;
 use crate::domain::language::LanguageTag;
-use crate::domain::policy::{may, Assignment, Permission};
+use crate::domain::policy::{Permission, Target};
 use crate::domain::slug::slugify;
 use crate::domain::statement::{
     prepare, Limits, StatementDetail, StatementInput, StatementSummary,
@@ -10,6 +10,8 @@ use crate::domain::statement::{
 use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::Store;
+
+use super::guard::require;
 
 /// A statement as it arrives from a client, before languages and format are parsed.
 pub struct NewStatementRequest {
@@ -37,9 +39,7 @@ pub async fn create_statement(
     user: &User,
     request: NewStatementRequest,
 ) -> AppResult<StatementDetail> {
-    if !user.roles.can_edit_statements() {
-        return Err(AppError::new(ErrorCode::Forbidden).with("action", "create_statement"));
-    }
+    require(user, Permission::CreateStatement, Target::Instance)?;
     let source_lang = LanguageTag::parse(&request.source_lang)?;
     let target_langs = request
         .target_langs
@@ -88,14 +88,11 @@ pub async fn update_statement(
     update: StatementUpdate,
 ) -> AppResult<StatementDetail> {
     let current = get_statement(store, id).await?;
-    if !may(
-        Some(super::units::actor(user)),
+    require(
+        user,
         Permission::Assign,
-        &current.summary.source_lang,
-        &Assignment::default(),
-    ) {
-        return Err(AppError::new(ErrorCode::Forbidden).with("action", Permission::Assign.as_str()));
-    }
+        Target::Language(&current.summary.source_lang),
+    )?;
     let Some(open) = update.open_to_translators else {
         return Ok(current);
     };

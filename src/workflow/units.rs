@@ -1,13 +1,14 @@
 //! Translating and reviewing one unit: save, submit, approve, reject, revert, comment.
 
 use super::checks::gate_approval;
+use super::guard::{forbidden, refused};
 use super::memory_feed::approved_pairs;
 use chrono::Utc;
 use serde_json::json;
 
 use crate::domain::language::LanguageTag;
 use crate::domain::origin::RevisionNote;
-use crate::domain::policy::{may, refusal, Actor, Permission, Refusal};
+use crate::domain::policy::{may, refusal, Actor, Permission, Refusal, Target, UnitTarget};
 use crate::domain::statement::Limits;
 use crate::domain::unit::{Comment, Reason, Revision, UnitAction, UnitState, UnitView};
 use crate::domain::user::User;
@@ -59,11 +60,14 @@ impl Request {
     }
 }
 
-pub fn actor(user: &User) -> Actor<'_> {
-    Actor {
-        user_id: user.id,
-        roles: &user.roles,
-    }
+/// The unit as the policy sees it; `self_review` is the instance's setting.
+pub fn target(unit: &UnitRecord, self_review: bool) -> Target<'_> {
+    Target::Unit(UnitTarget {
+        lang: &unit.view.lang,
+        assignment: &unit.assignment,
+        text_author: unit.text_author_id,
+        self_review,
+    })
 }
 
 /// Finds the unit, or 404 when the statement, the segment or the language is not there.
@@ -82,22 +86,6 @@ pub async fn load(store: &dyn Store, unit: &UnitRef) -> AppResult<UnitRecord> {
     Err(AppError::not_found("unit")
         .detail("segment_id", unit.segment_id)
         .detail("lang", lang.to_string()))
-}
-
-fn forbidden(permission: Permission) -> AppError {
-    AppError::new(ErrorCode::Forbidden).with("action", permission.as_str())
-}
-
-/// The 403 for a refused action on a unit: `not_assigned` with its `reason` when the caller
-/// holds the role and an assignment stood in the way (so they know to ask the editor, not an
-/// administrator), `forbidden` when they lack the role.
-pub fn refused(permission: Permission, why: Refusal) -> AppError {
-    match why.reason() {
-        Some(reason) => AppError::new(ErrorCode::NotAssigned)
-            .with("action", permission.as_str())
-            .with("reason", reason),
-        None => forbidden(permission),
-    }
 }
 
 /// The 409 that tells the loser of a race what is there now, so they can merge and retry.
@@ -137,7 +125,14 @@ pub async fn change(
     let unit = load(store, unit_ref).await?;
     let lang = unit.view.lang.clone();
     let permission = request.permission();
-    if let Some(why) = refusal(Some(actor(user)), permission, &lang, &unit.assignment) {
+    let why_not = refusal(
+        Some(Actor::of(user)),
+        permission,
+        target(&unit, allow_self_review),
+    );
+    // A missing role or assignment is answered at once; four-eyes only once the approval would
+    // otherwise go through (the version is current and the state allows it).
+    if let Some(why) = why_not.filter(|why| *why != Refusal::OwnText) {
         return Err(refused(permission, why));
     }
     if base_version != unit.view.version {
@@ -181,8 +176,7 @@ pub async fn change(
             }
         }
         Request::Approve { text: corrected } => {
-            // Four-eyes: the text being approved must be someone else's work.
-            if !allow_self_review && unit.text_author_id == Some(user.id) {
+            if why_not == Some(Refusal::OwnText) {
                 return Err(
                     AppError::new(ErrorCode::SelfReview).detail("unit_id", unit.view.unit_id)
                 );
@@ -289,11 +283,11 @@ pub async fn add_comment(
     body: &str,
 ) -> AppResult<Comment> {
     let unit = load(store, unit_ref).await?;
+    // Four-eyes bears on approvals only, not on the discussion.
     if !may(
-        Some(actor(user)),
+        Some(Actor::of(user)),
         Permission::Comment,
-        &unit.view.lang,
-        &unit.assignment,
+        target(&unit, false),
     ) {
         return Err(forbidden(Permission::Comment));
     }

@@ -4,6 +4,7 @@ use chrono::Utc;
 use serde_json::json;
 
 use crate::domain::audit::AuditAction;
+use crate::domain::policy::{refusal, Actor, Permission, Refusal, Target};
 use crate::domain::role::Roles;
 use crate::domain::user::{check_password, normalise_username, User};
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -59,24 +60,30 @@ pub async fn create_user(
         None,
     )
     .await?;
-    tracing::info!(user = %user.username, admin = user.roles.admin, editor = user.roles.editor, "user created");
+    tracing::info!(user = %user.username, roles = %json!(user.roles), "user created");
     Ok(user)
 }
 
-/// Changes a user's name, roles or interface language. An admin cannot take away their own admin
-/// role: the last admin doing so would lock everyone out of user management.
+/// Changes a user's name, roles or interface language. Roles without the admin role take it away,
+/// which an admin may not do to themselves (see `Refusal::OwnAdmin`).
 pub async fn update_user(
     store: &dyn Store,
     by: &User,
     id: i64,
     mut update: UserUpdate,
 ) -> AppResult<User> {
-    if let Some(roles) = &update.roles {
-        if by.id == id && by.roles.admin && !roles.admin {
-            return Err(AppError::new(ErrorCode::InvalidInput)
-                .with("field", "admin")
-                .with("reason", "you cannot remove your own admin role"));
-        }
+    // Only admins get here with roles (the API asks for `UpdateUser` first): of the refusals,
+    // only their own admin role concerns them.
+    if update.roles.as_ref().is_some_and(|r| !r.admin)
+        && refusal(
+            Some(Actor::of(by)),
+            Permission::RevokeAdmin,
+            Target::User(id),
+        ) == Some(Refusal::OwnAdmin)
+    {
+        return Err(AppError::new(ErrorCode::InvalidInput)
+            .with("field", "admin")
+            .with("reason", "you cannot remove your own admin role"));
     }
     if let Some(name) = update.display_name.take() {
         let name = name.trim().to_owned();
@@ -102,7 +109,7 @@ pub async fn update_user(
             None,
         )
         .await?;
-        tracing::info!(user = %user.username, by = %by.username, admin = user.roles.admin, editor = user.roles.editor, "roles changed");
+        tracing::info!(user = %user.username, by = %by.username, roles = %json!(user.roles), "roles changed");
     }
     Ok(user)
 }

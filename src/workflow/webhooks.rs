@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 
+use crate::domain::policy::{Permission, Target};
 use crate::domain::user::User;
 use crate::domain::webhook::{self, EventType};
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -14,11 +15,7 @@ use crate::store::Store;
 const LOG_LIMIT: i64 = 100;
 
 fn require_editor(user: &User) -> AppResult<()> {
-    if user.roles.can_edit_statements() {
-        Ok(())
-    } else {
-        Err(AppError::new(ErrorCode::Forbidden).with("action", "manage_webhooks"))
-    }
+    super::guard::require(user, Permission::ManageWebhooks, Target::Instance)
 }
 
 /// What the caller asked for, before any check.

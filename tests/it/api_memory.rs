@@ -1,12 +1,12 @@
 //! Translation memory, glossary and quality checks through the API, on both databases.
 
 use crate::common;
+use crate::common::Team;
 use crate::harness::Tests;
 use crate::wait;
 
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-use tandem::domain::role::LanguageRole::{Reviewer, Translator};
 
 const P1: &str = "The Yerevan city council will discuss the new parking rules on 14 March.";
 const P2: &str = "Residents may send written comments until the end of February.";
@@ -15,47 +15,12 @@ const HY1: &str = "Երևանի ավագանին մարտի 14-ին կքննար
 const HY2: &str = "Բնակիչները կարող են գրավոր դիտողություններ ուղարկել մինչև փետրվարի վերջ։";
 const HY3: &str = "Նիստը բաց է մամուլի համար։";
 
-struct Team {
-    editor: common::Session,
-    translator: common::Session,
-    reviewer: common::Session,
-}
-
 async fn team(app: &common::TestApp) -> Team {
-    let editor = app.editor().await;
-    app.add_user(
-        "ani",
-        false,
-        false,
-        &[(Translator, "hy"), (Translator, "ru")],
-    )
-    .await;
-    app.add_user("aram", false, false, &[(Reviewer, "hy"), (Reviewer, "ru")])
-        .await;
-    Team {
-        editor,
-        translator: app.sign_in("ani").await,
-        reviewer: app.sign_in("aram").await,
-    }
+    app.team(&["hy", "ru"]).await
 }
 
 async fn statement(team: &Team, title: &str, text: &str) -> (i64, Vec<i64>) {
-    let (status, body) = team
-        .editor
-        .post(
-            "/api/v1/statements",
-            json!({"title": title, "source_lang": "en", "target_langs": ["hy", "ru"], "text": text,
-                   "open_to_translators": true}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let segments = body["segments"]
-        .as_array()
-        .expect("segments")
-        .iter()
-        .map(|s| s["id"].as_i64().expect("id"))
-        .collect();
-    (body["id"].as_i64().expect("id"), segments)
+    team.statement(title, text, &["hy", "ru"]).await
 }
 
 /// Saves, submits and approves; answers the approval's status and body.

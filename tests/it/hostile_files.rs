@@ -178,7 +178,7 @@ fn generated_element_cap_is_enforced() {
     // One element over the cap, with a byte limit large enough not to trigger first.
     let doc = format!(
         "<a>{}</a>",
-        "<b/>".repeat(tandem::formats::xliff::xml::MAX_ELEMENTS)
+        "<b/>".repeat(tandem::formats::xml::MAX_ELEMENTS)
     );
     assert_refused(
         "1,000,001 elements",

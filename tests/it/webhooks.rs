@@ -3,6 +3,7 @@
 //! across a restart, and hooks for one statement.
 
 use crate::common;
+use crate::common::Team;
 use crate::harness::Tests;
 use crate::wait;
 
@@ -20,7 +21,6 @@ use serde_json::{json, Value};
 use sha2::Sha256;
 use tandem::app::App;
 use tandem::config::Config;
-use tandem::domain::role::LanguageRole::{Reviewer, Translator};
 use tokio::sync::{mpsc, Semaphore};
 
 const EN1: &str = "The city council will discuss the new parking rules.";
@@ -162,42 +162,13 @@ fn verify(secret: &str, hit: &Hit) -> bool {
     })
 }
 
-struct Team {
-    editor: common::Session,
-    translator: common::Session,
-    reviewer: common::Session,
-}
-
 async fn team(app: &common::TestApp) -> Team {
-    let editor = app.editor().await;
-    app.add_user("ani", false, false, &[(Translator, "hy")])
-        .await;
-    app.add_user("aram", false, false, &[(Reviewer, "hy")])
-        .await;
-    Team {
-        editor,
-        translator: app.sign_in("ani").await,
-        reviewer: app.sign_in("aram").await,
-    }
+    app.team(&["hy"]).await
 }
 
 async fn statement(team: &Team, title: &str, paragraphs: &[&str]) -> (i64, Vec<i64>) {
-    let (status, body) = team
-        .editor
-        .post(
-            "/api/v1/statements",
-            json!({"title": title, "source_lang": "en", "target_langs": ["hy"], "text": paragraphs.join("\n\n"),
-                   "open_to_translators": true}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let segments = body["segments"]
-        .as_array()
-        .expect("segments")
-        .iter()
-        .map(|s| s["id"].as_i64().expect("id"))
-        .collect();
-    (body["id"].as_i64().expect("id"), segments)
+    team.statement(title, &paragraphs.join("\n\n"), &["hy"])
+        .await
 }
 
 /// Saves and submits a translation; answers the unit's version.

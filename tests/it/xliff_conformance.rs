@@ -8,8 +8,8 @@ use std::path::Path;
 use crate::harness::Tests;
 use crate::outside;
 
-use tandem::formats::xliff::xml::{self, Element, Node};
 use tandem::formats::xliff::{read_for_import, validate, XLIFF2_NS};
+use tandem::formats::xml::{self, Element, Node};
 
 const MAX: usize = 8 * 1024 * 1024;
 

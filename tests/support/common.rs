@@ -299,6 +299,74 @@ impl TestApp {
         self.add_user("editor", true, false, &[]).await;
         self.sign_in("editor").await
     }
+
+    /// An administrator who is signed in.
+    pub async fn admin(&self) -> Session {
+        self.add_user("admin", false, true, &[]).await;
+        self.sign_in("admin").await
+    }
+
+    /// A translator of `lang` who is signed in (`translator-hy` and so on).
+    pub async fn translator(&self, lang: &str) -> Session {
+        let name = format!("translator-{}", lang.to_ascii_lowercase());
+        self.add_user(&name, false, false, &[(LanguageRole::Translator, lang)])
+            .await;
+        self.sign_in(&name).await
+    }
+
+    /// A reviewer of `lang` who is signed in (`reviewer-hy` and so on).
+    pub async fn reviewer(&self, lang: &str) -> Session {
+        let name = format!("reviewer-{}", lang.to_ascii_lowercase());
+        self.add_user(&name, false, false, &[(LanguageRole::Reviewer, lang)])
+            .await;
+        self.sign_in(&name).await
+    }
+
+    /// The three people most tests need, signed in: an editor, Ani who translates `langs`
+    /// and Aram who reviews them.
+    pub async fn team(&self, langs: &[&str]) -> Team {
+        let editor = self.editor().await;
+        let role = |role: LanguageRole| langs.iter().map(move |l| (role, *l));
+        let translating: Vec<_> = role(LanguageRole::Translator).collect();
+        let reviewing: Vec<_> = role(LanguageRole::Reviewer).collect();
+        self.add_user("ani", false, false, &translating).await;
+        self.add_user("aram", false, false, &reviewing).await;
+        Team {
+            editor,
+            translator: self.sign_in("ani").await,
+            reviewer: self.sign_in("aram").await,
+        }
+    }
+}
+
+/// An editor, a translator and a reviewer of the same languages, each signed in.
+pub struct Team {
+    pub editor: Session,
+    pub translator: Session,
+    pub reviewer: Session,
+}
+
+impl Team {
+    /// A statement in English into `targets`, open to their translators, made by the editor;
+    /// its id and its segments' ids.
+    pub async fn statement(&self, title: &str, text: &str, targets: &[&str]) -> (i64, Vec<i64>) {
+        let (status, body) = self
+            .editor
+            .post(
+                "/api/v1/statements",
+                json!({"title": title, "source_lang": "en", "target_langs": targets,
+                       "text": text, "open_to_translators": true}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let segments = body["segments"]
+            .as_array()
+            .expect("segments")
+            .iter()
+            .map(|s| s["id"].as_i64().expect("id"))
+            .collect();
+        (body["id"].as_i64().expect("id"), segments)
+    }
 }
 
 pub struct Session {

@@ -5,8 +5,8 @@ use std::ops::Range;
 use super::date_parse::{find_dates, Date};
 use super::lang::primary;
 use super::links::{find_links, Link};
+use super::number_parse::{find_numbers, Number};
 use super::number_words::spelled_numbers;
-use super::numbers::{find_numbers, Number};
 
 /// One text taken apart. Links are found first and hidden from the date scanner, and links
 /// and dates are hidden from the number scanner, so each value is compared by one check only.

@@ -2,7 +2,8 @@
 
 use super::analysis::{analyse, Analysis};
 use super::dates::is_said;
-use super::numbers::{is_present, Value};
+use super::number_parse::Value;
+use super::numbers::is_present;
 use super::text::{fold, word_parts};
 use super::{CheckId, Finding, Severity};
 

@@ -13,6 +13,7 @@ mod glossary;
 mod lang;
 mod length;
 mod links;
+mod number_parse;
 mod number_words;
 mod numbers;
 mod presence;

@@ -1,8 +1,9 @@
 //! Reading XLIFF 2.x (validated) and XLIFF 1.2 (lenient) files into units for import.
 
-use super::validate::{fail, validate_tree};
-use super::xml::{Element, Node};
+use super::rules::fail;
+use super::validate::validate_tree;
 use super::{ImportedFile, ImportedUnit, XliffError, TANDEM_NS, XLIFF12_NS, XLIFF2_NS};
+use crate::formats::xml::{Element, Node};
 
 /// Text of an element: text nodes and inline content, `cp` as its character.
 fn text_of(el: &Element, out: &mut String) {

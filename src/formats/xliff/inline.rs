@@ -2,12 +2,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::inline_codes::{check_code_attrs, check_deletable, check_reorder};
-use super::validate::{
-    check_attrs, check_notes, check_order, child_path, fail, is_core, no_text, Ctx, Foreign, Scope,
-};
-use super::xml::{is_xml_char, Element, Node};
+use super::inline_codes::{check_code_attrs, check_deletable, check_reorder, Item, Side};
+use super::rules::{check_order, child_path, fail, is_core, no_text, Ctx, Foreign, Scope};
+use super::shared_checks::{check_attrs, check_notes};
 use super::{modules, values, XliffError, XLIFF2_NS};
+use crate::formats::xml::{is_xml_char, Element, Node};
 
 const CODE_ATTRS: [&str; 11] = [
     "canCopy",
@@ -61,20 +60,6 @@ const SC_ATTRS: [&str; 16] = [
     "x_never",
 ];
 const MRK_ATTRS: [&str; 5] = ["id", "translate", "type", "ref", "value"];
-
-/// One inline element met on a side (all sources, or all targets, of a unit).
-pub(super) struct Item<'a> {
-    pub(super) el: &'a Element,
-    /// Index of the segment/ignorable holding it.
-    pub(super) part: usize,
-    /// `s` start, `e` end, `p` standalone (for ordering checks).
-    pub(super) kind: char,
-}
-
-#[derive(Default)]
-pub(super) struct Side<'a> {
-    pub(super) items: Vec<Item<'a>>,
-}
 
 pub(super) fn check_unit(
     unit: &Element,

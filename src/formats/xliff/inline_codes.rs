@@ -1,10 +1,23 @@
 //! Rules for inline codes and annotations: their attributes, deletion and reordering constraints.
 
-use super::inline::{Item, Side};
-use super::validate::{fail, Ctx};
-use super::xml::{Element, XML_NS};
+use super::rules::{fail, Ctx};
 use super::{values, XliffError, XLIFF2_NS};
+use crate::formats::xml::{Element, XML_NS};
 use std::collections::{HashMap, HashSet};
+
+/// One inline element met on a side (all sources, or all targets, of a unit).
+pub(super) struct Item<'a> {
+    pub(super) el: &'a Element,
+    /// Index of the segment/ignorable holding it.
+    pub(super) part: usize,
+    /// `s` start, `e` end, `p` standalone (for ordering checks).
+    pub(super) kind: char,
+}
+
+#[derive(Default)]
+pub(super) struct Side<'a> {
+    pub(super) items: Vec<Item<'a>>,
+}
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn check_code_attrs(

@@ -4,15 +4,15 @@ mod import;
 mod inline;
 mod inline_codes;
 mod modules;
+mod rules;
+mod shared_checks;
 mod validate;
 mod values;
 mod write;
-pub mod xml;
-
-use std::fmt;
 
 use crate::domain::language::LanguageTag;
 use crate::formats::model::ExportDoc;
+use crate::formats::xml;
 
 /// The XLIFF 2.0 core namespace (also used by 2.1 documents).
 pub const XLIFF2_NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
@@ -21,45 +21,8 @@ pub const XLIFF12_NS: &str = "urn:oasis:names:tc:xliff:document:1.2";
 /// Tandem's extension namespace (unit versions).
 pub const TANDEM_NS: &str = "urn:tandem:xliff:1";
 
-/// Why a document was refused: a stable code, the rule broken, a message and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct XliffError {
-    /// Stable short code, e.g. `xml_doctype` or `core.unit.id_unique`.
-    pub code: &'static str,
-    /// The broken rule in words or the spec section family (`xml`, `core`, `module.mtc`, ...).
-    pub rule: String,
-    pub message: String,
-    /// Element path such as `/xliff/file[f1]/unit[u1]/segment[2]`, when known.
-    pub path: Option<String>,
-}
-
-impl XliffError {
-    pub fn new(
-        code: &'static str,
-        rule: impl Into<String>,
-        message: impl Into<String>,
-        path: Option<String>,
-    ) -> Self {
-        Self {
-            code,
-            rule: rule.into(),
-            message: message.into(),
-            path,
-        }
-    }
-}
-
-impl fmt::Display for XliffError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)?;
-        if let Some(p) = &self.path {
-            write!(f, " (at {p})")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for XliffError {}
+/// Why an XLIFF document was refused (the error of the XML reader it is read with).
+pub type XliffError = crate::formats::xml::XmlError;
 
 /// Fully validates an XLIFF 2.0/2.1 document (core and the modules the OASIS suite exercises).
 pub fn validate(bytes: &[u8], max_bytes: usize) -> Result<(), XliffError> {

@@ -2,9 +2,9 @@
 
 use std::collections::HashSet;
 
-use super::validate::{child_path, fail, Ctx};
-use super::xml::{Element, XML_NS};
+use super::rules::{child_path, fail, Ctx};
 use super::{values, XliffError, XLIFF2_NS};
+use crate::formats::xml::{Element, XML_NS};
 
 pub const FS_NS: &str = "urn:oasis:names:tc:xliff:fs:2.0";
 pub const SLR_NS: &str = "urn:oasis:names:tc:xliff:sizerestriction:2.0";

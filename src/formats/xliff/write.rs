@@ -3,11 +3,11 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use super::xml::is_xml_char;
 use super::{TANDEM_NS, XLIFF2_NS};
 use crate::domain::language::LanguageTag;
 use crate::domain::unit::UnitState;
 use crate::formats::model::{ExportDoc, ExportTarget};
+use crate::formats::xml::is_xml_char;
 
 /// Escapes text content; characters XML cannot carry become `<cp hex="…"/>`.
 /// Runs of ordinary characters go out in one write; only the characters that need it are replaced.

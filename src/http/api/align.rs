@@ -8,11 +8,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::statement::StatementDetail;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::http::AppState;
 use crate::workflow::align::{self, Alignment, Bitext};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -8,11 +8,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::role::LanguageRole;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::http::AppState;
 use crate::workflow::assign::{self, AssignRequest, Scope};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -6,11 +6,11 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::AppState;
 use crate::domain::audit::AuditEntry;
 use crate::error::AppResult;
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiQuery;
+use crate::http::AppState;
 use crate::workflow::audit;
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -8,13 +8,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::checks::Finding;
 use crate::domain::language::LanguageTag;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiQuery;
 use crate::http::localize::request_locale;
+use crate::http::AppState;
 use crate::i18n::{Arg, L10n, Locale};
 use crate::workflow::checks::{statement_findings, unit_findings};
 use crate::workflow::{glossary, units};

@@ -14,11 +14,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::http::AppState;
 use crate::workflow::events::StatementEvent;
 use crate::workflow::statements;
 
@@ -72,7 +72,7 @@ async fn statement_events(
     });
     // The stream ends when the server shuts down (the browser reconnects to the next instance);
     // otherwise the graceful shutdown would wait for it forever.
-    let stop = WatchStream::new(crate::app::shutting_down())
+    let stop = WatchStream::new(crate::http::shutdown::shutting_down())
         .filter(|stopping| *stopping)
         .map(|_| None);
     let events = opening

@@ -10,7 +10,6 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::formats::model::ExportDoc;
@@ -18,6 +17,7 @@ use crate::formats::tmx::TmxSegtype;
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiQuery;
 use crate::http::stream::stream;
+use crate::http::AppState;
 use crate::workflow::events::StatementEvent;
 use crate::workflow::import::{import_xliff, ImportReport, Upload};
 use crate::workflow::{export, publish};

@@ -10,13 +10,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::glossary::{Term, TermStatus};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::formats::glossary::{write_csv, write_tbx, TermRecord};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::{ApiJson, ApiQuery};
 use crate::http::stream::stream;
+use crate::http::AppState;
 use crate::workflow::glossary;
 
 pub fn router() -> OpenApiRouter<AppState> {

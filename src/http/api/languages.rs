@@ -8,12 +8,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::language::LanguageTag;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::domain::policy::{Permission, Target};
+use crate::error::AppResult;
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::http::AppState;
 use crate::store::{Language, NewLanguage};
+use crate::workflow::guard::require;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_languages, add_language))
@@ -49,9 +51,7 @@ async fn add_language(
     current: CurrentUser,
     ApiJson(body): ApiJson<AddLanguageRequest>,
 ) -> AppResult<(StatusCode, Json<Language>)> {
-    if !current.user.roles.admin {
-        return Err(AppError::new(ErrorCode::Forbidden).with("action", "add_language"));
-    }
+    require(&current.user, Permission::AddLanguage, Target::Instance)?;
     let tag = LanguageTag::parse(&body.tag)?;
     let name = clean(body.name).unwrap_or_else(|| tag.to_string());
     let native_name = clean(body.native_name).unwrap_or_else(|| name.clone());

@@ -6,11 +6,11 @@ use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::AppState;
 use crate::domain::queue::QueueEntry;
 use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
+use crate::http::AppState;
 use crate::i18n::Locale;
 use crate::store::UserUpdate;
 

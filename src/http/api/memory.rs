@@ -9,13 +9,15 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::language::LanguageTag;
+use crate::domain::policy::{Permission, Target};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiQuery;
 use crate::http::stream::stream;
+use crate::http::AppState;
 use crate::store::memory::MemoryEntry;
+use crate::workflow::guard::require;
 use crate::workflow::memory::{self, Suggestion, TmxImport};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -200,9 +202,7 @@ async fn export_memory(
     current: CurrentUser,
     ApiQuery(q): ApiQuery<ExportQuery>,
 ) -> AppResult<Response> {
-    if !current.user.roles.can_edit_statements() {
-        return Err(AppError::new(ErrorCode::Forbidden).with("action", "export_memory"));
-    }
+    require(&current.user, Permission::ExportMemory, Target::Instance)?;
     if q.format.as_deref().is_some_and(|f| f != "tmx") {
         return Err(AppError::new(ErrorCode::InvalidInput)
             .with("field", "format")

@@ -7,10 +7,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::segmenting::Segmentation;
 use crate::error::AppResult;
 use crate::http::extract::ApiJson;
+use crate::http::AppState;
 use crate::workflow::segment::segment_preview;
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -9,12 +9,12 @@ use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::AppState;
 use crate::domain::user::User;
 use crate::error::AppResult;
 use crate::http::auth::{removal_cookie, session_cookie, CurrentUser, Via};
 use crate::http::client::ClientAddress;
 use crate::http::extract::ApiJson;
+use crate::http::AppState;
 use crate::workflow::sessions;
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -9,12 +9,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
+use crate::domain::policy::{Permission, Target};
 use crate::domain::statement::{StatementDetail, StatementSummary};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::http::AppState;
 use crate::workflow::events::StatementEvent;
+use crate::workflow::guard::require;
 use crate::workflow::source::{self, SourceChanges};
 use crate::workflow::statements::{self, NewStatementRequest};
 
@@ -278,9 +280,7 @@ async fn preview_source(
     ApiJson(body): ApiJson<SourcePreviewRequest>,
 ) -> AppResult<Json<source::SourcePreview>> {
     let id = parse_id(&id)?;
-    if !current.user.roles.can_edit_statements() {
-        return Err(AppError::new(ErrorCode::Forbidden).with("action", "change_source"));
-    }
+    require(&current.user, Permission::ChangeSource, Target::Statement)?;
     Ok(Json(
         source::preview_source(
             state.store.as_ref(),

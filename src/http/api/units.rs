@@ -8,11 +8,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::unit::{Comment, Revision, UnitView};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::http::AppState;
 use crate::workflow::events::StatementEvent;
 use crate::workflow::units::{self, Request, UnitRef};
 

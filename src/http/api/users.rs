@@ -8,14 +8,16 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
-use crate::app::AppState;
 use crate::domain::language::LanguageTag;
+use crate::domain::policy::{Permission, Target};
 use crate::domain::role::{LanguageRole, Roles};
 use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
+use crate::http::AppState;
 use crate::store::UserUpdate;
+use crate::workflow::guard::require;
 use crate::workflow::users::{self, UserInput};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -84,14 +86,6 @@ fn language_roles(requests: &[RoleRequest], roles: &mut Roles) -> AppResult<()> 
     Ok(())
 }
 
-fn require_admin(current: &CurrentUser, action: &'static str) -> AppResult<()> {
-    if current.user.roles.can_manage_users() {
-        Ok(())
-    } else {
-        Err(AppError::new(ErrorCode::Forbidden).with("action", action))
-    }
-}
-
 /// Every user with their roles.
 #[utoipa::path(get, path = "/api/v1/users", tag = "users",
     responses((status = 200, body = Vec<User>), (status = 403, description = "forbidden")),
@@ -100,7 +94,7 @@ async fn list_users(
     State(state): State<AppState>,
     current: CurrentUser,
 ) -> AppResult<Json<Vec<User>>> {
-    require_admin(&current, "list_users")?;
+    require(&current.user, Permission::ListUsers, Target::Instance)?;
     Ok(Json(state.store.list_users().await?))
 }
 
@@ -113,7 +107,7 @@ async fn create_user(
     current: CurrentUser,
     ApiJson(body): ApiJson<CreateUserRequest>,
 ) -> AppResult<(StatusCode, Json<User>)> {
-    require_admin(&current, "create_user")?;
+    require(&current.user, Permission::CreateUser, Target::Instance)?;
     let mut roles = Roles {
         admin: body.admin,
         editor: body.editor,
@@ -146,7 +140,7 @@ async fn update_user(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<UpdateUserRequest>,
 ) -> AppResult<Json<User>> {
-    require_admin(&current, "update_user")?;
+    require(&current.user, Permission::UpdateUser, Target::Instance)?;
     let id: i64 = id
         .parse()
         .map_err(|_| AppError::not_found("user").detail("id", id.as_str()))?;
@@ -156,14 +150,19 @@ async fn update_user(
             .get_user(id)
             .await?
             .ok_or_else(|| AppError::not_found("user").detail("id", id))?;
+        let Roles {
+            admin,
+            editor,
+            languages,
+        } = existing.roles;
         let mut roles = Roles {
-            admin: body.admin.unwrap_or(existing.roles.admin),
-            editor: body.editor.unwrap_or(existing.roles.editor),
+            admin: body.admin.unwrap_or(admin),
+            editor: body.editor.unwrap_or(editor),
             languages: Vec::new(),
         };
         match &body.roles {
             Some(requests) => language_roles(requests, &mut roles)?,
-            None => roles.languages = existing.roles.languages,
+            None => roles.languages = languages,
         }
         Some(roles)
     } else {

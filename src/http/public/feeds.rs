@@ -4,9 +4,9 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::formats::atom::{write_atom, Feed, FeedEntry};
+use crate::http::AppState;
 
 /// `/feed/{lang}.atom`: publications whose source or a published translation is in `lang`.
 pub async fn language_feed(

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-use crate::app::AppState;
+use crate::http::AppState;
 
 /// Pages load nothing but our own stylesheet: no scripts, frames or outside resources.
 const CSP: &str =

@@ -7,9 +7,9 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::http::chrome::{language_names, Chrome};
+use crate::http::AppState;
 use crate::i18n::dates::long_date;
 use crate::store::units::Publication;
 

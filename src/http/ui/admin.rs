@@ -1,15 +1,15 @@
 //! Administration: people with their roles per language, and the languages of the instance.
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::CookieJar;
 
-use super::{chrome_for, render, session, Desk};
-use crate::app::AppState;
-use crate::domain::role::LanguageRole;
+use super::{render, Desk, DeskUser};
+use crate::domain::policy::{Permission, Target};
+use crate::domain::role::{LanguageRole, Roles};
 use crate::http::chrome::Chrome;
+use crate::http::AppState;
 use crate::store::Language;
 
 pub struct UserRow {
@@ -32,17 +32,8 @@ struct AdminPage {
     languages: Vec<Language>,
 }
 
-pub async fn admin_page(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    jar: CookieJar,
-    RawQuery(q): RawQuery,
-) -> Response {
-    let Some(signed_in) = session(&state, &jar).await else {
-        return Redirect::to("/app/sign-in").into_response();
-    };
-    let user = &signed_in.user;
-    if !user.roles.can_manage_users() {
+pub async fn admin_page(State(state): State<AppState>, me: DeskUser) -> Response {
+    if !me.may(Permission::ListUsers, Target::Instance) {
         return Redirect::to("/app").into_response();
     }
     let (Ok(users), Ok(languages)) = (
@@ -53,8 +44,8 @@ pub async fn admin_page(
     };
     let users = users
         .into_iter()
-        .map(|u| UserRow {
-            grants: languages
+        .map(|u| {
+            let grants = languages
                 .iter()
                 .map(|l| {
                     (
@@ -63,18 +54,22 @@ pub async fn admin_page(
                         u.roles.has(LanguageRole::Reviewer, &l.tag),
                     )
                 })
-                .collect(),
-            id: u.id,
-            username: u.username,
-            display_name: u.display_name,
-            admin: u.roles.admin,
-            editor: u.roles.editor,
+                .collect();
+            let Roles { admin, editor, .. } = u.roles;
+            UserRow {
+                grants,
+                id: u.id,
+                username: u.username,
+                display_name: u.display_name,
+                admin,
+                editor,
+            }
         })
         .collect();
     render(&AdminPage {
-        chrome: chrome_for(&state, &headers, q.as_deref(), user),
-        desk: Desk::of(&signed_in),
-        me: user.id,
+        me: me.user.id,
+        chrome: me.chrome,
+        desk: me.desk,
         users,
         languages,
     })

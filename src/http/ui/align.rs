@@ -1,15 +1,15 @@
 //! The alignment page for editors: a text and its earlier translation, aligned for confirmation.
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::CookieJar;
 
 use super::statements::LangChoice;
-use super::{chrome_for, render, session, Desk};
-use crate::app::AppState;
+use super::{render, Desk, DeskUser};
+use crate::domain::policy::{Permission, Target};
 use crate::http::chrome::Chrome;
+use crate::http::AppState;
 
 #[derive(Template)]
 #[template(path = "app/align.html")]
@@ -19,24 +19,16 @@ struct AlignPage {
     languages: Vec<LangChoice>,
 }
 
-pub async fn align_page(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    jar: CookieJar,
-    RawQuery(q): RawQuery,
-) -> Response {
-    let Some(signed_in) = session(&state, &jar).await else {
-        return Redirect::to("/app/sign-in").into_response();
-    };
-    if !signed_in.user.roles.can_edit_statements() {
+pub async fn align_page(State(state): State<AppState>, me: DeskUser) -> Response {
+    if !me.may(Permission::ManageStatements, Target::Instance) {
         return Redirect::to("/app").into_response();
     }
     let Ok(languages) = state.store.list_languages().await else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
     render(&AlignPage {
-        chrome: chrome_for(&state, &headers, q.as_deref(), &signed_in.user),
-        desk: Desk::of(&signed_in),
+        chrome: me.chrome,
+        desk: me.desk,
         languages: languages
             .into_iter()
             .map(|l| LangChoice {

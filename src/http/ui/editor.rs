@@ -1,22 +1,21 @@
 //! The editor page: one statement in one target language, source beside target, unit by unit.
 
 use askama::Template;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::CookieJar;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 
-use super::{chrome_for, render, session, Desk};
-use crate::app::AppState;
+use super::{render, Desk, DeskUser};
 use crate::domain::glossary::{occurrences, Term, TermStatus};
 use crate::domain::language::LanguageTag;
-use crate::domain::policy::{may, Permission};
+use crate::domain::policy::Permission;
 use crate::domain::unit::{UnitAction, UnitState};
 use crate::http::api::checks::{describe, CheckResult};
 use crate::http::chrome::{language_names, Chrome};
+use crate::http::AppState;
 use crate::workflow::checks::unit_findings;
 use crate::workflow::glossary;
-use crate::workflow::units::actor;
+use crate::workflow::units;
 
 /// A stretch of a source sentence, marked when it is a glossary term.
 pub struct SourcePart {
@@ -109,14 +108,9 @@ fn state_message(state: UnitState) -> String {
 
 pub async fn editor_page(
     State(state): State<AppState>,
+    me: DeskUser,
     Path((id, lang)): Path<(String, String)>,
-    headers: HeaderMap,
-    jar: CookieJar,
-    RawQuery(q): RawQuery,
 ) -> Response {
-    let Some(signed_in) = session(&state, &jar).await else {
-        return Redirect::to("/app/sign-in").into_response();
-    };
     let (Ok(statement_id), Ok(lang)) = (id.parse::<i64>(), LanguageTag::parse(&lang)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -125,7 +119,7 @@ pub async fn editor_page(
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
     };
-    let (Ok(units), Ok(terms)) = (
+    let (Ok(records), Ok(terms)) = (
         state.store.unit_records(statement_id, &lang).await,
         glossary::list(
             state.store.as_ref(),
@@ -136,13 +130,12 @@ pub async fn editor_page(
     ) else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    let chrome = chrome_for(&state, &headers, q.as_deref(), &signed_in.user);
-    let user = &signed_in.user;
-    let me = Some(actor(user));
-    let editor_units = units
+    let chrome = &me.chrome;
+    let editor_units = records
         .iter()
         .map(|record| {
-            let (unit, assignment) = (&record.view, &record.assignment);
+            let unit = &record.view;
+            let target = units::target(record, state.config.allow_self_review);
             let sentences = statement
                 .segments
                 .iter()
@@ -160,9 +153,11 @@ pub async fn editor_page(
                 version: unit.version,
                 state: unit.state.as_str(),
                 state_label: chrome.t(&state_message(unit.state)),
-                can_save: may(me, Permission::Save, &lang, assignment),
-                can_submit: may(me, Permission::Submit, &lang, assignment),
-                can_review: may(me, Permission::Approve, &lang, assignment),
+                can_save: me.may(Permission::Save, target),
+                can_submit: me.may(Permission::Submit, target),
+                // The review buttons follow who reviews the unit; four-eyes is answered, with
+                // its reason, when the reviewer approves their own text.
+                can_review: me.may(Permission::Reject, target),
                 findings: if unit.text.trim().is_empty() {
                     Vec::new()
                 } else {
@@ -232,8 +227,9 @@ pub async fn editor_page(
         .iter()
         .map(|s| (s.as_str(), chrome.t(&state_message(*s))))
         .collect();
+    let DeskUser { user, chrome, desk } = me;
     render(&EditorPage {
-        desk: Desk::of(&signed_in),
+        desk,
         statement_id,
         me: user.id,
         title: statement.summary.title.clone(),

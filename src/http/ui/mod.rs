@@ -3,6 +3,7 @@
 mod admin;
 mod align;
 mod bar;
+mod desk;
 mod editor;
 mod review;
 mod statement;
@@ -17,15 +18,14 @@ use axum::Router;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
 
-use crate::app::AppState;
-use crate::domain::role::LanguageRole;
-use crate::domain::user::User;
-use crate::http::auth::SESSION_COOKIE;
+use desk::{Desk, DeskUser};
+
 use crate::http::chrome::{language_names, Chrome};
+use crate::http::AppState;
 use crate::i18n::dates::long_date;
 use crate::i18n::Locale;
-use crate::store::{SessionUser, UserUpdate};
-use crate::workflow::{queue, sessions};
+use crate::store::UserUpdate;
+use crate::workflow::queue;
 
 /// The desk runs our own module and nothing else.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; \
@@ -146,62 +146,12 @@ struct WorkPage {
     entries: Vec<QueueRow>,
 }
 
-/// Who is looking at a desk page, as the layout needs it: the navigation and the CSRF token.
-#[derive(Default)]
-pub struct Desk {
-    pub csrf: Option<String>,
-    pub user_name: Option<String>,
-    pub is_editor: bool,
-    pub is_admin: bool,
-    pub is_reviewer: bool,
-}
-
-impl Desk {
-    pub fn of(signed_in: &SessionUser) -> Self {
-        let roles = &signed_in.user.roles;
-        Self {
-            csrf: Some(signed_in.csrf_token.clone()),
-            user_name: Some(signed_in.user.display_name.clone()),
-            is_editor: roles.can_edit_statements(),
-            is_admin: roles.can_manage_users(),
-            is_reviewer: roles
-                .languages
-                .iter()
-                .any(|g| g.role == LanguageRole::Reviewer),
-        }
-    }
-}
-
 pub(super) fn render(template: &impl Template) -> Response {
     match template.render() {
         Ok(html) => Html(html).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "template failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-/// The page chrome for a signed-in person: their saved interface language counts after an
-/// explicit choice in this browser (`?lang=`, the cookie) and before `Accept-Language`.
-pub(super) fn chrome_for(
-    state: &AppState,
-    headers: &HeaderMap,
-    query: Option<&str>,
-    user: &User,
-) -> Chrome {
-    let saved = user.ui_lang.as_deref().and_then(Locale::from_tag);
-    Chrome::for_page(state, headers, query, saved)
-}
-
-/// The signed-in person behind the session cookie, if any.
-pub(super) async fn session(state: &AppState, jar: &CookieJar) -> Option<SessionUser> {
-    let token = jar.get(SESSION_COOKIE)?.value().to_owned();
-    match sessions::session_user(state.store.as_ref(), &token).await {
-        Ok(found) => found,
-        Err(e) => {
-            tracing::warn!(code = e.code.as_str(), "session lookup failed");
-            None
         }
     }
 }
@@ -218,18 +168,10 @@ async fn sign_in_page(
     })
 }
 
-async fn my_work(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    jar: CookieJar,
-    RawQuery(q): RawQuery,
-) -> Response {
-    let Some(signed_in) = session(&state, &jar).await else {
-        return Redirect::to("/app/sign-in").into_response();
-    };
-    let chrome = chrome_for(&state, &headers, q.as_deref(), &signed_in.user);
+async fn my_work(State(state): State<AppState>, me: DeskUser) -> Response {
+    let DeskUser { user, chrome, desk } = me;
     let (entries, names, statements) = match (
-        queue::my_queue(state.store.as_ref(), &signed_in.user).await,
+        queue::my_queue(state.store.as_ref(), &user).await,
         language_names(&state).await,
         state.store.list_statements().await,
     ) {
@@ -265,7 +207,7 @@ async fn my_work(
         })
         .collect();
     render(&WorkPage {
-        desk: Desk::of(&signed_in),
+        desk,
         chrome,
         entries,
     })
@@ -282,7 +224,7 @@ async fn choose_language(
     let Some(locale) = Locale::from_tag(&code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    if let Some(signed_in) = session(&state, &jar).await {
+    if let Some(signed_in) = desk::session(&state, &jar).await {
         let update = UserUpdate {
             ui_lang: Some(Some(locale.as_str().to_owned())),
             ..UserUpdate::default()

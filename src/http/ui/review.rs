@@ -1,15 +1,14 @@
 //! The review queue: every unit waiting for this reviewer, with the changes since the last review.
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::CookieJar;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 
-use super::{chrome_for, render, session, Desk};
-use crate::app::AppState;
+use super::{render, Desk, DeskUser};
 use crate::domain::diff::DiffPart;
 use crate::http::chrome::{language_names, Chrome};
+use crate::http::AppState;
 use crate::workflow::review::review_queue;
 
 pub struct ReviewRow {
@@ -35,19 +34,10 @@ struct ReviewPage {
     rows: Vec<ReviewRow>,
 }
 
-pub async fn review_page(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    jar: CookieJar,
-    RawQuery(q): RawQuery,
-) -> Response {
-    let Some(signed_in) = session(&state, &jar).await else {
-        return Redirect::to("/app/sign-in").into_response();
-    };
-    let user = &signed_in.user;
-    let chrome = chrome_for(&state, &headers, q.as_deref(), user);
+pub async fn review_page(State(state): State<AppState>, me: DeskUser) -> Response {
+    let DeskUser { user, chrome, desk } = me;
     let (Ok(items), Ok(names)) = (
-        review_queue(state.store.as_ref(), user, state.config.allow_self_review).await,
+        review_queue(state.store.as_ref(), &user, state.config.allow_self_review).await,
         language_names(&state).await,
     ) else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
@@ -88,9 +78,5 @@ pub async fn review_page(
             own_text: item.own_text,
         });
     }
-    render(&ReviewPage {
-        desk: Desk::of(&signed_in),
-        rows,
-        chrome,
-    })
+    render(&ReviewPage { desk, rows, chrome })
 }

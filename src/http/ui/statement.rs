@@ -1,18 +1,18 @@
 //! One statement for its editors: progress, assignments, the source with its changes, publishing and files.
 
 use askama::Template;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::CookieJar;
 
 use super::bar::StateBar;
-use super::{chrome_for, render, session, Desk};
-use crate::app::AppState;
+use super::{render, Desk, DeskUser};
+use crate::domain::policy::{Permission, Target};
 use crate::domain::role::LanguageRole;
 use crate::domain::unit::UnitState;
 use crate::http::api::checks::{describe, MessagePart};
 use crate::http::chrome::{language_names, Chrome};
+use crate::http::AppState;
 use crate::i18n::dates::long_date;
 use crate::workflow::checks::statement_findings;
 
@@ -83,17 +83,13 @@ struct StatementPage {
 
 pub async fn statement_page(
     State(state): State<AppState>,
+    me: DeskUser,
     Path(id): Path<String>,
-    headers: HeaderMap,
-    jar: CookieJar,
-    RawQuery(q): RawQuery,
 ) -> Response {
-    let Some(signed_in) = session(&state, &jar).await else {
-        return Redirect::to("/app/sign-in").into_response();
-    };
-    if !signed_in.user.roles.can_edit_statements() {
+    if !me.may(Permission::ManageStatements, Target::Instance) {
         return Redirect::to("/app").into_response();
     }
+    let DeskUser { chrome, desk, .. } = me;
     let Ok(id) = id.parse::<i64>() else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -109,7 +105,6 @@ pub async fn statement_page(
     ) else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    let chrome = chrome_for(&state, &headers, q.as_deref(), &signed_in.user);
     let name_of = |code: &str| names.get(code).cloned().unwrap_or_else(|| code.to_owned());
     let summary = &statement.summary;
 
@@ -229,7 +224,7 @@ pub async fn statement_page(
     render(&StatementPage {
         state_labels,
         findings,
-        desk: Desk::of(&signed_in),
+        desk,
         id,
         slug: summary.slug.clone(),
         title: summary.title.clone(),

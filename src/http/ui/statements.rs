@@ -1,15 +1,15 @@
 //! The editors' statements page: progress per language, and a new statement with a preview of its split.
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::CookieJar;
 
 use super::bar::StateBar;
-use super::{chrome_for, render, session, Desk};
-use crate::app::AppState;
+use super::{render, Desk, DeskUser};
+use crate::domain::policy::{Permission, Target};
 use crate::http::chrome::{language_names, Chrome};
+use crate::http::AppState;
 
 pub struct LangProgress {
     pub code: String,
@@ -39,19 +39,11 @@ struct StatementsPage {
     languages: Vec<LangChoice>,
 }
 
-pub async fn statements_page(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    jar: CookieJar,
-    RawQuery(q): RawQuery,
-) -> Response {
-    let Some(signed_in) = session(&state, &jar).await else {
-        return Redirect::to("/app/sign-in").into_response();
-    };
-    if !signed_in.user.roles.can_edit_statements() {
+pub async fn statements_page(State(state): State<AppState>, me: DeskUser) -> Response {
+    if !me.may(Permission::ManageStatements, Target::Instance) {
         return Redirect::to("/app").into_response();
     }
-    let chrome = chrome_for(&state, &headers, q.as_deref(), &signed_in.user);
+    let DeskUser { chrome, desk, .. } = me;
     let (Ok(statements), Ok(names), Ok(languages)) = (
         state.store.list_statements().await,
         language_names(&state).await,
@@ -91,7 +83,7 @@ pub async fn statements_page(
         })
         .collect();
     render(&StatementsPage {
-        desk: Desk::of(&signed_in),
+        desk,
         rows,
         languages,
         chrome,

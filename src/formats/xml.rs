@@ -1,4 +1,5 @@
-//! Safe XML reading into a small owned tree: no DTDs, bounded depth, size and element count.
+//! Safe XML reading into a small owned tree (no DTDs, bounded depth, size and element count),
+//! shared by the XLIFF, TMX and TBX readers, and the error they all refuse a document with.
 
 use std::collections::HashSet;
 
@@ -9,7 +10,49 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use quick_xml::XmlVersion;
 
-use super::XliffError;
+use std::fmt;
+
+/// Why a document was refused: a stable code, the rule broken, a message and where. The XML
+/// reader's own refusals (a DOCTYPE, too deep, too large, not well-formed) and those of the
+/// formats read on it (XLIFF, TMX, TBX) are all of this kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlError {
+    /// Stable short code, e.g. `xml_doctype` or `core.unit.id_unique`.
+    pub code: &'static str,
+    /// The broken rule in words or the spec section family (`xml`, `core`, `module.mtc`, ...).
+    pub rule: String,
+    pub message: String,
+    /// Element path such as `/xliff/file[f1]/unit[u1]/segment[2]`, when known.
+    pub path: Option<String>,
+}
+
+impl XmlError {
+    pub fn new(
+        code: &'static str,
+        rule: impl Into<String>,
+        message: impl Into<String>,
+        path: Option<String>,
+    ) -> Self {
+        Self {
+            code,
+            rule: rule.into(),
+            message: message.into(),
+            path,
+        }
+    }
+}
+
+impl fmt::Display for XmlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)?;
+        if let Some(p) = &self.path {
+            write!(f, " (at {p})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for XmlError {}
 
 /// The XML namespace (`xml:lang`, `xml:space`).
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -90,8 +133,8 @@ pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-fn err(code: &'static str, message: String) -> XliffError {
-    XliffError::new(code, "xml", message, None)
+fn err(code: &'static str, message: String) -> XmlError {
+    XmlError::new(code, "xml", message, None)
 }
 
 /// Line and column (1-based) of a byte offset.
@@ -103,7 +146,7 @@ fn line_col(input: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-fn map_qx(input: &str, offset: u64, e: &QxError) -> XliffError {
+fn map_qx(input: &str, offset: u64, e: &QxError) -> XmlError {
     let (line, col) = line_col(input, usize::try_from(offset).unwrap_or(usize::MAX));
     match e {
         QxError::Escape(EscapeError::UnrecognizedEntity(_, name)) => err(
@@ -117,7 +160,7 @@ fn map_qx(input: &str, offset: u64, e: &QxError) -> XliffError {
     }
 }
 
-fn check_chars(s: &str, input: &str, offset: u64) -> Result<(), XliffError> {
+fn check_chars(s: &str, input: &str, offset: u64) -> Result<(), XmlError> {
     if let Some(c) = s.chars().find(|c| !is_xml_char(*c)) {
         let (line, col) = line_col(input, usize::try_from(offset).unwrap_or(usize::MAX));
         return Err(err(
@@ -144,7 +187,7 @@ fn is_utf8_label(label: &[u8]) -> bool {
 
 /// The XML declaration must come first (offset 0, after at most one BOM) and, when it
 /// declares an encoding, declare UTF-8.
-fn check_decl(d: &BytesDecl<'_>, input: &str, pos: u64) -> Result<(), XliffError> {
+fn check_decl(d: &BytesDecl<'_>, input: &str, pos: u64) -> Result<(), XmlError> {
     if pos != 0 {
         let (line, col) = line_col(input, to_usize(pos));
         return Err(err(
@@ -177,7 +220,7 @@ fn predefined(name: &str) -> Option<char> {
     }
 }
 
-fn push_text(stack: &mut [Element], text: &str, input: &str, pos: u64) -> Result<(), XliffError> {
+fn push_text(stack: &mut [Element], text: &str, input: &str, pos: u64) -> Result<(), XmlError> {
     match stack.last_mut() {
         Some(top) => {
             if let Some(Node::Text(t)) = top.children.last_mut() {
@@ -200,7 +243,7 @@ fn push_text(stack: &mut [Element], text: &str, input: &str, pos: u64) -> Result
 
 /// Parses `bytes` into a tree. Refuses DTDs, input over `max_bytes`, nesting over
 /// [`MAX_DEPTH`] and more than [`MAX_ELEMENTS`] elements.
-pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XliffError> {
+pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XmlError> {
     if bytes.len() > max_bytes {
         return Err(err(
             "xml_too_large",
