@@ -215,6 +215,7 @@ async fn seed(state: &AppState, conns: usize, statements: usize, paragraphs: usi
                 format: Some("text".to_owned()),
                 open_to_translators: false,
             },
+            None,
         )
         .await
         .expect("statement created");

@@ -418,24 +418,16 @@ async fn secrets_rotate(args: SecretsRotateArgs) -> anyhow::Result<()> {
 }
 
 async fn print_demo(state: &crate::http::AppState) -> anyhow::Result<()> {
-    match crate::workflow::demo::seed(state.store.as_ref(), &state.config.limits)
-        .await
-        .map_err(|e| anyhow::anyhow!(terminal_message(&e)))?
+    match crate::workflow::demo::seed_with_drafts(
+        state.store.as_ref(),
+        &state.config.limits,
+        &state.memory,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!(terminal_message(&e)))?
     {
         None => println!("The database already holds data, so no demo was added."),
         Some((users, statement)) => {
-            // The demo's memory knows some paragraphs word for word: they start as drafts.
-            let store = state.store.as_ref();
-            if let (Ok(Some(detail)), Ok(people)) = (
-                store.get_statement(statement).await,
-                store.list_users().await,
-            ) {
-                if let Some(editor) = people.iter().find(|u| u.username == "editor") {
-                    if let Err(e) = state.memory.prefill(store, editor, &detail).await {
-                        tracing::warn!(code = e.code.as_str(), "demo drafts from memory failed");
-                    }
-                }
-            }
             println!(
                 "Demo statement {statement} created. Sign in as (passwords are shown only now):"
             );

@@ -253,6 +253,7 @@ action-approve = approved
 action-reject = sent back
 action-source-changed = the source changed
 action-minor-source-change = the source corrected (minor)
+action-approve-aligned = approved as published before (aligned)
 ui-no-history = No changes yet.
 ui-no-comments = No comments yet.
 ui-memory = Translation memory

@@ -241,6 +241,7 @@ action-approve = հաստատվեց
 action-reject = վերադարձվեց
 action-source-changed = բնագիրը փոխվեց
 action-minor-source-change = բնագիրն ուղղվեց (աննշան)
+action-approve-aligned = հաստատվեց ինչպես նախկինում հրապարակված (համադրված)
 ui-no-history = Փոփոխություններ դեռ չկան։
 ui-no-comments = Մեկնաբանություններ դեռ չկան։
 ui-memory = Թարգմանչական հիշողություն

@@ -261,6 +261,7 @@ action-approve = утверждено
 action-reject = возвращено
 action-source-changed = изменился оригинал
 action-minor-source-change = оригинал исправлен (мелкая правка)
+action-approve-aligned = утверждено как опубликованное ранее (сопоставлено)
 ui-no-history = Изменений пока нет.
 ui-no-comments = Комментариев пока нет.
 ui-memory = Память переводов

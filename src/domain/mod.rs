@@ -23,5 +23,6 @@ pub mod slug;
 pub mod source_change;
 pub mod statement;
 pub mod unit;
+pub mod unit_change;
 pub mod user;
 pub mod webhook;

@@ -1,4 +1,5 @@
-//! Publications: which text of every unit goes into a release, what blocks one, and its hash.
+//! Publications: which text of every unit goes into a release, what blocks one, its number, its
+//! hash and its audit line.
 
 use std::collections::BTreeMap;
 
@@ -6,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::audit::{AuditAction, NewAuditEntry};
 use super::language::LanguageTag;
 use super::statement::Segment;
 use super::unit::{Reason, UnitState};
@@ -174,9 +176,47 @@ pub fn content_hash(content: &PublicationContent) -> String {
         })
 }
 
+/// Publications of a statement are numbered 1, 2, 3, ...: the number after `last`, the highest
+/// one so far.
+pub fn next_number(last: Option<i64>) -> i64 {
+    last.map_or(1, |n| n + 1)
+}
+
+/// What a publication leaves in the audit log.
+pub fn audit_entry(
+    statement_id: i64,
+    slug: &str,
+    number: i64,
+    content: &PublicationContent,
+    sha256: &str,
+    by: i64,
+    at: DateTime<Utc>,
+) -> NewAuditEntry {
+    NewAuditEntry {
+        at,
+        actor_id: Some(by),
+        actor: String::new(),
+        action: AuditAction::StatementPublished,
+        subject: format!("statement:{statement_id}"),
+        details: serde_json::json!({
+            "slug": slug,
+            "number": number,
+            "langs": content.langs,
+            "sha256": sha256,
+        }),
+        address: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn publications_count_from_one() {
+        assert_eq!(next_number(None), 1);
+        assert_eq!(next_number(Some(4)), 5);
+    }
 
     fn tag(s: &str) -> LanguageTag {
         LanguageTag::parse(s).unwrap()

@@ -38,7 +38,8 @@ impl UnitState {
 }
 
 /// Everything that can happen to a unit. Who may do it is decided in `policy`; whether the
-/// unit's state allows it is decided here, in one place.
+/// unit's state allows it is decided here, in one place (and what else a change does, in
+/// `unit_change`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitAction {
@@ -55,10 +56,13 @@ pub enum UnitAction {
     SourceChanged,
     /// The source was corrected without changing its meaning (a typo): nothing moves.
     MinorSourceChange,
+    /// A statement made from a text and its earlier translation: a paragraph aligned one to one
+    /// comes in approved with the translation that was published with it, never reviewed here.
+    ApproveAligned,
 }
 
 impl UnitAction {
-    pub const ALL: [UnitAction; 7] = [
+    pub const ALL: [UnitAction; 8] = [
         Self::Save,
         Self::Revert,
         Self::Submit,
@@ -66,6 +70,7 @@ impl UnitAction {
         Self::Reject,
         Self::SourceChanged,
         Self::MinorSourceChange,
+        Self::ApproveAligned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -77,6 +82,7 @@ impl UnitAction {
             Self::Reject => "reject",
             Self::SourceChanged => "source_changed",
             Self::MinorSourceChange => "minor_source_change",
+            Self::ApproveAligned => "approve_aligned",
         }
     }
 }
@@ -106,6 +112,8 @@ impl UnitState {
             (A::SourceChanged, S::Untranslated) => S::Untranslated,
             (A::SourceChanged, _) => S::NeedsWork,
             (A::MinorSourceChange, same) => same,
+            // Only into a unit nobody has worked on: anything else would overwrite their work.
+            (A::ApproveAligned, S::Untranslated) => S::Approved,
             (action, from) => return Err(IllegalTransition { from, action }),
         };
         Ok(next)
@@ -208,6 +216,11 @@ mod tests {
             (A::MinorSourceChange, S::Translated, Some(S::Translated)),
             (A::MinorSourceChange, S::NeedsWork, Some(S::NeedsWork)),
             (A::MinorSourceChange, S::Approved, Some(S::Approved)),
+            (A::ApproveAligned, S::Untranslated, Some(S::Approved)),
+            (A::ApproveAligned, S::Draft, None),
+            (A::ApproveAligned, S::Translated, None),
+            (A::ApproveAligned, S::NeedsWork, None),
+            (A::ApproveAligned, S::Approved, None),
         ];
         assert_eq!(table.len(), UnitAction::ALL.len() * UnitState::ALL.len());
         for (action, from, expected) in table {
@@ -271,6 +284,18 @@ pub struct UnitView {
     /// The last approved text while a correction of it is under way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_text: Option<String>,
+}
+
+impl UnitView {
+    /// What a view shows of a unit's last approved text: only while a correction of it is under
+    /// way; an approved unit's approved text is its text.
+    pub fn approved_text_shown(state: UnitState, approved_text: Option<String>) -> Option<String> {
+        if state == UnitState::Approved {
+            None
+        } else {
+            approved_text
+        }
+    }
 }
 
 /// One entry of a unit's history.

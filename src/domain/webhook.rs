@@ -229,6 +229,16 @@ pub fn retry_delay(attempts: u32, base: Duration, cap: Duration, jitter: f64) ->
     delay.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0))
 }
 
+/// The events a unit change raises: a text approved that was not approved before tells
+/// `unit.approved`, and `language.completed` once no unit of its language is left waiting.
+pub fn unit_change_events(change: &super::unit_change::UnitChange) -> Vec<EventType> {
+    if change.is_new_approval() {
+        vec![EventType::UnitApproved, EventType::LanguageCompleted]
+    } else {
+        Vec::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

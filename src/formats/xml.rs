@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use quick_xml::errors::Error as QxError;
 use quick_xml::escape::EscapeError;
-use quick_xml::events::{BytesDecl, Event};
+use quick_xml::events::{BytesDecl, BytesRef, BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use quick_xml::XmlVersion;
@@ -244,6 +244,81 @@ fn push_text(stack: &mut [Element], text: &str, input: &str, pos: u64) -> Result
 /// Parses `bytes` into a tree. Refuses DTDs, input over `max_bytes`, nesting over
 /// [`MAX_DEPTH`] and more than [`MAX_ELEMENTS`] elements.
 pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XmlError> {
+    let input = decode(bytes, max_bytes)?;
+    let mut reader = NsReader::from_str(input);
+    reader.config_mut().check_comments = true;
+    let mut tree = Tree::default();
+    loop {
+        let pos = reader.buffer_position();
+        let (resolved, event) = match reader.read_resolved_event() {
+            Ok(v) => v,
+            Err(e) => return Err(map_qx(input, reader.error_position(), &e)),
+        };
+        match event {
+            Event::DocType(_) => {
+                return Err(err(
+                    "xml_doctype",
+                    "document type declarations (DOCTYPE) are not accepted".into(),
+                ))
+            }
+            Event::Start(ref start) | Event::Empty(ref start) => {
+                tree.count_one_more()?;
+                let el = Element {
+                    ns: namespace(resolved)?,
+                    name: String::from_utf8_lossy(start.local_name().as_ref()).into_owned(),
+                    attrs: attributes(&reader, start, input, pos)?,
+                    children: Vec::new(),
+                    line: tree.line_at(input, pos),
+                };
+                tree.open(el, matches!(event, Event::Empty(_)));
+            }
+            Event::End(_) => tree.close(input, pos)?,
+            Event::Text(t) => {
+                let s = t
+                    .xml10_content()
+                    .map_err(|e| map_qx(input, pos, &e.into()))?;
+                check_chars(&s, input, pos)?;
+                push_text(&mut tree.stack, &s, input, pos)?;
+            }
+            Event::CData(t) => {
+                let s = t
+                    .xml10_content()
+                    .map_err(|e| map_qx(input, pos, &e.into()))?;
+                check_chars(&s, input, pos)?;
+                if tree.stack.is_empty() {
+                    return Err(err(
+                        "xml_malformed",
+                        "CDATA outside the root element".into(),
+                    ));
+                }
+                push_text(&mut tree.stack, &s, input, pos)?;
+            }
+            Event::GeneralRef(r) => {
+                let mut buf = [0u8; 4];
+                let c = referenced_char(&r, input, pos)?;
+                push_text(&mut tree.stack, c.encode_utf8(&mut buf), input, pos)?;
+            }
+            Event::Decl(ref d) => check_decl(d, input, pos)?,
+            Event::PI(ref pi) => {
+                if pi.target().eq_ignore_ascii_case(b"xml") {
+                    let (line, col) = line_col(input, to_usize(pos));
+                    return Err(err(
+                        "xml_malformed",
+                        format!(
+                            "reserved processing instruction target at line {line}, column {col}"
+                        ),
+                    ));
+                }
+            }
+            Event::Comment(_) => {}
+            Event::Eof => break,
+        }
+    }
+    tree.finish()
+}
+
+/// The input as text: within the size limit, UTF-8, with at most one byte order mark.
+fn decode(bytes: &[u8], max_bytes: usize) -> Result<&str, XmlError> {
     if bytes.len() > max_bytes {
         return Err(err(
             "xml_too_large",
@@ -266,216 +341,181 @@ pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XmlError> {
             "more than one byte order mark at the start of the input".into(),
         ));
     }
-    let mut reader = NsReader::from_str(input);
-    reader.config_mut().check_comments = true;
-    let mut stack: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
-    let mut count = 0usize;
-    let (mut line_pos, mut line_no) = (0usize, 1usize);
-    loop {
-        let pos = reader.buffer_position();
-        let (resolved, event) = match reader.read_resolved_event() {
-            Ok(v) => v,
-            Err(e) => return Err(map_qx(input, reader.error_position(), &e)),
-        };
-        match event {
-            Event::DocType(_) => {
-                return Err(err(
-                    "xml_doctype",
-                    "document type declarations (DOCTYPE) are not accepted".into(),
-                ))
-            }
-            Event::Start(ref start) | Event::Empty(ref start) => {
-                let is_empty = matches!(event, Event::Empty(_));
-                count += 1;
-                if count > MAX_ELEMENTS {
-                    return Err(err(
-                        "xml_too_large",
-                        format!("more than {MAX_ELEMENTS} elements"),
-                    ));
-                }
-                if stack.len() + 1 > MAX_DEPTH {
-                    return Err(err(
-                        "xml_too_deep",
-                        format!("elements nested deeper than {MAX_DEPTH}"),
-                    ));
-                }
-                if root.is_some() && stack.is_empty() {
-                    return Err(err("xml_malformed", "more than one root element".into()));
-                }
-                let ns = match resolved {
-                    ResolveResult::Bound(ns) => String::from_utf8_lossy(ns.as_ref()).into_owned(),
-                    ResolveResult::Unbound => String::new(),
-                    ResolveResult::Unknown(p) => {
-                        return Err(err(
-                            "xml_malformed",
-                            format!(
-                                "undeclared namespace prefix {}",
-                                String::from_utf8_lossy(&p)
-                            ),
-                        ))
-                    }
-                };
-                let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
-                let mut attrs = Vec::new();
-                let mut seen: HashSet<(String, String)> = HashSet::new();
-                for a in start.attributes() {
-                    let a = a.map_err(|e| map_qx(input, pos, &QxError::InvalidAttr(e)))?;
-                    if a.value.contains(&b'<') {
-                        let (line, col) = line_col(input, to_usize(pos));
-                        return Err(err(
-                            "xml_malformed",
-                            format!("'<' in an attribute value at line {line}, column {col}"),
-                        ));
-                    }
-                    let key = a.key;
-                    if key.as_ref() == b"xmlns" || key.as_ref().starts_with(b"xmlns:") {
-                        continue;
-                    }
-                    let (res, local) = reader.resolver().resolve_attribute(key);
-                    let ans = match res {
-                        ResolveResult::Bound(ns) => {
-                            String::from_utf8_lossy(ns.as_ref()).into_owned()
-                        }
-                        ResolveResult::Unbound => String::new(),
-                        ResolveResult::Unknown(p) => {
-                            return Err(err(
-                                "xml_malformed",
-                                format!(
-                                    "undeclared namespace prefix {}",
-                                    String::from_utf8_lossy(&p)
-                                ),
-                            ))
-                        }
-                    };
-                    let value = a
-                        .normalized_value(XmlVersion::Implicit1_0)
-                        .map_err(|e| map_qx(input, pos, &e))?
-                        .into_owned();
-                    check_chars(&value, input, pos)?;
-                    let name = String::from_utf8_lossy(local.as_ref()).into_owned();
-                    if !seen.insert((ans.clone(), name.clone())) {
-                        let (line, col) = line_col(input, to_usize(pos));
-                        return Err(err(
-                            "xml_malformed",
-                            format!(
-                                "attribute {{{ans}}}{name} given twice at line {line}, column {col}"
-                            ),
-                        ));
-                    }
-                    attrs.push(Attribute {
-                        ns: ans,
-                        name,
-                        value,
-                    });
-                }
-                let p = usize::try_from(pos).unwrap_or(usize::MAX).min(input.len());
-                if p > line_pos {
-                    line_no += input
-                        .get(line_pos..p)
-                        .map_or(0, |s| s.matches('\n').count());
-                    line_pos = p;
-                }
-                let el = Element {
-                    ns,
-                    name,
-                    attrs,
-                    children: Vec::new(),
-                    line: line_no,
-                };
-                if is_empty {
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(Node::Element(el)),
-                        None => root = Some(el),
-                    }
-                } else {
-                    stack.push(el);
-                }
-            }
-            Event::End(_) => {
-                let Some(el) = stack.pop() else {
-                    return Err(map_qx(
-                        input,
-                        pos,
-                        &QxError::Syntax(quick_xml::errors::SyntaxError::UnclosedTag),
-                    ));
-                };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(el)),
-                    None => root = Some(el),
-                }
-            }
-            Event::Text(t) => {
-                let s = t
-                    .xml10_content()
-                    .map_err(|e| map_qx(input, pos, &e.into()))?;
-                check_chars(&s, input, pos)?;
-                push_text(&mut stack, &s, input, pos)?;
-            }
-            Event::CData(t) => {
-                let s = t
-                    .xml10_content()
-                    .map_err(|e| map_qx(input, pos, &e.into()))?;
-                check_chars(&s, input, pos)?;
-                if stack.is_empty() {
-                    return Err(err(
-                        "xml_malformed",
-                        "CDATA outside the root element".into(),
-                    ));
-                }
-                push_text(&mut stack, &s, input, pos)?;
-            }
-            Event::GeneralRef(r) => {
-                let c = if r.is_char_ref() {
-                    match r.resolve_char_ref() {
-                        Ok(Some(c)) if is_xml_char(c) => c,
-                        _ => {
-                            let (line, col) =
-                                line_col(input, usize::try_from(pos).unwrap_or(usize::MAX));
-                            return Err(err(
-                                "xml_malformed",
-                                format!("invalid character reference at line {line}, column {col}"),
-                            ));
-                        }
-                    }
-                } else {
-                    let name = r.decode().map_err(|e| map_qx(input, pos, &e.into()))?;
-                    match predefined(&name) {
-                        Some(c) => c,
-                        None => {
-                            return Err(err(
-                                "xml_unknown_entity",
-                                format!("unknown entity &{name};"),
-                            ))
-                        }
-                    }
-                };
-                let mut buf = [0u8; 4];
-                push_text(&mut stack, c.encode_utf8(&mut buf), input, pos)?;
-            }
-            Event::Decl(ref d) => check_decl(d, input, pos)?,
-            Event::PI(ref pi) => {
-                if pi.target().eq_ignore_ascii_case(b"xml") {
-                    let (line, col) = line_col(input, to_usize(pos));
-                    return Err(err(
-                        "xml_malformed",
-                        format!(
-                            "reserved processing instruction target at line {line}, column {col}"
-                        ),
-                    ));
-                }
-            }
-            Event::Comment(_) => {}
-            Event::Eof => break,
+    Ok(input)
+}
+
+/// The tree as it grows: the open elements, the root once closed, and the limits' counts.
+struct Tree {
+    stack: Vec<Element>,
+    root: Option<Element>,
+    count: usize,
+    /// The line of `line_pos`, counted forward only, so lines cost one pass over the input.
+    line_pos: usize,
+    line_no: usize,
+}
+
+impl Default for Tree {
+    fn default() -> Self {
+        Tree {
+            stack: Vec::new(),
+            root: None,
+            count: 0,
+            line_pos: 0,
+            line_no: 1,
         }
     }
-    if !stack.is_empty() {
-        return Err(err(
-            "xml_malformed",
-            "unexpected end of input: unclosed elements".into(),
-        ));
+}
+
+impl Tree {
+    /// One more element: within the element count and the depth, and not a second root.
+    fn count_one_more(&mut self) -> Result<(), XmlError> {
+        self.count += 1;
+        if self.count > MAX_ELEMENTS {
+            return Err(err(
+                "xml_too_large",
+                format!("more than {MAX_ELEMENTS} elements"),
+            ));
+        }
+        if self.stack.len() + 1 > MAX_DEPTH {
+            return Err(err(
+                "xml_too_deep",
+                format!("elements nested deeper than {MAX_DEPTH}"),
+            ));
+        }
+        if self.root.is_some() && self.stack.is_empty() {
+            return Err(err("xml_malformed", "more than one root element".into()));
+        }
+        Ok(())
     }
-    root.ok_or_else(|| err("xml_malformed", "no root element".into()))
+
+    /// The line number at byte `pos` of `input`.
+    fn line_at(&mut self, input: &str, pos: u64) -> usize {
+        let p = usize::try_from(pos).unwrap_or(usize::MAX).min(input.len());
+        if p > self.line_pos {
+            self.line_no += input
+                .get(self.line_pos..p)
+                .map_or(0, |s| s.matches('\n').count());
+            self.line_pos = p;
+        }
+        self.line_no
+    }
+
+    /// A new element: kept open for its children, or (empty) placed at once.
+    fn open(&mut self, el: Element, is_empty: bool) {
+        if is_empty {
+            self.place(el);
+        } else {
+            self.stack.push(el);
+        }
+    }
+
+    /// The innermost open element ends.
+    fn close(&mut self, input: &str, pos: u64) -> Result<(), XmlError> {
+        let Some(el) = self.stack.pop() else {
+            return Err(map_qx(
+                input,
+                pos,
+                &QxError::Syntax(quick_xml::errors::SyntaxError::UnclosedTag),
+            ));
+        };
+        self.place(el);
+        Ok(())
+    }
+
+    fn place(&mut self, el: Element) {
+        match self.stack.last_mut() {
+            Some(parent) => parent.children.push(Node::Element(el)),
+            None => self.root = Some(el),
+        }
+    }
+
+    fn finish(self) -> Result<Element, XmlError> {
+        if !self.stack.is_empty() {
+            return Err(err(
+                "xml_malformed",
+                "unexpected end of input: unclosed elements".into(),
+            ));
+        }
+        self.root
+            .ok_or_else(|| err("xml_malformed", "no root element".into()))
+    }
+}
+
+/// The namespace a name was resolved to; an undeclared prefix is an error.
+fn namespace(resolved: ResolveResult<'_>) -> Result<String, XmlError> {
+    match resolved {
+        ResolveResult::Bound(ns) => Ok(String::from_utf8_lossy(ns.as_ref()).into_owned()),
+        ResolveResult::Unbound => Ok(String::new()),
+        ResolveResult::Unknown(p) => Err(err(
+            "xml_malformed",
+            format!(
+                "undeclared namespace prefix {}",
+                String::from_utf8_lossy(&p)
+            ),
+        )),
+    }
+}
+
+/// An element's attributes with their namespaces and normalised values (namespace declarations
+/// themselves are not kept), each at most once.
+fn attributes(
+    reader: &NsReader<&[u8]>,
+    start: &BytesStart<'_>,
+    input: &str,
+    pos: u64,
+) -> Result<Vec<Attribute>, XmlError> {
+    let mut attrs = Vec::new();
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    for a in start.attributes() {
+        let a = a.map_err(|e| map_qx(input, pos, &QxError::InvalidAttr(e)))?;
+        if a.value.contains(&b'<') {
+            let (line, col) = line_col(input, to_usize(pos));
+            return Err(err(
+                "xml_malformed",
+                format!("'<' in an attribute value at line {line}, column {col}"),
+            ));
+        }
+        let key = a.key;
+        if key.as_ref() == b"xmlns" || key.as_ref().starts_with(b"xmlns:") {
+            continue;
+        }
+        let (res, local) = reader.resolver().resolve_attribute(key);
+        let ns = namespace(res)?;
+        let value = a
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|e| map_qx(input, pos, &e))?
+            .into_owned();
+        check_chars(&value, input, pos)?;
+        let name = String::from_utf8_lossy(local.as_ref()).into_owned();
+        if !seen.insert((ns.clone(), name.clone())) {
+            let (line, col) = line_col(input, to_usize(pos));
+            return Err(err(
+                "xml_malformed",
+                format!("attribute {{{ns}}}{name} given twice at line {line}, column {col}"),
+            ));
+        }
+        attrs.push(Attribute { ns, name, value });
+    }
+    Ok(attrs)
+}
+
+/// The character a reference stands for: a character reference to an XML character, or one of
+/// the five predefined entities. Any other entity is refused (no DTD can declare one).
+fn referenced_char(r: &BytesRef<'_>, input: &str, pos: u64) -> Result<char, XmlError> {
+    if r.is_char_ref() {
+        return match r.resolve_char_ref() {
+            Ok(Some(c)) if is_xml_char(c) => Ok(c),
+            _ => {
+                let (line, col) = line_col(input, to_usize(pos));
+                Err(err(
+                    "xml_malformed",
+                    format!("invalid character reference at line {line}, column {col}"),
+                ))
+            }
+        };
+    }
+    let name = r.decode().map_err(|e| map_qx(input, pos, &e.into()))?;
+    predefined(&name).ok_or_else(|| err("xml_unknown_entity", format!("unknown entity &{name};")))
 }
 
 #[cfg(test)]

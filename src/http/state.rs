@@ -26,3 +26,14 @@ pub struct AppState {
     /// Seals and opens the secrets kept in the database, under the key proved at start.
     pub sealer: Arc<crate::secrets::Sealer>,
 }
+
+impl AppState {
+    /// Where the use cases send what follows them (live events, memory refreshes).
+    pub fn effects(&self) -> crate::workflow::effects::Effects {
+        crate::workflow::effects::Effects::new(
+            self.store.clone(),
+            self.events.clone(),
+            self.memory.clone(),
+        )
+    }
+}

@@ -5,16 +5,17 @@ pub mod glossary;
 pub mod live;
 pub mod memory;
 pub mod postgres;
+pub mod publications;
 mod records;
 mod rows;
 pub mod secrets;
 pub mod security;
+mod sql;
 pub mod sqlite;
-mod unit_queries;
+mod unit_rows;
+mod unit_sql;
 pub mod units;
-mod webhook_store;
 pub mod webhooks;
-mod work_store;
 
 use std::sync::Arc;
 
@@ -25,7 +26,10 @@ use crate::domain::language::LanguageTag;
 use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
 use crate::domain::unit::{Comment, Revision, UnitView};
 use crate::domain::user::User;
-use units::{AssignmentChange, UnitChange, UnitRecord};
+use units::{
+    AssignmentChange, FirstChanges, NewPublication, Publication, PublicationSummary,
+    SegmentContext, SourceChange, UnitRecord, UnitWrite,
+};
 
 pub use error::StoreError;
 pub use records::{
@@ -61,10 +65,12 @@ impl Backend {
 }
 
 /// Every read and write of Tandem's data. Each method is one transaction: either all of its
-/// rows are written or none are.
+/// rows are written or none are. The sub-traits are implemented once for both databases (see
+/// `sql`); what is left here differs between them.
 #[async_trait]
 pub trait Store:
-    WorkStore
+    PeopleStore
+    + WorkStore
     + MemoryStore
     + GlossaryStore
     + SecurityStore
@@ -93,7 +99,11 @@ pub trait Store:
 
     /// Proves the database answers (for `/readyz`).
     async fn ping(&self) -> StoreResult<()>;
+}
 
+/// Languages, people and their ways in: users, sessions, API tokens.
+#[async_trait]
+pub trait PeopleStore: Send + Sync {
     async fn list_languages(&self) -> StoreResult<Vec<Language>>;
     /// `Conflict("language")` when the tag is already there.
     async fn add_language(&self, language: &NewLanguage) -> StoreResult<Language>;
@@ -123,24 +133,25 @@ pub trait Store:
         token_hash: &str,
     ) -> StoreResult<ApiTokenInfo>;
     async fn token_user(&self, token_hash: &str) -> StoreResult<Option<User>>;
+}
 
+/// The workflow's reads and writes: statements, units, their history, assignments, source
+/// changes and publications. Every write is finished by the workflow before it gets here.
+#[async_trait]
+pub trait WorkStore: Send + Sync {
     /// Stores a checked statement with its first source revision, segments and one
-    /// `untranslated` unit per segment and target language. `slug` is made unique by suffixing.
+    /// `untranslated` unit per segment and target language, then the changes `first` starts
+    /// some of them with. `slug` is made unique by suffixing.
     async fn create_statement(
         &self,
         statement: &PreparedStatement,
         slug: &str,
         created_by: i64,
+        first: Option<&dyn FirstChanges>,
     ) -> StoreResult<StatementDetail>;
     async fn list_statements(&self) -> StoreResult<Vec<StatementSummary>>;
     async fn get_statement(&self, id: i64) -> StoreResult<Option<StatementDetail>>;
-}
 
-/// The workflow's reads and writes (units, history, assignments, source changes, publications).
-/// Their SQL is the same on both databases, so both backends get this trait from one macro,
-/// `work_store::work_store!`.
-#[async_trait]
-pub trait WorkStore: Send + Sync {
     /// The unit of an active segment of a statement in one language.
     async fn get_unit(
         &self,
@@ -153,11 +164,11 @@ pub trait WorkStore: Send + Sync {
         &self,
         statement_id: i64,
         segment_id: i64,
-    ) -> StoreResult<Option<units::SegmentContext>>;
-    /// `VersionConflict` when the unit is no longer at `change.base_version`.
-    async fn apply_unit_change(&self, change: &UnitChange) -> StoreResult<UnitRecord>;
+    ) -> StoreResult<Option<SegmentContext>>;
+    /// `VersionConflict` when the unit is no longer at the change's base version.
+    async fn apply_unit_change(&self, write: &UnitWrite) -> StoreResult<UnitRecord>;
     /// Several changes in one transaction: all are applied, or none when one meets a conflict.
-    async fn apply_unit_changes(&self, changes: &[UnitChange]) -> StoreResult<Vec<UnitRecord>>;
+    async fn apply_unit_changes(&self, writes: &[UnitWrite]) -> StoreResult<Vec<UnitRecord>>;
     async fn list_units(&self, statement_id: i64, lang: &LanguageTag)
         -> StoreResult<Vec<UnitView>>;
     /// The same units as `list_units`, with their assignments and last approvals.
@@ -185,30 +196,19 @@ pub trait WorkStore: Send + Sync {
         open: bool,
     ) -> StoreResult<Option<StatementDetail>>;
     async fn queue_units(&self, user_id: i64) -> StoreResult<Vec<crate::domain::queue::QueueUnit>>;
-    /// Applies a planned source change in one transaction and returns the statement after it.
-    async fn replace_source(&self, change: &units::SourceChange) -> StoreResult<StatementDetail>;
-    /// The next publication, or the units that block it (nothing is written then).
-    async fn publish(
-        &self,
-        statement_id: i64,
-        langs: &[LanguageTag],
-        author: i64,
-    ) -> StoreResult<Result<units::Publication, Vec<crate::domain::publication::Blocker>>>;
-    async fn list_publications(
-        &self,
-        statement_id: i64,
-    ) -> StoreResult<Vec<units::PublicationSummary>>;
-    async fn get_publication(
-        &self,
-        slug: &str,
-        number: i64,
-    ) -> StoreResult<Option<units::Publication>>;
+    /// Writes a planned source change and returns the statement after it.
+    async fn replace_source(&self, change: &SourceChange) -> StoreResult<StatementDetail>;
+    /// Writes a publication the workflow assembled and numbered; see `NewPublication` for the
+    /// conflicts that leave it unwritten.
+    async fn publish(&self, publication: &NewPublication) -> StoreResult<Publication>;
+    async fn list_publications(&self, statement_id: i64) -> StoreResult<Vec<PublicationSummary>>;
+    async fn get_publication(&self, slug: &str, number: i64) -> StoreResult<Option<Publication>>;
     /// The newest publication of each statement, or of the statement with `slug`, newest first.
     async fn latest_publications(
         &self,
         slug: Option<&str>,
         limit: i64,
-    ) -> StoreResult<Vec<units::Publication>>;
+    ) -> StoreResult<Vec<Publication>>;
 }
 
 /// Opens the store that `url` names: `sqlite:` (file created when missing) or `postgres:`.
@@ -246,7 +246,7 @@ pub(crate) fn free_slug(base: &str, taken: &[String]) -> String {
         .unwrap_or_else(|| base.to_owned())
 }
 
-/// Glossary terms, for both backends through `glossary::glossary_store!`.
+/// Glossary terms.
 #[async_trait]
 pub trait GlossaryStore: Send + Sync {
     /// Adds terms in one transaction; an existing (languages, term, translation) is updated.
@@ -260,7 +260,7 @@ pub trait GlossaryStore: Send + Sync {
     async fn delete_term(&self, id: i64) -> StoreResult<bool>;
 }
 
-/// The translation memory's rows, for both backends through `memory::memory_store!`.
+/// The translation memory's rows.
 #[async_trait]
 pub trait MemoryStore: Send + Sync {
     /// Remembers pairs in one transaction; a pair already there only has its provenance refreshed.
@@ -284,8 +284,7 @@ pub trait MemoryStore: Send + Sync {
     async fn memory_page(&self, after: i64, limit: i64) -> StoreResult<Vec<memory::MemoryEntry>>;
 }
 
-/// Sign-in failures, API tokens and the audit log, for both backends through
-/// `security::security_store!`.
+/// Sign-in failures, API tokens and the audit log.
 #[async_trait]
 pub trait SecurityStore: Send + Sync {
     /// The latest lock in force now on any of `keys`.

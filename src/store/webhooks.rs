@@ -189,8 +189,7 @@ pub(crate) const MATCHING_HOOKS_SQL: &str = "SELECT id FROM webhooks
       AND (events = '' OR (',' || events || ',') LIKE $2)
     ORDER BY id";
 
-/// Registered hooks, their outbox and their log, for both backends through
-/// `webhook_store::webhook_store!`.
+/// Registered hooks, their outbox and their log.
 #[async_trait]
 pub trait WebhookStore: Send + Sync {
     async fn add_webhook(&self, hook: &NewWebhook) -> StoreResult<Webhook>;

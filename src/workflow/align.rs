@@ -1,15 +1,21 @@
 //! Aligning a text with its existing translation: paragraphs first, then sentences inside each
 //! aligned group of paragraphs.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::domain::align::{align_paragraphs, align_sentences, Bead};
 use crate::domain::origin::{RevisionNote, Via};
 use crate::domain::segmenting::Segmentation;
 use crate::domain::statement::Limits;
+use crate::domain::unit::IllegalTransition;
+use crate::domain::unit_change::{Step, UnitChange};
 use crate::error::AppResult;
+use crate::store::units::{FirstChanges, UnitRecord, UnitWrite};
 
 use super::segment::segment_preview;
+use super::unit_write::unit_write;
 
 /// Sentences aligned inside one paragraph bead, as texts.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -94,9 +100,11 @@ pub fn align_documents(
     })
 }
 
-/// Stores the sentence beads of an alignment that have both sides as memory pairs (editors).
+/// Stores the sentence beads of an alignment that have both sides as memory pairs (editors);
+/// they are searchable here once it returns.
 pub async fn remember(
     store: &dyn crate::store::Store,
+    effects: &super::effects::Effects,
     user: &crate::domain::user::User,
     alignment: &Alignment,
 ) -> AppResult<u64> {
@@ -127,12 +135,15 @@ pub async fn remember(
             created_at: now,
         })
         .collect();
-    Ok(store.add_memory(&entries).await?)
+    let pairs = store.add_memory(&entries).await?;
+    effects.memory_grew().await;
+    Ok(pairs)
 }
 
 /// A statement made of an existing text and its translation: the source becomes a statement
 /// and every paragraph aligned one to one is approved with its translation (what the people who
-/// translated it before had published); the rest waits for a translator (editors).
+/// translated it before had published); the rest waits for a translator (editors). The
+/// statement and its approvals are written in one transaction.
 pub async fn statement_from_translation(
     store: &dyn crate::store::Store,
     limits: &Limits,
@@ -147,66 +158,67 @@ pub async fn statement_from_translation(
         tgt_text,
         format,
     } = *texts;
-    use crate::domain::unit::{UnitAction, UnitState};
-    use crate::store::units::{Approval, UnitChange};
     let alignment = align_documents(src_lang, src_text, tgt_lang, tgt_text, format, limits)?;
     let tgt = segment_preview(tgt_lang, tgt_text, format, limits)?;
-    let statement = super::statements::create_statement(
-        store,
-        limits,
+    // Paragraph positions (1-based) of the source with the translation published with them.
+    let published: HashMap<u32, String> = alignment
+        .paragraphs
+        .iter()
+        .filter_map(|bead| match (bead.src.as_slice(), bead.tgt.as_slice()) {
+            ([s], [t]) => Some((*s as u32 + 1, tgt.paragraphs.get(*t)?.text.clone())),
+            _ => None,
+        })
+        .collect();
+    let request = super::statements::NewStatementRequest {
+        title: title.to_owned(),
+        source_lang: src_lang.to_owned(),
+        target_langs: vec![tgt_lang.to_owned()],
+        text: src_text.to_owned(),
+        format: format.map(str::to_owned),
+        open_to_translators: false,
+    };
+    let approvals = AlignedApprovals {
+        published,
         user,
-        super::statements::NewStatementRequest {
-            title: title.to_owned(),
-            source_lang: src_lang.to_owned(),
-            target_langs: vec![tgt_lang.to_owned()],
-            text: src_text.to_owned(),
-            format: format.map(str::to_owned),
-            open_to_translators: false,
-        },
-    )
-    .await?;
-    let lang = crate::domain::language::LanguageTag::parse(tgt_lang)?;
-    let records = store.unit_records(statement.summary.id, &lang).await?;
-    let now = chrono::Utc::now();
-    let mut changes = Vec::new();
-    for bead in &alignment.paragraphs {
-        let ([s], [t]) = (bead.src.as_slice(), bead.tgt.as_slice()) else {
-            continue;
-        };
-        let (Some(segment), Some(target)) = (statement.segments.get(*s), tgt.paragraphs.get(*t))
-        else {
-            continue;
-        };
-        let Some(record) = records.iter().find(|r| r.view.segment_id == segment.id) else {
-            continue;
-        };
-        changes.push(UnitChange {
-            unit_id: record.view.unit_id,
-            base_version: record.view.version,
-            action: UnitAction::Approve,
-            from_state: UnitState::Untranslated,
-            to_state: UnitState::Approved,
-            text: target.text.clone(),
-            text_author: None,
-            reason: None,
-            approval: Approval::Set,
-            author: user.id,
-            comment: None,
-            note: RevisionNote {
-                via: Some(Via::Alignment),
-                ..Default::default()
-            },
-            at: now,
-            memory: super::memory_feed::approved_pairs(
-                &statement,
-                segment.id,
-                lang.as_str(),
-                &target.text,
-                &user.display_name,
-                now,
-            ),
-        });
+        at: chrono::Utc::now(),
+    };
+    super::statements::create_statement_with(store, limits, user, request, &approvals).await
+}
+
+/// The approvals of the paragraphs aligned one to one, made once the units exist.
+struct AlignedApprovals<'a> {
+    published: HashMap<u32, String>,
+    user: &'a crate::domain::user::User,
+    at: chrono::DateTime<chrono::Utc>,
+}
+
+impl FirstChanges for AlignedApprovals<'_> {
+    fn first_changes(
+        &self,
+        statement: &crate::domain::statement::StatementDetail,
+        units: &[UnitRecord],
+    ) -> Result<Vec<UnitWrite>, IllegalTransition> {
+        let mut writes = Vec::new();
+        for unit in units {
+            let Some(text) = self.published.get(&unit.view.position) else {
+                continue;
+            };
+            let step = Step::ApproveAligned { text: text.clone() };
+            let change =
+                UnitChange::new(&unit.before(), step, self.user.id, self.at)?.noted(RevisionNote {
+                    via: Some(Via::Alignment),
+                    ..Default::default()
+                });
+            let memory = super::memory_feed::approved_pairs(
+                statement,
+                unit.view.segment_id,
+                unit.view.lang.as_str(),
+                text,
+                &self.user.display_name,
+                self.at,
+            );
+            writes.push(unit_write(change, memory));
+        }
+        Ok(writes)
     }
-    store.apply_unit_changes(&changes).await?;
-    super::statements::get_statement(store, statement.summary.id).await
 }

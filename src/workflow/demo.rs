@@ -1,5 +1,7 @@
 //! `tandem serve --demo`: a first statement and a small team, so a new user has something to try.
 
+use std::sync::Arc;
+
 use crate::domain::glossary::TermStatus;
 use crate::domain::language::LanguageTag;
 use crate::domain::role::{LanguageRole, Roles};
@@ -12,6 +14,7 @@ use crate::store::Store;
 
 use super::assign::{assign, AssignRequest, Scope};
 use super::credentials::new_secret;
+use super::memory::MemoryBook;
 use super::statements::{create_statement, NewStatementRequest};
 use super::users::{create_user, UserInput};
 
@@ -42,9 +45,72 @@ pub struct DemoUser {
 /// Creates the demo team and statement on an empty database; `None` when there is data already,
 /// so a demo never mixes into real work.
 pub async fn seed(store: &dyn Store, limits: &Limits) -> AppResult<Option<(Vec<DemoUser>, i64)>> {
+    seed_from(store, limits, None).await
+}
+
+/// `seed` as `tandem serve --demo` shows it: the memory knows some of the letter's paragraphs
+/// word for word from earlier work, and those start as drafts.
+pub async fn seed_with_drafts(
+    store: &dyn Store,
+    limits: &Limits,
+    memory: &Arc<MemoryBook>,
+) -> AppResult<Option<(Vec<DemoUser>, i64)>> {
+    seed_from(store, limits, Some(memory)).await
+}
+
+async fn seed_from(
+    store: &dyn Store,
+    limits: &Limits,
+    prefill: Option<&Arc<MemoryBook>>,
+) -> AppResult<Option<(Vec<DemoUser>, i64)>> {
     if !store.list_users().await?.is_empty() || !store.list_statements().await?.is_empty() {
         return Ok(None);
     }
+    let created = create_team(store).await?;
+    let editor = &created[0].0;
+    remember_earlier_work(store, editor).await?;
+    let statement = create_statement(
+        store,
+        limits,
+        editor,
+        NewStatementRequest {
+            title: TITLE.to_owned(),
+            source_lang: "en".to_owned(),
+            target_langs: vec!["hy".to_owned(), "ru".to_owned()],
+            text: LETTER.to_owned(),
+            format: Some("text".to_owned()),
+            // Every unit is assigned below, so the setting changes nothing here.
+            open_to_translators: false,
+        },
+        prefill,
+    )
+    .await?;
+    let id = statement.summary.id;
+    for (lang, role, user) in [
+        ("hy", LanguageRole::Translator, "anush"),
+        ("hy", LanguageRole::Reviewer, "hasmik"),
+        ("ru", LanguageRole::Translator, "dmitri"),
+        ("ru", LanguageRole::Reviewer, "olga"),
+    ] {
+        assign(
+            store,
+            editor,
+            id,
+            AssignRequest {
+                lang: lang.to_owned(),
+                role,
+                username: Some(user.to_owned()),
+                scope: Scope::All,
+                due_at: None,
+            },
+        )
+        .await?;
+    }
+    Ok(Some((created.into_iter().map(|(_, d)| d).collect(), id)))
+}
+
+/// The demo's editor, translators and reviewers, with the passwords made for them.
+async fn create_team(store: &dyn Store) -> AppResult<Vec<(User, DemoUser)>> {
     let team: [(&str, &str, Roles, &'static str); 5] = [
         (
             "editor",
@@ -104,45 +170,7 @@ pub async fn seed(store: &dyn Store, limits: &Limits) -> AppResult<Option<(Vec<D
             },
         ));
     }
-    let editor = &created[0].0;
-    remember_earlier_work(store, editor).await?;
-    let statement = create_statement(
-        store,
-        limits,
-        editor,
-        NewStatementRequest {
-            title: TITLE.to_owned(),
-            source_lang: "en".to_owned(),
-            target_langs: vec!["hy".to_owned(), "ru".to_owned()],
-            text: LETTER.to_owned(),
-            format: Some("text".to_owned()),
-            // Every unit is assigned below, so the setting changes nothing here.
-            open_to_translators: false,
-        },
-    )
-    .await?;
-    let id = statement.summary.id;
-    for (lang, role, user) in [
-        ("hy", LanguageRole::Translator, "anush"),
-        ("hy", LanguageRole::Reviewer, "hasmik"),
-        ("ru", LanguageRole::Translator, "dmitri"),
-        ("ru", LanguageRole::Reviewer, "olga"),
-    ] {
-        assign(
-            store,
-            editor,
-            id,
-            AssignRequest {
-                lang: lang.to_owned(),
-                role,
-                username: Some(user.to_owned()),
-                scope: Scope::All,
-                due_at: None,
-            },
-        )
-        .await?;
-    }
-    Ok(Some((created.into_iter().map(|(_, d)| d).collect(), id)))
+    Ok(created)
 }
 
 fn roles(editor: bool, grants: &[(LanguageRole, &str)]) -> Roles {

@@ -1,20 +1,25 @@
 //! Bringing a language back from an outside tool: an XLIFF file applied to a statement's units.
 
-use chrono::Utc;
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::language::LanguageTag;
 use crate::domain::origin::{RevisionNote, Via};
 use crate::domain::policy::{may, refusal, Actor, Permission};
 use crate::domain::statement::Limits;
-use crate::domain::unit::{UnitAction, UnitState};
+use crate::domain::unit::UnitState;
+use crate::domain::unit_change::{Step, UnitChange};
 use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::formats::xliff::{read_for_import, XliffError};
-use crate::store::units::{Approval, UnitChange};
+use crate::formats::xliff::{read_for_import, ImportedUnit, XliffError};
+use crate::store::units::{UnitRecord, UnitWrite};
 use crate::store::{Store, StoreError};
 
-use super::units;
+use super::effects::Effects;
+use super::unit_write::unit_write;
+use super::units::{self, invalid_transition};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Applied {
@@ -76,25 +81,78 @@ pub struct Upload<'a> {
     pub max_bytes: usize,
 }
 
+/// Applies an uploaded file to a language of a statement; open views reload once it is in.
 pub async fn import_xliff(
     store: &dyn Store,
     limits: &Limits,
+    effects: &Effects,
     user: &User,
     statement_id: i64,
     upload: Upload<'_>,
 ) -> AppResult<ImportReport> {
-    let Upload {
-        lang,
-        file_name,
-        bytes,
-        max_bytes,
-    } = upload;
-    let file = read_for_import(bytes, max_bytes).map_err(|e| xliff_error(e, max_bytes))?;
+    let file = read_for_import(upload.bytes, upload.max_bytes)
+        .map_err(|e| xliff_error(e, upload.max_bytes))?;
     let statement = store
         .get_statement(statement_id)
         .await?
         .ok_or_else(|| AppError::new(ErrorCode::StatementNotFound).with("id", statement_id))?;
-    let lang = match (lang, file.target_lang.as_deref()) {
+    let lang = target_lang(upload.lang, file.target_lang.as_deref())?;
+    if !statement.summary.target_langs.contains(&lang) {
+        return Err(AppError::not_found("language").detail("lang", lang.to_string()));
+    }
+    let import = Import {
+        limits,
+        user,
+        file_name: upload.file_name,
+        at: Utc::now(),
+    };
+    for attempt in 1..=ATTEMPTS {
+        let records = store.unit_records(statement_id, &lang).await?;
+        let by_segment: HashMap<i64, &UnitRecord> =
+            records.iter().map(|r| (r.view.segment_id, r)).collect();
+        let mut report = ImportReport {
+            lang: lang.to_string(),
+            ..ImportReport::default()
+        };
+        let mut changes = Vec::new();
+        for imported in &file.units {
+            let record = imported
+                .id
+                .strip_prefix('s')
+                .and_then(|id| id.parse::<i64>().ok())
+                .and_then(|segment_id| by_segment.get(&segment_id).copied());
+            match import.unit(imported, record)? {
+                Fate::Skipped(reason) => report.skipped.push(Skipped {
+                    unit: imported.id.clone(),
+                    reason,
+                }),
+                Fate::Conflict(conflict) => report.conflicts.push(conflict),
+                Fate::Applied(applied, writes) => {
+                    report.applied.push(applied);
+                    changes.extend(writes);
+                }
+            }
+        }
+        if !changes.is_empty() {
+            match store.apply_unit_changes(&changes).await {
+                Ok(_) => {
+                    tracing::info!(statement = statement_id, lang = %lang, applied = report.applied.len(),
+                        conflicts = report.conflicts.len(), by = %user.username,
+                        file = upload.file_name, "xliff imported");
+                }
+                Err(StoreError::VersionConflict) if attempt < ATTEMPTS => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        effects.statement_changed(statement_id);
+        return Ok(report);
+    }
+    Err(AppError::new(ErrorCode::Unavailable))
+}
+
+/// The language the file is applied to: the one asked for, the file's, and they must agree.
+fn target_lang(asked: Option<&str>, in_file: Option<&str>) -> AppResult<LanguageTag> {
+    match (asked, in_file) {
         (Some(asked), Some(in_file)) => {
             let (asked, in_file) = (LanguageTag::parse(asked)?, LanguageTag::parse(in_file)?);
             if asked != in_file {
@@ -102,146 +160,105 @@ pub async fn import_xliff(
                     .with("field", "lang")
                     .with("reason", format!("the file is in {in_file}, not {asked}")));
             }
-            asked
+            Ok(asked)
         }
-        (Some(one), None) | (None, Some(one)) => LanguageTag::parse(one)?,
-        (None, None) => {
-            return Err(AppError::new(ErrorCode::InvalidInput)
-                .with("field", "lang")
-                .with("reason", "the file names no target language; pass ?lang="))
-        }
-    };
-    if !statement.summary.target_langs.contains(&lang) {
-        return Err(AppError::not_found("language").detail("lang", lang.to_string()));
+        (Some(one), None) | (None, Some(one)) => Ok(LanguageTag::parse(one)?),
+        (None, None) => Err(AppError::new(ErrorCode::InvalidInput)
+            .with("field", "lang")
+            .with("reason", "the file names no target language; pass ?lang=")),
     }
-    let me = Actor::of(user);
-    for attempt in 1..=ATTEMPTS {
-        let records = store.unit_records(statement_id, &lang).await?;
-        let by_segment: std::collections::HashMap<i64, _> =
-            records.iter().map(|r| (r.view.segment_id, r)).collect();
-        let mut report = ImportReport {
-            lang: lang.to_string(),
-            ..ImportReport::default()
+}
+
+/// One import under way: who brings which file.
+struct Import<'a> {
+    limits: &'a Limits,
+    user: &'a User,
+    file_name: &'a str,
+    at: DateTime<Utc>,
+}
+
+/// What becomes of one unit of the file.
+enum Fate {
+    /// `unchanged`, `no_target`, `unknown_unit`, `forbidden` or `not_assigned`.
+    Skipped(&'static str),
+    Conflict(Conflict),
+    /// Saved (and submitted, when the file says it is done and the user may).
+    Applied(Applied, Vec<UnitWrite>),
+}
+
+impl Import<'_> {
+    fn unit(&self, imported: &ImportedUnit, record: Option<&UnitRecord>) -> AppResult<Fate> {
+        let Some(record) = record else {
+            return Ok(Fate::Skipped("unknown_unit"));
         };
-        let mut changes = Vec::new();
-        let now = Utc::now();
-        for imported in &file.units {
-            let unit = imported
-                .id
-                .strip_prefix('s')
-                .and_then(|id| id.parse::<i64>().ok())
-                .and_then(|segment_id| by_segment.get(&segment_id).copied());
-            let Some(record) = unit else {
-                report.skipped.push(Skipped {
-                    unit: imported.id.clone(),
-                    reason: "unknown_unit",
-                });
-                continue;
-            };
-            let Some(target) = imported.target.clone().filter(|t| !t.trim().is_empty()) else {
-                report.skipped.push(Skipped {
-                    unit: imported.id.clone(),
-                    reason: "no_target",
-                });
-                continue;
-            };
-            let unit = &record.view;
-            // Four-eyes bears on approvals only; an import saves and submits.
-            let unit_target = units::target(record, false);
-            if let Some(why) = refusal(Some(me), Permission::Save, unit_target) {
-                report.skipped.push(Skipped {
-                    unit: imported.id.clone(),
-                    // As the API answers a single save: the role, or an assignment, said no.
-                    reason: if why.reason().is_some() {
-                        "not_assigned"
-                    } else {
-                        "forbidden"
-                    },
-                });
-                continue;
-            }
-            let conflict = |reason| Conflict {
+        let Some(target) = imported.target.clone().filter(|t| !t.trim().is_empty()) else {
+            return Ok(Fate::Skipped("no_target"));
+        };
+        let me = Actor::of(self.user);
+        // Four-eyes bears on approvals only; an import saves and submits.
+        let unit_target = units::target(record, false);
+        if let Some(why) = refusal(Some(me), Permission::Save, unit_target) {
+            // As the API answers a single save: the role, or an assignment, said no.
+            return Ok(Fate::Skipped(if why.reason().is_some() {
+                "not_assigned"
+            } else {
+                "forbidden"
+            }));
+        }
+        let unit = &record.view;
+        let conflict = |reason| {
+            Fate::Conflict(Conflict {
                 segment_id: unit.segment_id,
                 reason,
                 file_text: target.clone(),
                 current_text: unit.text.clone(),
                 current_version: unit.version,
-            };
-            if imported.source != unit.source {
-                report.conflicts.push(conflict("source_changed"));
-                continue;
-            }
-            if target == unit.text {
-                report.skipped.push(Skipped {
-                    unit: imported.id.clone(),
-                    reason: "unchanged",
-                });
-                continue;
-            }
-            if imported.version.is_some_and(|v| v != unit.version) {
-                report.conflicts.push(conflict("changed_in_tandem"));
-                continue;
-            }
-            if target.chars().count() > limits.max_translation_chars {
-                return Err(AppError::new(ErrorCode::SegmentTooLong)
-                    .with("limit", limits.max_translation_chars));
-            }
-            let wants_submit = matches!(
-                imported.state.as_deref(),
-                Some("translated" | "reviewed" | "final" | "signed-off")
-            ) && may(Some(me), Permission::Submit, unit_target);
-            let save = UnitChange {
-                unit_id: unit.unit_id,
-                base_version: unit.version,
-                action: UnitAction::Save,
-                from_state: unit.state,
-                to_state: UnitState::Draft,
-                text: target.clone(),
-                text_author: Some(user.id),
-                reason: None,
-                approval: Approval::Keep,
-                author: user.id,
-                comment: None,
-                note: RevisionNote {
-                    via: Some(Via::Import),
-                    file: Some(file_name.to_owned()),
-                    ..Default::default()
-                },
-                at: now,
-                memory: Vec::new(),
-            };
-            let mut state = UnitState::Draft;
-            let mut version = unit.version + 1;
-            changes.push(save.clone());
-            if wants_submit {
-                changes.push(UnitChange {
-                    base_version: version,
-                    action: UnitAction::Submit,
-                    from_state: UnitState::Draft,
-                    to_state: UnitState::Translated,
-                    ..save
-                });
-                state = UnitState::Translated;
-                version += 1;
-            }
-            report.applied.push(Applied {
-                segment_id: unit.segment_id,
-                state,
-                version,
-            });
+            })
+        };
+        if imported.source != unit.source {
+            return Ok(conflict("source_changed"));
         }
-        if changes.is_empty() {
-            return Ok(report);
+        if target == unit.text {
+            return Ok(Fate::Skipped("unchanged"));
         }
-        match store.apply_unit_changes(&changes).await {
-            Ok(_) => {
-                tracing::info!(statement = statement_id, lang = %lang, applied = report.applied.len(),
-                    conflicts = report.conflicts.len(), by = %user.username, file = file_name, "xliff imported");
-                return Ok(report);
-            }
-            Err(StoreError::VersionConflict) if attempt < ATTEMPTS => continue,
-            Err(e) => return Err(e.into()),
+        if imported.version.is_some_and(|v| v != unit.version) {
+            return Ok(conflict("changed_in_tandem"));
         }
+        if target.chars().count() > self.limits.max_translation_chars {
+            return Err(AppError::new(ErrorCode::SegmentTooLong)
+                .with("limit", self.limits.max_translation_chars));
+        }
+        let wants_submit = matches!(
+            imported.state.as_deref(),
+            Some("translated" | "reviewed" | "final" | "signed-off")
+        ) && may(Some(me), Permission::Submit, unit_target);
+        let note = RevisionNote {
+            via: Some(Via::Import),
+            file: Some(self.file_name.to_owned()),
+            ..Default::default()
+        };
+        let by = self.user.id;
+        let step = Step::Save {
+            text: target,
+            author: Some(by),
+        };
+        let save = UnitChange::new(&record.before(), step, by, self.at)
+            .map_err(invalid_transition)?
+            .noted(note.clone());
+        let mut last = save.unit_after();
+        let mut writes = vec![unit_write(save, Vec::new())];
+        if wants_submit {
+            let submit = UnitChange::new(&last, Step::Submit, by, self.at)
+                .map_err(invalid_transition)?
+                .noted(note);
+            last = submit.unit_after();
+            writes.push(unit_write(submit, Vec::new()));
+        }
+        let applied = Applied {
+            segment_id: unit.segment_id,
+            state: last.state,
+            version: last.version,
+        };
+        Ok(Fate::Applied(applied, writes))
     }
-    Err(AppError::new(ErrorCode::Unavailable))
 }

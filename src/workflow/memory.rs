@@ -226,9 +226,11 @@ pub struct TmxImport {
     pub pairs: u64,
 }
 
-/// Imports a TMX file into the memory (editors), all or nothing.
+/// Imports a TMX file into the memory (editors), all or nothing; the pairs are searchable here
+/// once it returns.
 pub async fn import_tmx(
     store: &dyn Store,
+    effects: &super::effects::Effects,
     user: &crate::domain::user::User,
     bytes: &[u8],
     max_bytes: usize,
@@ -273,6 +275,7 @@ pub async fn import_tmx(
     }
     let pairs = store.add_memory(&entries).await?;
     tracing::info!(units = units.len(), pairs, by = %user.username, "memory imported from TMX");
+    effects.memory_grew().await;
     Ok(TmxImport {
         units: units.len(),
         pairs,
@@ -313,76 +316,4 @@ pub fn write_tmx(
         }
     }
     write_footer(out)
-}
-
-impl MemoryBook {
-    /// Fills the untranslated units of a new statement whose paragraph the memory holds word for
-    /// word (100, or 101 in context) with that translation, as a draft: a person still submits
-    /// and reviews it. Each such revision says it came from the memory.
-    pub async fn prefill(
-        self: &Arc<Self>,
-        store: &dyn Store,
-        user: &crate::domain::user::User,
-        statement: &crate::domain::statement::StatementDetail,
-    ) -> AppResult<usize> {
-        use crate::domain::unit::{UnitAction, UnitState};
-        use crate::store::units::{Approval, UnitChange};
-        self.refresh(store).await?;
-        let segments = &statement.segments;
-        let source_lang = statement.summary.source_lang.as_str();
-        let mut changes = Vec::new();
-        for lang in &statement.summary.target_langs {
-            for record in store.unit_records(statement.summary.id, lang).await? {
-                let unit = &record.view;
-                if unit.state != UnitState::Untranslated {
-                    continue;
-                }
-                let Some(index) = segments.iter().position(|s| s.id == unit.segment_id) else {
-                    continue;
-                };
-                let context = (
-                    index.checked_sub(1).map(|i| segments[i].source.as_str()),
-                    segments.get(index + 1).map(|s| s.source.as_str()),
-                );
-                let found = self
-                    .lookup(
-                        store,
-                        source_lang,
-                        lang.as_str(),
-                        &unit.source,
-                        Some(context),
-                        1,
-                    )
-                    .await?;
-                let Some(best) = found.into_iter().next().filter(|s| s.score >= 100) else {
-                    continue;
-                };
-                changes.push(UnitChange {
-                    unit_id: unit.unit_id,
-                    base_version: unit.version,
-                    action: UnitAction::Save,
-                    from_state: unit.state,
-                    to_state: UnitState::Draft,
-                    text: best.target,
-                    // Nobody here wrote it, so any reviewer may approve it after a translator submits.
-                    text_author: None,
-                    reason: None,
-                    approval: Approval::Keep,
-                    author: user.id,
-                    comment: None,
-                    note: crate::domain::origin::RevisionNote {
-                        origin: crate::domain::origin::Origin::memory(u32::from(best.score)),
-                        ..Default::default()
-                    },
-                    at: chrono::Utc::now(),
-                    memory: Vec::new(),
-                });
-            }
-        }
-        if changes.is_empty() {
-            return Ok(0);
-        }
-        store.apply_unit_changes(&changes).await?;
-        Ok(changes.len())
-    }
 }

@@ -53,7 +53,7 @@ pub async fn review_queue(
             let reviewed = history
                 .iter()
                 .rev()
-                .find(|r| matches!(r.action.as_str(), "approve" | "reject"));
+                .find(|r| matches!(r.action.as_str(), "approve" | "approve_aligned" | "reject"));
             let (compared_with, before) = match reviewed {
                 Some(r) => (Some(r.version), r.text.as_str()),
                 None => (None, ""),

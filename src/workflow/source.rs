@@ -6,15 +6,18 @@ use serde::Serialize;
 use crate::domain::blocks::TextFormat;
 use crate::domain::diff::{word_diff, DiffPart};
 use crate::domain::policy::{Permission, Target};
-use crate::domain::source_change::{plan, SegmentPlan};
+use crate::domain::source_change::{plan, unit_fates, SegmentPlan, SourceEdit, SourcePlan};
 use crate::domain::statement::{segment_checked, Limits, StatementDetail};
 use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::units::SourceChange;
 use crate::store::{Store, StoreError};
 
+use super::effects::Effects;
 use super::guard::require;
 use super::statements::parse_format;
+use super::unit_write::unit_write;
+use super::units::invalid_transition;
 
 /// How the segments fared.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -38,9 +41,12 @@ pub struct SourceUpdate<'a> {
     pub minor: bool,
 }
 
+/// Replaces a statement's source (editors): segments are kept, edited, inserted or retired as
+/// the new text says, and the units of edited ones are told; open views reload.
 pub async fn update_source(
     store: &dyn Store,
     limits: &Limits,
+    effects: &Effects,
     user: &User,
     statement_id: i64,
     update: SourceUpdate<'_>,
@@ -67,31 +73,19 @@ pub async fn update_source(
         };
         let drafts = segment_checked(&source_lang, text, format, limits)?;
         let plan = plan(&statement.segments, drafts);
-        let mut changes = SourceChanges {
-            removed: plan.removed.len() as u32,
-            ..SourceChanges::default()
-        };
-        for p in &plan.segments {
-            match p {
-                SegmentPlan::Keep { .. } => changes.kept += 1,
-                SegmentPlan::Edit { .. } => changes.edited += 1,
-                SegmentPlan::Insert { .. } => changes.inserted += 1,
-            }
-        }
-        let change = SourceChange {
-            statement_id,
-            base_revision,
-            text: text.to_owned(),
-            format: format.to_string(),
-            author: user.id,
+        let changes = SourceChanges::of(&plan);
+        let edit = SourceEdit {
+            by: user.id,
             at: Utc::now(),
+            revision: base_revision + 1,
             minor,
-            plan,
         };
+        let change = planned_change(store, &statement, plan, edit, text, &format).await?;
         match store.replace_source(&change).await {
             Ok(detail) => {
                 tracing::info!(statement = statement_id, revision = detail.summary.revision, minor, ?changes,
                     by = %user.username, "source changed");
+                effects.statement_changed(statement_id);
                 return Ok((detail, changes));
             }
             Err(StoreError::RevisionConflict) => {
@@ -107,6 +101,63 @@ pub async fn update_source(
         }
     }
     Err(AppError::new(ErrorCode::Unavailable))
+}
+
+impl SourceChanges {
+    fn of(plan: &SourcePlan) -> Self {
+        let mut changes = Self {
+            removed: plan.removed.len() as u32,
+            ..Self::default()
+        };
+        for p in &plan.segments {
+            match p {
+                SegmentPlan::Keep { .. } => changes.kept += 1,
+                SegmentPlan::Edit { .. } => changes.edited += 1,
+                SegmentPlan::Insert { .. } => changes.inserted += 1,
+            }
+        }
+        changes
+    }
+}
+
+/// The source change to write: the plan, and what it does to the units of edited segments as
+/// they are now (read again on every attempt).
+async fn planned_change(
+    store: &dyn Store,
+    statement: &StatementDetail,
+    plan: SourcePlan,
+    edit: SourceEdit,
+    text: &str,
+    format: &TextFormat,
+) -> AppResult<SourceChange> {
+    let id = statement.summary.id;
+    let mut units = Vec::new();
+    for lang in &statement.summary.target_langs {
+        units.extend(
+            store
+                .unit_records(id, lang)
+                .await?
+                .iter()
+                .map(|u| u.before()),
+        );
+    }
+    let fates = unit_fates(&plan, &units, edit).map_err(invalid_transition)?;
+    Ok(SourceChange {
+        statement_id: id,
+        base_revision: statement.summary.revision,
+        revision: edit.revision,
+        text: text.to_owned(),
+        format: format.to_string(),
+        author: edit.by,
+        at: edit.at,
+        plan,
+        units: fates
+            .changes
+            .into_iter()
+            .map(|c| unit_write(c, Vec::new()))
+            .collect(),
+        untouched: fates.untouched,
+    })
 }
 
 fn revision_conflict(current: i64) -> AppError {

@@ -1,19 +1,21 @@
 //! Translating and reviewing one unit: save, submit, approve, reject, revert, comment.
 
 use super::checks::gate_approval;
+use super::effects::Effects;
 use super::guard::{forbidden, refused};
 use super::memory_feed::approved_pairs;
+use super::unit_write::unit_write;
 use chrono::Utc;
 use serde_json::json;
 
 use crate::domain::language::LanguageTag;
-use crate::domain::origin::RevisionNote;
 use crate::domain::policy::{may, refusal, Actor, Permission, Refusal, Target, UnitTarget};
 use crate::domain::statement::Limits;
-use crate::domain::unit::{Comment, Reason, Revision, UnitAction, UnitState, UnitView};
+use crate::domain::unit::{Comment, IllegalTransition, Revision, UnitAction, UnitView};
+use crate::domain::unit_change::{Step, UnitChange};
 use crate::domain::user::User;
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::store::units::{Approval, UnitChange, UnitRecord};
+use crate::store::units::UnitRecord;
 use crate::store::{Store, StoreError};
 
 /// Which unit: a segment of a statement, in one language.
@@ -111,24 +113,39 @@ fn check_text(text: &str, limits: &Limits) -> AppResult<()> {
     Ok(())
 }
 
+/// The 409 for an action the unit's state does not allow.
+pub fn invalid_transition(illegal: IllegalTransition) -> AppError {
+    AppError::new(ErrorCode::InvalidTransition)
+        .with("state", illegal.from.as_str())
+        .with("action", illegal.action.as_str())
+}
+
+/// Where a change runs and what it may do: the store, the limits of texts, four-eyes review,
+/// and where its after-effects go.
+pub struct Desk<'a> {
+    pub store: &'a dyn Store,
+    pub limits: &'a Limits,
+    pub allow_self_review: bool,
+    pub effects: &'a Effects,
+}
+
 /// Applies one request to one unit: permission, version, transition and the rules of review,
-/// then a single conditional write that also appends the revision.
+/// then a single conditional write that also appends the revision; open views hear about it,
+/// and an approval's pairs become searchable here.
 pub async fn change(
-    store: &dyn Store,
-    limits: &Limits,
-    allow_self_review: bool,
+    desk: &Desk<'_>,
     user: &User,
     unit_ref: &UnitRef,
     base_version: i64,
     request: Request,
 ) -> AppResult<UnitView> {
+    let store = desk.store;
     let unit = load(store, unit_ref).await?;
-    let lang = unit.view.lang.clone();
     let permission = request.permission();
     let why_not = refusal(
         Some(Actor::of(user)),
         permission,
-        target(&unit, allow_self_review),
+        target(&unit, desk.allow_self_review),
     );
     // A missing role or assignment is answered at once; four-eyes only once the approval would
     // otherwise go through (the version is current and the state allows it).
@@ -139,122 +156,30 @@ pub async fn change(
         return Err(version_conflict(&unit.view));
     }
     let action = request.action();
-    let from = unit.view.state;
-    let to = from.after(action).map_err(|illegal| {
-        AppError::new(ErrorCode::InvalidTransition)
-            .with("state", illegal.from.as_str())
-            .with("action", illegal.action.as_str())
-    })?;
-    let mut text = unit.view.text.clone();
-    let mut text_author = unit.text_author_id;
-    let mut reason = None;
-    let mut approval = Approval::Keep;
-    let mut comment = None;
-    match request {
-        Request::Save { text: new_text } => {
-            check_text(&new_text, limits)?;
-            text = new_text;
-            text_author = Some(user.id);
-        }
-        Request::Revert { to_version } => {
-            let history = store.unit_history(unit.view.unit_id).await?;
-            let old = history
-                .iter()
-                .find(|r| r.version == to_version)
-                .ok_or_else(|| {
-                    AppError::new(ErrorCode::InvalidInput)
-                        .with("field", "to_version")
-                        .with("reason", format!("unit has no revision {to_version}"))
-                })?;
-            text = old.text.clone();
-            text_author = Some(user.id);
-            comment = Some(format!("reverted to version {to_version}"));
-        }
-        Request::Submit => {
-            if text.trim().is_empty() {
-                return Err(AppError::new(ErrorCode::EmptyText));
-            }
-        }
-        Request::Approve { text: corrected } => {
-            if why_not == Some(Refusal::OwnText) {
-                return Err(
-                    AppError::new(ErrorCode::SelfReview).detail("unit_id", unit.view.unit_id)
-                );
-            }
-            if let Some(corrected) = corrected.filter(|c| *c != text) {
-                check_text(&corrected, limits)?;
-                text = corrected;
-                text_author = Some(user.id);
-                comment = Some("corrected by the reviewer on approval".to_owned());
-            }
-            approval = Approval::Set;
-        }
-        Request::Reject { comment: why } => {
-            let why = why.trim().to_owned();
-            if why.is_empty() {
-                return Err(AppError::new(ErrorCode::InvalidInput)
-                    .with("field", "comment")
-                    .with("reason", "a rejection needs a comment"));
-            }
-            // Withdrawing an approval withdraws it from publication too; rejecting a
-            // correction keeps the earlier approved text publishable.
-            if from == UnitState::Approved {
-                approval = Approval::Clear;
-            }
-            reason = Some(Reason::Rejected {
-                comment: why.clone(),
-            });
-            comment = Some(why);
-        }
-    }
+    // A move the state does not allow is refused before the request's own checks are made.
+    unit.view.state.after(action).map_err(invalid_transition)?;
+    let step = step(desk, user, &unit, request, why_not).await?;
     let at = Utc::now();
-    let memory = if approval == Approval::Set {
-        let statement = store
-            .get_statement(unit_ref.statement_id)
-            .await?
-            .ok_or_else(|| {
-                AppError::new(ErrorCode::StatementNotFound).with("id", unit_ref.statement_id)
-            })?;
-        // Errors found by the quality checks block approval; warnings are for people to judge.
-        gate_approval(
-            store,
-            statement.summary.source_lang.as_str(),
-            lang.as_str(),
-            &unit.view.source,
-            &text,
-        )
-        .await?;
-        approved_pairs(
-            &statement,
-            unit.view.segment_id,
-            lang.as_str(),
-            &text,
-            &user.display_name,
-            at,
-        )
+    let change = UnitChange::new(&unit.before(), step, user.id, at).map_err(invalid_transition)?;
+    let memory = if change.is_new_approval() {
+        approval_pairs(store, user, &unit, &change).await?
     } else {
         Vec::new()
     };
-    let change = UnitChange {
-        unit_id: unit.view.unit_id,
-        base_version,
-        action,
-        from_state: from,
-        to_state: to,
-        text,
-        text_author,
-        reason,
-        approval,
-        author: user.id,
-        comment,
-        note: RevisionNote::default(),
-        at,
-        memory,
-    };
-    match store.apply_unit_change(&change).await {
+    match store.apply_unit_change(&unit_write(change, memory)).await {
         Ok(updated) => {
             tracing::info!(unit = updated.view.unit_id, action = action.as_str(), by = %user.username,
                 version = updated.view.version, "unit changed");
+            desk.effects.unit_changed(
+                unit_ref.statement_id,
+                action.as_str(),
+                &user.display_name,
+                &updated.view,
+            );
+            if action == UnitAction::Approve {
+                // The memory learned from this approval; make it searchable here at once.
+                desk.effects.memory_grew_soon();
+            }
             Ok(updated.view)
         }
         Err(StoreError::VersionConflict) => {
@@ -263,6 +188,101 @@ pub async fn change(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// What the request does to the unit, once its own rules are checked: the length of a new
+/// text, a revision to go back to, a text to submit, someone else's work to approve (`why_not`:
+/// what the policy said), a reason to send back.
+async fn step(
+    desk: &Desk<'_>,
+    user: &User,
+    unit: &UnitRecord,
+    request: Request,
+    why_not: Option<Refusal>,
+) -> AppResult<Step> {
+    Ok(match request {
+        Request::Save { text } => {
+            check_text(&text, desk.limits)?;
+            Step::Save {
+                text,
+                author: Some(user.id),
+            }
+        }
+        Request::Revert { to_version } => {
+            let history = desk.store.unit_history(unit.view.unit_id).await?;
+            let old = history
+                .iter()
+                .find(|r| r.version == to_version)
+                .ok_or_else(|| {
+                    AppError::new(ErrorCode::InvalidInput)
+                        .with("field", "to_version")
+                        .with("reason", format!("unit has no revision {to_version}"))
+                })?;
+            Step::Revert {
+                text: old.text.clone(),
+                version: to_version,
+            }
+        }
+        Request::Submit => {
+            if unit.view.text.trim().is_empty() {
+                return Err(AppError::new(ErrorCode::EmptyText));
+            }
+            Step::Submit
+        }
+        Request::Approve { text: correction } => {
+            if why_not == Some(Refusal::OwnText) {
+                return Err(
+                    AppError::new(ErrorCode::SelfReview).detail("unit_id", unit.view.unit_id)
+                );
+            }
+            let correction = correction.filter(|c| *c != unit.view.text);
+            if let Some(corrected) = &correction {
+                check_text(corrected, desk.limits)?;
+            }
+            Step::Approve { correction }
+        }
+        Request::Reject { comment } => {
+            let comment = comment.trim().to_owned();
+            if comment.is_empty() {
+                return Err(AppError::new(ErrorCode::InvalidInput)
+                    .with("field", "comment")
+                    .with("reason", "a rejection needs a comment"));
+            }
+            Step::Reject { comment }
+        }
+    })
+}
+
+/// What an approval teaches the memory, once the quality checks let it through: errors they
+/// find block approval; warnings are for people to judge.
+async fn approval_pairs(
+    store: &dyn Store,
+    user: &User,
+    unit: &UnitRecord,
+    change: &UnitChange,
+) -> AppResult<Vec<crate::store::memory::NewMemoryEntry>> {
+    let statement_id = unit.statement_id;
+    let statement = store
+        .get_statement(statement_id)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::StatementNotFound).with("id", statement_id))?;
+    let lang = unit.view.lang.as_str();
+    gate_approval(
+        store,
+        statement.summary.source_lang.as_str(),
+        lang,
+        &unit.view.source,
+        change.text(),
+    )
+    .await?;
+    Ok(approved_pairs(
+        &statement,
+        unit.view.segment_id,
+        lang,
+        change.text(),
+        &user.display_name,
+        change.at(),
+    ))
 }
 
 /// A unit's revisions, oldest first. Anyone signed in may read them.
@@ -276,8 +296,10 @@ pub async fn comments(store: &dyn Store, unit_ref: &UnitRef) -> AppResult<Vec<Co
     Ok(store.unit_comments(unit.view.unit_id).await?)
 }
 
+/// Adds a remark to the unit's discussion; open views hear about it.
 pub async fn add_comment(
     store: &dyn Store,
+    effects: &Effects,
     user: &User,
     unit_ref: &UnitRef,
     body: &str,
@@ -297,7 +319,14 @@ pub async fn add_comment(
             .with("field", "body")
             .with("reason", "between 1 and 10000 characters"));
     }
-    Ok(store.add_comment(unit.view.unit_id, user.id, body).await?)
+    let comment = store.add_comment(unit.view.unit_id, user.id, body).await?;
+    effects.commented(
+        unit_ref.statement_id,
+        unit_ref.segment_id,
+        &unit_ref.lang,
+        &comment,
+    );
+    Ok(comment)
 }
 
 /// Every unit of one language of a statement, in order; 404 when the language is not a target.

@@ -151,7 +151,9 @@ async fn concurrent_statements(app: common::TestApp) {
         let prepared = prepared.clone();
         let id = editor.id;
         tasks.push(tokio::spawn(async move {
-            store.create_statement(&prepared, "press-release", id).await
+            store
+                .create_statement(&prepared, "press-release", id, None)
+                .await
         }));
     }
     let mut slugs = HashSet::new();
@@ -168,9 +170,8 @@ async fn concurrent_statements(app: common::TestApp) {
 /// A statement's `open_to_translators` reaches every read the policy is asked about: one unit,
 /// a statement's units, a write's answer, the work queue, and the statement itself.
 async fn open_setting_reaches_every_read(app: common::TestApp) {
-    use tandem::domain::origin::RevisionNote;
-    use tandem::domain::unit::{UnitAction, UnitState};
-    use tandem::store::units::{Approval, UnitChange};
+    use tandem::domain::unit_change::{Step, UnitChange};
+    use tandem::store::units::UnitWrite;
 
     let store = app.store.clone();
     let editor = store
@@ -203,7 +204,7 @@ async fn open_setting_reaches_every_read(app: common::TestApp) {
     )
     .expect("prepared");
     let created = store
-        .create_statement(&prepared, "open-or-closed", editor.id)
+        .create_statement(&prepared, "open-or-closed", editor.id, None)
         .await
         .expect("stored");
     let id = created.summary.id;
@@ -238,22 +239,17 @@ async fn open_setting_reaches_every_read(app: common::TestApp) {
                 .all(|u| u.assignment.open_to_translators == open),
             "the queue"
         );
+        let step = Step::Save {
+            text: format!("Առաջին պարբերություն {version}։"),
+            author: Some(editor.id),
+        };
+        let change = UnitChange::new(&unit.before(), step, editor.id, Utc::now()).expect("a save");
         let written = store
-            .apply_unit_change(&UnitChange {
-                unit_id: unit.view.unit_id,
-                base_version: version,
-                action: UnitAction::Save,
-                from_state: unit.view.state,
-                to_state: UnitState::Draft,
-                text: format!("Առաջին պարբերություն {version}։"),
-                text_author: Some(editor.id),
-                reason: None,
-                approval: Approval::Keep,
-                author: editor.id,
-                comment: None,
-                note: RevisionNote::default(),
-                at: Utc::now(),
+            .apply_unit_change(&UnitWrite {
+                change,
                 memory: Vec::new(),
+                audit: None,
+                events: Vec::new(),
             })
             .await
             .expect("saved");

@@ -95,13 +95,13 @@ async fn remember_alignment(
     ApiJson(body): ApiJson<AlignRequest>,
 ) -> AppResult<Json<Remembered>> {
     let alignment = body.alignment(&state)?;
-    let pairs = align::remember(state.store.as_ref(), &current.user, &alignment).await?;
-    if let Err(e) = state.memory.refresh(state.store.as_ref()).await {
-        tracing::warn!(
-            code = e.code.as_str(),
-            "memory refresh after alignment failed"
-        );
-    }
+    let pairs = align::remember(
+        state.store.as_ref(),
+        &state.effects(),
+        &current.user,
+        &alignment,
+    )
+    .await?;
     Ok(Json(Remembered { pairs }))
 }
 

@@ -18,7 +18,6 @@ use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiQuery;
 use crate::http::stream::stream;
 use crate::http::AppState;
-use crate::workflow::events::StatementEvent;
 use crate::workflow::import::{import_xliff, ImportReport, Upload};
 use crate::workflow::{export, publish};
 
@@ -232,6 +231,7 @@ async fn import_statement(
     let report = import_xliff(
         state.store.as_ref(),
         &state.config.limits,
+        &state.effects(),
         &current.user,
         statement_id,
         Upload {
@@ -242,8 +242,5 @@ async fn import_statement(
         },
     )
     .await?;
-    state
-        .events
-        .publish(StatementEvent::Reload { statement_id });
     Ok(Json(report))
 }

@@ -176,11 +176,14 @@ async fn import_memory(
 ) -> AppResult<Json<TmxImport>> {
     let limit = state.config.max_body_bytes;
     let bytes = body.map_err(|_| AppError::new(ErrorCode::PayloadTooLarge).with("limit", limit))?;
-    let report = memory::import_tmx(state.store.as_ref(), &current.user, &bytes, limit).await?;
-    // Searchable at once here; other instances catch up within their refresh interval.
-    if let Err(e) = state.memory.refresh(state.store.as_ref()).await {
-        tracing::warn!(code = e.code.as_str(), "memory refresh after import failed");
-    }
+    let report = memory::import_tmx(
+        state.store.as_ref(),
+        &state.effects(),
+        &current.user,
+        &bytes,
+        limit,
+    )
+    .await?;
     Ok(Json(report))
 }
 

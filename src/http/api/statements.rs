@@ -15,7 +15,6 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
 use crate::http::AppState;
-use crate::workflow::events::StatementEvent;
 use crate::workflow::guard::require;
 use crate::workflow::source::{self, SourceChanges};
 use crate::workflow::statements::{self, NewStatementRequest};
@@ -89,7 +88,6 @@ async fn create_statement(
     current: CurrentUser,
     ApiJson(body): ApiJson<CreateStatementRequest>,
 ) -> AppResult<Response> {
-    let body_prefill = body.prefill;
     let detail = statements::create_statement(
         state.store.as_ref(),
         &state.config.limits,
@@ -102,32 +100,9 @@ async fn create_statement(
             format: body.format,
             open_to_translators: body.open_to_translators,
         },
+        body.prefill.then_some(&state.memory),
     )
     .await?;
-    // Paragraphs translated word for word before start as drafts; a failure here loses nothing.
-    let filled = if body_prefill {
-        state
-            .memory
-            .prefill(state.store.as_ref(), &current.user, &detail)
-            .await
-    } else {
-        Ok(0)
-    };
-    let detail = match filled {
-        Ok(0) => detail,
-        Ok(n) => {
-            tracing::info!(
-                statement = detail.summary.id,
-                units = n,
-                "drafts filled from memory"
-            );
-            statements::get_statement(state.store.as_ref(), detail.summary.id).await?
-        }
-        Err(e) => {
-            tracing::warn!(code = e.code.as_str(), "filling drafts from memory failed");
-            detail
-        }
-    };
     let location = format!("/api/v1/statements/{}", detail.summary.id);
     let mut response = (StatusCode::CREATED, Json(detail)).into_response();
     if let Ok(value) = HeaderValue::from_str(&location) {
@@ -238,6 +213,7 @@ async fn update_source(
     let (statement, changes) = source::update_source(
         state.store.as_ref(),
         &state.config.limits,
+        &state.effects(),
         &current.user,
         id,
         source::SourceUpdate {
@@ -248,9 +224,6 @@ async fn update_source(
         },
     )
     .await?;
-    state
-        .events
-        .publish(StatementEvent::Reload { statement_id: id });
     Ok(Json(SourceResponse { statement, changes }))
 }
 

@@ -13,7 +13,6 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
 use crate::http::AppState;
-use crate::workflow::events::StatementEvent;
 use crate::workflow::units::{self, Request, UnitRef};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -152,28 +151,13 @@ async fn run(
 ) -> AppResult<Json<UnitView>> {
     let unit = unit_ref(path)?;
     let version = base_version(headers, body_version)?;
-    let action = request.action_name();
-    let view = units::change(
-        state.store.as_ref(),
-        &state.config.limits,
-        state.config.allow_self_review,
-        &current.user,
-        &unit,
-        version,
-        request,
-    )
-    .await?;
-    if action == "approve" {
-        // The memory learned from this approval; make it searchable here at once.
-        let (book, store) = (state.memory.clone(), state.store.clone());
-        tokio::spawn(async move { book.refresh(store.as_ref()).await });
-    }
-    state.events.publish(StatementEvent::Unit {
-        statement_id: unit.statement_id,
-        action: action.to_owned(),
-        by: current.user.display_name.clone(),
-        unit: Box::new(view.clone()),
-    });
+    let desk = units::Desk {
+        store: state.store.as_ref(),
+        limits: &state.config.limits,
+        allow_self_review: state.config.allow_self_review,
+        effects: &state.effects(),
+    };
+    let view = units::change(&desk, &current.user, &unit, version, request).await?;
     Ok(Json(view))
 }
 
@@ -375,14 +359,13 @@ async fn add_comment(
     path: UnitPath,
     ApiJson(body): ApiJson<CommentRequest>,
 ) -> AppResult<(StatusCode, Json<Comment>)> {
-    let unit = unit_ref(path)?;
-    let comment =
-        units::add_comment(state.store.as_ref(), &current.user, &unit, &body.body).await?;
-    state.events.publish(StatementEvent::Comment {
-        statement_id: unit.statement_id,
-        segment_id: unit.segment_id,
-        lang: unit.lang.clone(),
-        comment: comment.clone(),
-    });
+    let comment = units::add_comment(
+        state.store.as_ref(),
+        &state.effects(),
+        &current.user,
+        &unit_ref(path)?,
+        &body.body,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(comment)))
 }

@@ -9,10 +9,12 @@ use super::{render, Desk, DeskUser};
 use crate::domain::glossary::{occurrences, Term, TermStatus};
 use crate::domain::language::LanguageTag;
 use crate::domain::policy::Permission;
+use crate::domain::statement::StatementDetail;
 use crate::domain::unit::{UnitAction, UnitState};
 use crate::http::api::checks::{describe, CheckResult};
 use crate::http::chrome::{language_names, Chrome};
 use crate::http::AppState;
+use crate::store::units::UnitRecord;
 use crate::workflow::checks::unit_findings;
 use crate::workflow::glossary;
 use crate::workflow::units;
@@ -130,59 +132,9 @@ pub async fn editor_page(
     ) else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    let chrome = &me.chrome;
     let editor_units = records
         .iter()
-        .map(|record| {
-            let unit = &record.view;
-            let target = units::target(record, state.config.allow_self_review);
-            let sentences = statement
-                .segments
-                .iter()
-                .find(|s| s.id == unit.segment_id)
-                .map(|s| s.sentences.clone())
-                .unwrap_or_else(|| vec![unit.source.clone()])
-                .iter()
-                .map(|sentence| mark_terms(sentence, &terms))
-                .collect();
-            EditorUnit {
-                segment_id: unit.segment_id,
-                position: unit.position,
-                sentences,
-                text: unit.text.clone(),
-                version: unit.version,
-                state: unit.state.as_str(),
-                state_label: chrome.t(&state_message(unit.state)),
-                can_save: me.may(Permission::Save, target),
-                can_submit: me.may(Permission::Submit, target),
-                // The review buttons follow who reviews the unit; four-eyes is answered, with
-                // its reason, when the reviewer approves their own text.
-                can_review: me.may(Permission::Reject, target),
-                findings: if unit.text.trim().is_empty() {
-                    Vec::new()
-                } else {
-                    unit_findings(
-                        statement.summary.source_lang.as_str(),
-                        lang.as_str(),
-                        &unit.source,
-                        &unit.text,
-                        &terms,
-                    )
-                    .iter()
-                    .map(|f| {
-                        describe(
-                            &state.l10n,
-                            chrome.locale,
-                            unit.segment_id,
-                            statement.summary.source_lang.as_str(),
-                            lang.as_str(),
-                            f,
-                        )
-                    })
-                    .collect()
-                },
-            }
-        })
+        .map(|record| editor_unit(&state, &me, &statement, &lang, &terms, record))
         .collect();
     let names = language_names(&state).await.unwrap_or_default();
     let pivots = statement
@@ -199,34 +151,11 @@ pub async fn editor_page(
             (code, name)
         })
         .collect();
-    let action_labels = UnitAction::ALL
-        .iter()
-        .map(|a| {
-            (
-                a.as_str(),
-                chrome.t(&format!("action-{}", a.as_str().replace('_', "-"))),
-            )
-        })
-        .collect();
-    let note_labels = [
-        ("memory", "ui-note-memory", "score"),
-        ("import", "ui-note-import", "file"),
-        ("alignment", "ui-note-alignment", ""),
-        ("source-revision", "ui-note-source-revision", "number"),
-    ]
-    .into_iter()
-    .map(|(name, id, arg)| {
-        let slot = format!("{{{arg}}}");
-        (
-            name,
-            chrome.t_with(id, &[(arg, crate::i18n::Arg::from(slot.as_str()))]),
-        )
-    })
-    .collect();
-    let state_labels = UnitState::ALL
-        .iter()
-        .map(|s| (s.as_str(), chrome.t(&state_message(*s))))
-        .collect();
+    let Labels {
+        actions: action_labels,
+        notes: note_labels,
+        states: state_labels,
+    } = labels(&me.chrome);
     let DeskUser { user, chrome, desk } = me;
     render(&EditorPage {
         desk,
@@ -242,4 +171,106 @@ pub async fn editor_page(
         units: editor_units,
         chrome,
     })
+}
+
+/// One unit as the editor shows it: its sentences with glossary terms marked, what the person
+/// may do with it, and the checks of its text.
+fn editor_unit(
+    state: &AppState,
+    me: &DeskUser,
+    statement: &StatementDetail,
+    lang: &LanguageTag,
+    terms: &[Term],
+    record: &UnitRecord,
+) -> EditorUnit {
+    let unit = &record.view;
+    let target = units::target(record, state.config.allow_self_review);
+    let source_lang = statement.summary.source_lang.as_str();
+    let sentences = statement
+        .segments
+        .iter()
+        .find(|s| s.id == unit.segment_id)
+        .map(|s| s.sentences.clone())
+        .unwrap_or_else(|| vec![unit.source.clone()])
+        .iter()
+        .map(|sentence| mark_terms(sentence, terms))
+        .collect();
+    let findings = if unit.text.trim().is_empty() {
+        Vec::new()
+    } else {
+        unit_findings(source_lang, lang.as_str(), &unit.source, &unit.text, terms)
+            .iter()
+            .map(|f| {
+                let locale = me.chrome.locale;
+                describe(
+                    &state.l10n,
+                    locale,
+                    unit.segment_id,
+                    source_lang,
+                    lang.as_str(),
+                    f,
+                )
+            })
+            .collect()
+    };
+    EditorUnit {
+        segment_id: unit.segment_id,
+        position: unit.position,
+        sentences,
+        text: unit.text.clone(),
+        version: unit.version,
+        state: unit.state.as_str(),
+        state_label: me.chrome.t(&state_message(unit.state)),
+        can_save: me.may(Permission::Save, target),
+        can_submit: me.may(Permission::Submit, target),
+        // The review buttons follow who reviews the unit; four-eyes is answered, with its
+        // reason, when the reviewer approves their own text.
+        can_review: me.may(Permission::Reject, target),
+        findings,
+    }
+}
+
+/// The words the page's script puts in, by key.
+struct Labels {
+    /// The history's actions.
+    actions: Vec<(&'static str, String)>,
+    /// What a revision records besides its text, with `{name}` where the value goes.
+    notes: Vec<(&'static str, String)>,
+    states: Vec<(&'static str, String)>,
+}
+
+fn labels(chrome: &Chrome) -> Labels {
+    let actions = UnitAction::ALL
+        .iter()
+        .map(|a| {
+            (
+                a.as_str(),
+                chrome.t(&format!("action-{}", a.as_str().replace('_', "-"))),
+            )
+        })
+        .collect();
+    let notes = [
+        ("memory", "ui-note-memory", "score"),
+        ("import", "ui-note-import", "file"),
+        ("alignment", "ui-note-alignment", ""),
+        ("source-revision", "ui-note-source-revision", "number"),
+    ]
+    .into_iter()
+    .map(|(name, id, arg)| {
+        let slot = format!("{{{arg}}}");
+        (
+            name,
+            chrome.t_with(id, &[(arg, crate::i18n::Arg::from(slot.as_str()))]),
+        )
+    })
+    .collect();
+    let states = UnitState::ALL
+        .iter()
+        .map(|s| (s.as_str(), chrome.t(&state_message(*s))))
+        .collect();
+    Labels {
+        actions,
+        notes,
+        states,
+    }
 }

@@ -7,13 +7,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::bar::StateBar;
 use super::{render, Desk, DeskUser};
+use crate::domain::language::LanguageTag;
 use crate::domain::policy::{Permission, Target};
 use crate::domain::role::LanguageRole;
-use crate::domain::unit::UnitState;
+use crate::domain::statement::StatementDetail;
+use crate::domain::unit::{Progress, UnitState};
+use crate::domain::user::User;
 use crate::http::api::checks::{describe, MessagePart};
 use crate::http::chrome::{language_names, Chrome};
 use crate::http::AppState;
 use crate::i18n::dates::long_date;
+use crate::store::StoreError;
 use crate::workflow::checks::statement_findings;
 
 pub struct LangSummary {
@@ -98,16 +102,17 @@ pub async fn statement_page(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
     };
-    let (Ok(names), Ok(users), Ok(publications)) = (
+    let (Ok(names), Ok(users), Ok(publications), Ok(paragraphs), Ok(found)) = (
         language_names(&state).await,
         state.store.list_users().await,
         state.store.list_publications(id).await,
+        paragraph_rows(&state, &statement).await,
+        statement_findings(state.store.as_ref(), id, None).await,
     ) else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
     let name_of = |code: &str| names.get(code).cloned().unwrap_or_else(|| code.to_owned());
     let summary = &statement.summary;
-
     let langs = summary
         .progress
         .iter()
@@ -115,60 +120,9 @@ pub async fn statement_page(
             code: p.lang.to_string(),
             name: name_of(p.lang.as_str()),
             bar: StateBar::new(&chrome, p),
-            counts: [
-                ("untranslated", p.untranslated),
-                ("draft", p.draft),
-                ("translated", p.translated),
-                ("needs_work", p.needs_work),
-                ("approved", p.approved),
-            ]
-            .into_iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(s, n)| (s, chrome.t(&format!("state-{}", s.replace('_', "-"))), n))
-            .collect(),
+            counts: state_counts(&chrome, p),
         })
         .collect();
-
-    let mut candidates = Vec::new();
-    for lang in &summary.target_langs {
-        for role in [LanguageRole::Translator, LanguageRole::Reviewer] {
-            for user in users.iter().filter(|u| u.roles.has(role, lang)) {
-                candidates.push(Candidate {
-                    username: user.username.clone(),
-                    label: format!("{} ({})", user.display_name, user.username),
-                    lang: lang.to_string(),
-                    role: role.as_str(),
-                });
-            }
-        }
-    }
-
-    let mut paragraphs: Vec<ParagraphRow> = statement
-        .segments
-        .iter()
-        .map(|s| ParagraphRow {
-            segment_id: s.id,
-            position: s.position,
-            source: s.source.clone(),
-            people: Vec::new(),
-        })
-        .collect();
-    for lang in &summary.target_langs {
-        let Ok(records) = state.store.unit_records(id, lang).await else {
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        };
-        for row in &mut paragraphs {
-            let unit = records.iter().find(|r| r.view.segment_id == row.segment_id);
-            row.people.push((
-                lang.to_string(),
-                unit.and_then(|u| u.view.assignee.clone())
-                    .unwrap_or_default(),
-                unit.and_then(|u| u.view.reviewer.clone())
-                    .unwrap_or_default(),
-            ));
-        }
-    }
-
     let publications = publications
         .into_iter()
         .map(|p| PublicationRow {
@@ -183,10 +137,6 @@ pub async fn statement_page(
                 .collect(),
         })
         .collect();
-
-    let Ok(found) = statement_findings(state.store.as_ref(), id, None).await else {
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
-    };
     let findings = found
         .iter()
         .map(|p| {
@@ -214,12 +164,7 @@ pub async fn statement_page(
         .collect();
     let state_labels = UnitState::ALL
         .iter()
-        .map(|s| {
-            (
-                s.as_str(),
-                chrome.t(&format!("state-{}", s.as_str().replace('_', "-"))),
-            )
-        })
+        .map(|s| (s.as_str(), chrome.t(&state_message(s.as_str()))))
         .collect();
     render(&StatementPage {
         state_labels,
@@ -235,9 +180,78 @@ pub async fn statement_page(
         text: statement.text.clone(),
         open_to_translators: summary.open_to_translators,
         langs,
-        candidates,
+        candidates: candidates(&users, &summary.target_langs),
         paragraphs,
         publications,
         chrome,
     })
+}
+
+/// The Fluent id of a state's name.
+fn state_message(state: &str) -> String {
+    format!("state-{}", state.replace('_', "-"))
+}
+
+/// How many units of one language are in each state, those in none left out.
+fn state_counts(chrome: &Chrome, p: &Progress) -> Vec<(&'static str, String, u32)> {
+    [
+        ("untranslated", p.untranslated),
+        ("draft", p.draft),
+        ("translated", p.translated),
+        ("needs_work", p.needs_work),
+        ("approved", p.approved),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(s, n)| (s, chrome.t(&state_message(s)), n))
+    .collect()
+}
+
+/// Who may be assigned: the people who hold each role for each target language.
+fn candidates(users: &[User], target_langs: &[LanguageTag]) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    for lang in target_langs {
+        for role in [LanguageRole::Translator, LanguageRole::Reviewer] {
+            for user in users.iter().filter(|u| u.roles.has(role, lang)) {
+                candidates.push(Candidate {
+                    username: user.username.clone(),
+                    label: format!("{} ({})", user.display_name, user.username),
+                    lang: lang.to_string(),
+                    role: role.as_str(),
+                });
+            }
+        }
+    }
+    candidates
+}
+
+/// Each paragraph with its translator and reviewer in every target language.
+async fn paragraph_rows(
+    state: &AppState,
+    statement: &StatementDetail,
+) -> Result<Vec<ParagraphRow>, StoreError> {
+    let mut paragraphs: Vec<ParagraphRow> = statement
+        .segments
+        .iter()
+        .map(|s| ParagraphRow {
+            segment_id: s.id,
+            position: s.position,
+            source: s.source.clone(),
+            people: Vec::new(),
+        })
+        .collect();
+    for lang in &statement.summary.target_langs {
+        let records = state.store.unit_records(statement.summary.id, lang).await?;
+        for row in &mut paragraphs {
+            let unit = records.iter().find(|r| r.view.segment_id == row.segment_id);
+            row.people.push((
+                lang.to_string(),
+                unit.and_then(|u| u.view.assignee.clone())
+                    .unwrap_or_default(),
+                unit.and_then(|u| u.view.reviewer.clone())
+                    .unwrap_or_default(),
+            ));
+        }
+    }
+    Ok(paragraphs)
 }

@@ -9,6 +9,7 @@ use crate::store::secrets::{
     INSERT_KEY_CHECK_SQL, KEY_CHECK_SQL, UPDATE_KEY_CHECK_SQL, UPDATE_WEBHOOK_SECRET_SQL,
     WEBHOOK_SECRETS_SQL,
 };
+use crate::store::sql::SqlBackend;
 use crate::store::StoreResult;
 
 #[async_trait]

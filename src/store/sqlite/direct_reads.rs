@@ -23,10 +23,9 @@ use crate::store::records::SessionUser;
 use crate::store::rows::{
     session_from_rows, user_from_role_rows, UserRoleRow, UserRow, SESSION_USER_SQL, TOKEN_USER_SQL,
 };
-use crate::store::units::{
-    with_assignment_flags, SegmentContext, UnitRecord, UnitRow, COMMENTS_SQL, SEGMENT_CONTEXT_SQL,
-    UNIT_LIST_SQL, UNIT_SQL,
-};
+use crate::store::unit_rows::{with_assignment_flags, UnitRow};
+use crate::store::unit_sql::{COMMENTS_SQL, SEGMENT_CONTEXT_SQL, UNIT_LIST_SQL, UNIT_SQL};
+use crate::store::units::{SegmentContext, UnitRecord};
 use crate::store::{StoreError, StoreResult};
 
 /// Idle connections kept for reuse; more are opened when more requests read at once.
@@ -121,7 +120,7 @@ impl DirectReads {
     ) -> StoreResult<Option<UnitRecord>> {
         let params = rusqlite::params![statement_id, segment_id, lang.as_str()];
         // At most one row: a segment has one unit per language.
-        Ok(self.units(UNIT_SQL, params)?.pop())
+        Ok(self.units(&UNIT_SQL, params)?.pop())
     }
 
     pub(super) fn unit_records(
@@ -130,7 +129,7 @@ impl DirectReads {
         lang: &LanguageTag,
     ) -> StoreResult<Vec<UnitRecord>> {
         let params = rusqlite::params![statement_id, lang.as_str()];
-        Ok(with_assignment_flags(self.units(UNIT_LIST_SQL, params)?))
+        Ok(with_assignment_flags(self.units(&UNIT_LIST_SQL, params)?))
     }
 
     /// The units `sql` selects (in `UnitRow`'s shape).

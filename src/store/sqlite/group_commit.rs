@@ -13,8 +13,8 @@ use std::pin::Pin;
 use sqlx::SqlitePool;
 use tokio::sync::{mpsc, oneshot};
 
-use super::units;
-use crate::store::units::{UnitChange, UnitRecord};
+use crate::store::sql::unit_writes;
+use crate::store::units::{UnitRecord, UnitWrite};
 use crate::store::{StoreError, StoreResult};
 
 /// At most this many changes share a transaction, so one batch never holds the writer long.
@@ -27,7 +27,7 @@ type Reply = oneshot::Sender<StoreResult<UnitRecord>>;
 
 /// The handle callers use; the writer task ends when the store (and so this) is dropped.
 pub(super) struct GroupCommit {
-    queue: mpsc::Sender<(UnitChange, Reply)>,
+    queue: mpsc::Sender<(UnitWrite, Reply)>,
 }
 
 impl GroupCommit {
@@ -39,11 +39,11 @@ impl GroupCommit {
         Self { queue }
     }
 
-    /// Applies `change` in the next batch; returns once that batch is committed (or failed).
-    pub(super) async fn apply(&self, change: UnitChange) -> StoreResult<UnitRecord> {
+    /// Applies `write` in the next batch; returns once that batch is committed (or failed).
+    pub(super) async fn apply(&self, write: UnitWrite) -> StoreResult<UnitRecord> {
         let (reply, answer) = oneshot::channel();
         self.queue
-            .send((change, reply))
+            .send((write, reply))
             .await
             .map_err(|_| stopped())?;
         answer.await.map_err(|_| stopped())?
@@ -54,7 +54,7 @@ fn stopped() -> StoreError {
     StoreError::Unavailable(sqlx::Error::WorkerCrashed)
 }
 
-async fn run(writer: SqlitePool, mut rx: mpsc::Receiver<(UnitChange, Reply)>) {
+async fn run(writer: SqlitePool, mut rx: mpsc::Receiver<(UnitWrite, Reply)>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         apply_batch(&writer, std::mem::take(&mut batch)).await;
@@ -67,7 +67,7 @@ async fn run(writer: SqlitePool, mut rx: mpsc::Receiver<(UnitChange, Reply)>) {
 /// compiler cannot prove sqlx's executor futures `Send` for every lifetime.
 fn apply_batch(
     writer: &SqlitePool,
-    batch: Vec<(UnitChange, Reply)>,
+    batch: Vec<(UnitWrite, Reply)>,
 ) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
     Box::pin(async move {
         let mut tx = match writer.begin_with("BEGIN IMMEDIATE").await {
@@ -78,12 +78,12 @@ fn apply_batch(
         // A savepoint that cannot be set or ended means the connection itself is in trouble:
         // nothing of this batch is committed then, and every caller hears so.
         let mut broken = None;
-        for (change, _) in &batch {
+        for (write, _) in &batch {
             if let Err(e) = sqlx::query("SAVEPOINT unit_change").execute(&mut *tx).await {
                 broken = Some(e);
                 break;
             }
-            let outcome = units::apply_change(&mut tx, change).await;
+            let outcome = unit_writes::apply(&mut *tx, write).await;
             // Undo a failed change only; the others in the batch stand.
             let mut ended = Ok(());
             if outcome.is_err() {

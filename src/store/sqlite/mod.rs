@@ -5,32 +5,30 @@ mod build_options;
 mod checkpointer;
 mod direct_reads;
 mod group_commit;
-mod memory;
 #[cfg(test)]
 mod query_plans;
 mod secrets;
-mod security;
 mod statements;
-mod units;
-mod users;
 
 use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use sqlx::pool::PoolConnection;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Sqlite, SqliteConnection, Transaction};
 
-use super::records::{
-    ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser, UserUpdate,
-};
-use super::rows::LanguageRow;
+use super::memory::MemoryEntry;
+use super::records::SessionUser;
+use super::sql::SqlBackend;
+use super::units::{SegmentContext, UnitRecord, UnitWrite};
 use super::{Backend, Store, StoreError, StoreResult};
 use crate::domain::language::LanguageTag;
-use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
+use crate::domain::statement::PreparedStatement;
+use crate::domain::unit::Comment;
 use crate::domain::user::User;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -126,57 +124,17 @@ impl SqliteStore {
         self.direct.close();
         self.checkpoints.stop();
     }
+}
 
-    /// A connection for reading; under WAL, readers never wait for the writer.
-    async fn read(&self) -> StoreResult<sqlx::pool::PoolConnection<Sqlite>> {
+/// The shared SQL runs on the pools; the editor's most frequent reads run inline through
+/// rusqlite (`direct_reads`) and single unit changes share COMMITs (`group_commit`).
+#[async_trait]
+impl SqlBackend for SqliteStore {
+    type Db = Sqlite;
+
+    /// Under WAL, readers never wait for the writer.
+    async fn read(&self) -> StoreResult<PoolConnection<Sqlite>> {
         Ok(self.readers.acquire().await?)
-    }
-
-    /// One unit change, committed together with whatever other changes are waiting (see
-    /// `group_commit`); answered only after its batch's COMMIT.
-    async fn commit_unit_change(
-        &self,
-        change: &crate::store::units::UnitChange,
-    ) -> StoreResult<crate::store::units::UnitRecord> {
-        self.group.apply(change.clone()).await
-    }
-
-    // The editor's most frequent reads (`work_store!` asks for them by these names).
-
-    async fn hot_unit(
-        &self,
-        statement_id: i64,
-        segment_id: i64,
-        lang: &LanguageTag,
-    ) -> StoreResult<Option<crate::store::units::UnitRecord>> {
-        self.direct.unit(statement_id, segment_id, lang)
-    }
-
-    async fn hot_unit_records(
-        &self,
-        statement_id: i64,
-        lang: &LanguageTag,
-    ) -> StoreResult<Vec<crate::store::units::UnitRecord>> {
-        self.direct.unit_records(statement_id, lang)
-    }
-
-    async fn hot_comments(&self, unit_id: i64) -> StoreResult<Vec<crate::domain::unit::Comment>> {
-        self.direct.comments(unit_id)
-    }
-
-    async fn hot_memory_entries(
-        &self,
-        ids: &[i64],
-    ) -> StoreResult<Vec<crate::store::memory::MemoryEntry>> {
-        self.direct.memory_entries(ids)
-    }
-
-    async fn hot_segment_context(
-        &self,
-        statement_id: i64,
-        segment_id: i64,
-    ) -> StoreResult<Option<crate::store::units::SegmentContext>> {
-        self.direct.segment_context(statement_id, segment_id)
     }
 
     /// A write transaction that takes the database lock at its start: a deferred one that
@@ -184,6 +142,67 @@ impl SqliteStore {
     /// process wrote in between.
     async fn write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
         Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    async fn insert_statement(
+        conn: &mut SqliteConnection,
+        statement: &PreparedStatement,
+        slug_base: &str,
+        created_by: i64,
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        statements::insert_statement(conn, statement, slug_base, created_by, at).await
+    }
+
+    async fn hot_unit(
+        &self,
+        statement_id: i64,
+        segment_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Option<UnitRecord>> {
+        self.direct.unit(statement_id, segment_id, lang)
+    }
+
+    async fn hot_unit_records(
+        &self,
+        statement_id: i64,
+        lang: &LanguageTag,
+    ) -> StoreResult<Vec<UnitRecord>> {
+        self.direct.unit_records(statement_id, lang)
+    }
+
+    async fn hot_comments(&self, unit_id: i64) -> StoreResult<Vec<Comment>> {
+        self.direct.comments(unit_id)
+    }
+
+    async fn hot_segment_context(
+        &self,
+        statement_id: i64,
+        segment_id: i64,
+    ) -> StoreResult<Option<SegmentContext>> {
+        self.direct.segment_context(statement_id, segment_id)
+    }
+
+    async fn hot_memory_entries(&self, ids: &[i64]) -> StoreResult<Vec<MemoryEntry>> {
+        self.direct.memory_entries(ids)
+    }
+
+    async fn hot_session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<SessionUser>> {
+        self.direct.session_user(token_hash, now)
+    }
+
+    async fn hot_token_user(&self, token_hash: &str) -> StoreResult<Option<User>> {
+        self.direct.token_user(token_hash)
+    }
+
+    /// Committed together with whatever other changes are waiting (see `group_commit`);
+    /// answered only after its batch's COMMIT.
+    async fn commit_unit_write(&self, write: &UnitWrite) -> StoreResult<UnitRecord> {
+        self.group.apply(write.clone()).await
     }
 }
 
@@ -240,177 +259,4 @@ impl Store for SqliteStore {
         sqlx::query("SELECT 1").execute(&self.readers).await?;
         Ok(())
     }
-
-    async fn list_languages(&self) -> StoreResult<Vec<Language>> {
-        sqlx::query_as::<_, LanguageRow>(
-            "SELECT tag, name, native_name FROM languages ORDER BY tag",
-        )
-        .fetch_all(&self.readers)
-        .await?
-        .into_iter()
-        .map(LanguageRow::into_language)
-        .collect()
-    }
-
-    async fn add_language(&self, language: &NewLanguage) -> StoreResult<Language> {
-        let mut tx = self.write().await?;
-        let inserted = sqlx::query(
-            "INSERT INTO languages (tag, name, native_name) VALUES (?, ?, ?) ON CONFLICT (tag) DO NOTHING",
-        )
-        .bind(language.tag.as_str())
-        .bind(&language.name)
-        .bind(&language.native_name)
-        .execute(&mut *tx)
-        .await?;
-        if inserted.rows_affected() == 0 {
-            return Err(StoreError::Conflict("language"));
-        }
-        tx.commit().await?;
-        Ok(Language {
-            tag: language.tag.clone(),
-            name: language.name.clone(),
-            native_name: language.native_name.clone(),
-        })
-    }
-
-    async fn unknown_languages(&self, tags: &[LanguageTag]) -> StoreResult<Vec<LanguageTag>> {
-        let mut conn = self.readers.acquire().await?;
-        users::unknown_languages(&mut conn, tags).await
-    }
-
-    async fn create_user(&self, user: &NewUser) -> StoreResult<User> {
-        let mut tx = self.write().await?;
-        let created = users::create_user(&mut tx, user).await?;
-        tx.commit().await?;
-        Ok(created)
-    }
-
-    async fn update_user(&self, id: i64, update: &UserUpdate) -> StoreResult<Option<User>> {
-        let mut tx = self.write().await?;
-        let updated = users::update_user(&mut tx, id, update).await?;
-        tx.commit().await?;
-        Ok(updated)
-    }
-
-    async fn list_users(&self) -> StoreResult<Vec<User>> {
-        let mut conn = self.readers.acquire().await?;
-        users::list_users(&mut conn, None).await
-    }
-
-    async fn get_user(&self, id: i64) -> StoreResult<Option<User>> {
-        let mut conn = self.readers.acquire().await?;
-        Ok(users::list_users(&mut conn, Some(id)).await?.pop())
-    }
-
-    async fn credentials(&self, username: &str) -> StoreResult<Option<Credentials>> {
-        let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, password_hash FROM users WHERE username = ?")
-                .bind(username)
-                .fetch_optional(&self.readers)
-                .await?;
-        Ok(row.map(|(user_id, password_hash)| Credentials {
-            user_id,
-            password_hash,
-        }))
-    }
-
-    async fn create_session(&self, session: &NewSession) -> StoreResult<()> {
-        let mut tx = self.write().await?;
-        // Expired sessions are swept on every sign-in, so the table never grows without bound.
-        sqlx::query("DELETE FROM sessions WHERE expires_at < ?")
-            .bind(session.created_at)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(&session.token_hash)
-        .bind(session.user_id)
-        .bind(&session.csrf_token)
-        .bind(session.created_at)
-        .bind(session.expires_at)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn session_user(
-        &self,
-        token_hash: &str,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Option<SessionUser>> {
-        self.direct.session_user(token_hash, now)
-    }
-
-    async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
-        let mut tx = self.write().await?;
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
-            .bind(token_hash)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn create_api_token(
-        &self,
-        user_id: i64,
-        name: &str,
-        token_hash: &str,
-    ) -> StoreResult<ApiTokenInfo> {
-        let mut tx = self.write().await?;
-        let created_at = Utc::now();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-        )
-        .bind(user_id)
-        .bind(name)
-        .bind(token_hash)
-        .bind(created_at)
-        .fetch_one(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(ApiTokenInfo {
-            id,
-            name: name.to_owned(),
-            created_at,
-        })
-    }
-
-    async fn token_user(&self, token_hash: &str) -> StoreResult<Option<User>> {
-        self.direct.token_user(token_hash)
-    }
-
-    async fn create_statement(
-        &self,
-        statement: &PreparedStatement,
-        slug: &str,
-        created_by: i64,
-    ) -> StoreResult<StatementDetail> {
-        let mut tx = self.write().await?;
-        let id = statements::insert_statement(&mut tx, statement, slug, created_by).await?;
-        let detail = statements::statement_detail(&mut tx, id).await?;
-        tx.commit().await?;
-        detail.ok_or_else(|| {
-            StoreError::Corrupt(format!("statement {id} vanished inside its transaction"))
-        })
-    }
-
-    async fn list_statements(&self) -> StoreResult<Vec<StatementSummary>> {
-        let mut conn = self.readers.acquire().await?;
-        statements::summaries(&mut conn, None).await
-    }
-
-    async fn get_statement(&self, id: i64) -> StoreResult<Option<StatementDetail>> {
-        let mut conn = self.readers.acquire().await?;
-        statements::statement_detail(&mut conn, id).await
-    }
 }
-
-crate::store::work_store::work_store!(SqliteStore);
-crate::store::memory::memory_store!(SqliteStore);
-crate::store::glossary::glossary_store!(SqliteStore);
-crate::store::security::security_store!(SqliteStore);
-// SQLite has one writer, so claims never race and need no row locks.
-crate::store::webhook_store::webhook_store!(SqliteStore, sqlx::SqliteConnection, "");

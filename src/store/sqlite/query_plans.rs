@@ -3,8 +3,9 @@
 use rusqlite::Connection;
 
 use super::SqliteStore;
-use crate::store::units::{
-    ASSIGNMENT_FLAGS_SQL, LANGUAGE_WAITING_SQL, STATEMENT_COMMENTS_SQL, UNIT_LIST_SQL,
+use crate::store::unit_sql::{
+    ASSIGNMENT_FLAGS_SQL, LANGUAGE_VERSIONS_SQL, LANGUAGE_WAITING_SQL, STATEMENT_COMMENTS_SQL,
+    UNIT_LIST_SQL,
 };
 use crate::store::Store;
 
@@ -33,9 +34,10 @@ async fn statement_reads_start_from_its_segments() {
     store.migrate().await.expect("migrations run");
     let conn = Connection::open(&path).expect("second connection");
     for (name, sql) in [
-        ("unit list", UNIT_LIST_SQL),
+        ("unit list", UNIT_LIST_SQL.as_str()),
         ("statement comments", STATEMENT_COMMENTS_SQL),
         ("language completion", LANGUAGE_WAITING_SQL),
+        ("language versions", LANGUAGE_VERSIONS_SQL),
     ] {
         let steps = plan(&conn, sql);
         // Walking every unit of a language (the lang index) would read all statements' units.
@@ -51,13 +53,13 @@ async fn statement_reads_start_from_its_segments() {
         );
     }
     // The list comes out of the index in position order; a sort would copy every row once more.
-    let steps = plan(&conn, UNIT_LIST_SQL);
+    let steps = plan(&conn, &UNIT_LIST_SQL);
     assert!(
         steps.iter().all(|s| !s.contains("TEMP B-TREE")),
         "the unit list should need no sort: {steps:?}"
     );
     // The queue's assignment flags look at one statement's segments, not at every segment.
-    let steps = plan(&conn, ASSIGNMENT_FLAGS_SQL);
+    let steps = plan(&conn, &ASSIGNMENT_FLAGS_SQL);
     assert!(
         steps
             .iter()

@@ -1,3 +1,0 @@
-//! PostgreSQL translation-memory queries (the shared SQL of `store::memory`).
-
-crate::store::memory::memory_queries!(sqlx::PgConnection, sqlx::Postgres, "strpos");

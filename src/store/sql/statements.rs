@@ -1,0 +1,197 @@
+//! Statements: their summaries and details, and what a new statement writes besides its own
+//! rows (its first revision, its units, and the changes the workflow starts some of them with).
+
+use chrono::{DateTime, Utc};
+
+use super::{unit_writes, units, Conn};
+use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
+use crate::store::rows::{statement_summaries, ProgressRow, SegmentRow, StatementRow, TargetRow};
+use crate::store::units::{FirstChanges, UnitRecord};
+use crate::store::{free_slug, StoreError, StoreResult};
+
+/// Summaries of every statement, newest first, or of the one with `id`.
+pub(crate) async fn summaries(
+    conn: &mut impl Conn,
+    id: Option<i64>,
+) -> StoreResult<Vec<StatementSummary>> {
+    let rows: Vec<StatementRow> = conn
+        .fetch_all(
+            "SELECT s.id, s.slug, s.title, s.source_lang, s.format, s.revision,
+                u.username AS created_by, s.created_at, s.updated_at, s.open_to_translators,
+                (SELECT COUNT(*) FROM segments g WHERE g.statement_id = s.id AND g.active)
+                    AS segment_count
+             FROM statements s JOIN users u ON u.id = s.created_by
+             WHERE $1 IS NULL OR s.id = $1
+             ORDER BY s.id DESC",
+            &[id.into()],
+        )
+        .await?;
+    let targets: Vec<TargetRow> = conn
+        .fetch_all(
+            "SELECT statement_id, lang FROM statement_targets
+             WHERE $1 IS NULL OR statement_id = $1
+             ORDER BY statement_id, position",
+            &[id.into()],
+        )
+        .await?;
+    // Two texts rather than `$1 IS NULL OR ...`: SQLite plans a statement once for every value,
+    // so the OR made one statement's progress scan every segment in the database.
+    let progress: Vec<ProgressRow> = match id {
+        Some(id) => {
+            conn.fetch_all(
+                "SELECT g.statement_id, n.lang, n.state, COUNT(*) AS n
+                 FROM units n JOIN segments g ON g.id = n.segment_id
+                 WHERE g.active AND g.statement_id = $1
+                 GROUP BY g.statement_id, n.lang, n.state",
+                &[id.into()],
+            )
+            .await?
+        }
+        None => {
+            conn.fetch_all(
+                "SELECT g.statement_id, n.lang, n.state, COUNT(*) AS n
+                 FROM units n JOIN segments g ON g.id = n.segment_id
+                 WHERE g.active
+                 GROUP BY g.statement_id, n.lang, n.state",
+                &[],
+            )
+            .await?
+        }
+    };
+    statement_summaries(rows, targets, progress)
+}
+
+pub(crate) async fn statement_detail(
+    conn: &mut impl Conn,
+    id: i64,
+) -> StoreResult<Option<StatementDetail>> {
+    let Some(summary) = summaries(conn, Some(id)).await?.pop() else {
+        return Ok(None);
+    };
+    let text: String = conn
+        .scalar(
+            "SELECT text FROM statement_revisions WHERE statement_id = $1 AND revision = $2",
+            &[id.into(), summary.revision.into()],
+        )
+        .await?;
+    let rows: Vec<SegmentRow> = conn
+        .fetch_all(
+            "SELECT id, position, kind, level, source, sentences FROM segments
+             WHERE statement_id = $1 AND active ORDER BY position",
+            &[id.into()],
+        )
+        .await?;
+    let segments = rows
+        .into_iter()
+        .map(SegmentRow::into_segment)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(StatementDetail {
+        summary,
+        text,
+        segments,
+    }))
+}
+
+/// A statement that was just written in the same transaction.
+pub(crate) async fn written_statement(
+    conn: &mut impl Conn,
+    id: i64,
+) -> StoreResult<StatementDetail> {
+    statement_detail(conn, id).await?.ok_or_else(|| {
+        StoreError::Corrupt(format!("statement {id} vanished inside its transaction"))
+    })
+}
+
+/// The first free slug from `base` (`base`, `base-2`, ...) among the statements stored.
+pub(crate) async fn free_slug_for(conn: &mut impl Conn, base: &str) -> StoreResult<String> {
+    let taken: Vec<String> = conn
+        .scalars(
+            "SELECT slug FROM statements WHERE slug = $1 OR slug LIKE $1 || '-%'",
+            &[base.into()],
+        )
+        .await?;
+    Ok(free_slug(base, &taken))
+}
+
+/// The statement's row with `slug`, and its first revision; returns its id.
+pub(crate) async fn insert_statement_row(
+    conn: &mut impl Conn,
+    statement: &PreparedStatement,
+    slug: &str,
+    created_by: i64,
+    at: DateTime<Utc>,
+) -> StoreResult<i64> {
+    let format = statement.format.to_string();
+    let id: i64 = conn
+        .scalar(
+            "INSERT INTO statements (slug, title, source_lang, format, revision, created_by,
+                 created_at, updated_at, open_to_translators)
+             VALUES ($1, $2, $3, $4, 1, $5, $6, $6, $7) RETURNING id",
+            &[
+                slug.into(),
+                statement.title.as_str().into(),
+                statement.source_lang.as_str().into(),
+                format.as_str().into(),
+                created_by.into(),
+                at.into(),
+                statement.open_to_translators.into(),
+            ],
+        )
+        .await?;
+    conn.execute(
+        "INSERT INTO statement_revisions (statement_id, revision, text, format, created_by, created_at)
+         VALUES ($1, 1, $2, $3, $4, $5)",
+        &[
+            id.into(),
+            statement.text.as_str().into(),
+            format.as_str().into(),
+            created_by.into(),
+            at.into(),
+        ],
+    )
+    .await?;
+    Ok(id)
+}
+
+/// One untranslated unit per segment and target language of statement `id`.
+pub(crate) async fn insert_units(
+    conn: &mut impl Conn,
+    id: i64,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    conn.execute(
+        "INSERT INTO units (segment_id, lang, updated_at)
+         SELECT g.id, t.lang, $1 FROM segments g
+         JOIN statement_targets t ON t.statement_id = g.statement_id
+         WHERE g.statement_id = $2",
+        &[at.into(), id.into()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Writes the changes `first` starts the new statement `id`'s units with.
+pub(crate) async fn write_first_changes(
+    conn: &mut impl Conn,
+    id: i64,
+    first: &dyn FirstChanges,
+) -> StoreResult<()> {
+    let statement = written_statement(conn, id).await?;
+    let mut created: Vec<UnitRecord> = Vec::new();
+    for lang in &statement.summary.target_langs {
+        created.extend(units::unit_records(conn, id, lang).await?);
+    }
+    let writes = first
+        .first_changes(&statement, &created)
+        .map_err(|refused| {
+            StoreError::Corrupt(format!(
+                "a new unit is {} and refuses {}",
+                refused.from.as_str(),
+                refused.action.as_str()
+            ))
+        })?;
+    for write in &writes {
+        unit_writes::apply(conn, write).await?;
+    }
+    Ok(())
+}

@@ -1,3 +1,0 @@
-//! SQLite unit queries (the shared SQL of `store::units`).
-
-crate::store::unit_queries::unit_queries!(sqlx::SqliteConnection);
