@@ -185,6 +185,7 @@ ui-which-paragraphs = Which paragraphs
 ui-all-paragraphs = All paragraphs
 ui-selected-paragraphs = Only the ticked paragraphs
 ui-paragraph-number = Paragraph { $number }
+ui-headline = Headline
 ui-assigned = Assigned.
 ui-open-to-translators = Open to translators: the paragraphs nobody is assigned to may be taken by any translator of their language
 ui-open-to-translators-hint = Without this, those paragraphs wait for an editor, who translates them or assigns them. A paragraph assigned to someone stays theirs either way.

@@ -75,6 +75,8 @@ pub enum BlockKind {
     Heading(u8),
     Quote,
     ListItem,
+    /// A statement's headline: not part of its text, but translated and reviewed like it.
+    Headline,
 }
 
 impl BlockKind {
@@ -86,6 +88,7 @@ impl BlockKind {
             BlockKind::Heading(_) => "heading",
             BlockKind::Quote => "quote",
             BlockKind::ListItem => "list_item",
+            BlockKind::Headline => "headline",
         }
     }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::audit::{AuditAction, NewAuditEntry};
+use super::blocks::BlockKind;
 use super::language::LanguageTag;
 use super::statement::Segment;
 use super::unit::{Reason, UnitState};
@@ -74,6 +75,39 @@ pub struct PublicationContent {
     pub revision: i64,
     pub segments: Vec<PublishedSegment>,
 }
+
+impl PublicationContent {
+    /// The headline: the segment of kind `headline`, absent from publications made before
+    /// headlines were units.
+    pub fn headline(&self) -> Option<&PublishedSegment> {
+        self.segments.iter().find(|s| s.kind == HEADLINE)
+    }
+
+    /// The title as readers of `lang` see it, with the language it is in: the published
+    /// translation of the headline, the source title for the source language, and the source
+    /// title too where a publication has no translated headline (one made before headlines
+    /// were units).
+    pub fn title_in<'a>(&'a self, lang: &'a LanguageTag) -> (&'a str, &'a LanguageTag) {
+        if *lang != self.source_lang {
+            if let Some(text) = self
+                .headline()
+                .and_then(|h| h.translations.get(lang.as_str()))
+                .filter(|t| !t.text.trim().is_empty())
+            {
+                return (&text.text, lang);
+            }
+        }
+        (&self.title, &self.source_lang)
+    }
+
+    /// The segments below the headline: what a page shows under its title.
+    pub fn body(&self) -> impl Iterator<Item = &PublishedSegment> {
+        self.segments.iter().filter(|s| s.kind != HEADLINE)
+    }
+}
+
+/// The kind of the segment that holds a statement's headline.
+const HEADLINE: &str = BlockKind::Headline.as_str();
 
 /// Picks the text of every unit of `langs`, or lists every unit that blocks.
 /// An approved unit publishes its text. A unit under correction (draft, translated, or a

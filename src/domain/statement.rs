@@ -3,8 +3,9 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::blocks::TextFormat;
+use super::blocks::{BlockKind, TextFormat};
 use super::language::LanguageTag;
+use super::segmentation::split_sentences;
 use super::segmenting::{segment_text, SegmentDraft};
 use super::unit::Progress;
 
@@ -61,7 +62,17 @@ pub struct PreparedStatement {
     pub text: String,
     pub format: TextFormat,
     pub open_to_translators: bool,
+    /// The title as a unit of its own, translated and reviewed like every paragraph.
+    pub headline: SegmentDraft,
     pub segments: Vec<SegmentDraft>,
+}
+
+impl PreparedStatement {
+    /// Every segment to store in order: the headline first (place 0), then the paragraphs
+    /// (places 1, 2, ...).
+    pub fn all_segments(&self) -> impl Iterator<Item = &SegmentDraft> {
+        std::iter::once(&self.headline).chain(&self.segments)
+    }
 }
 
 /// Checks the input and segments it. Nothing is stored here, so a refusal leaves nothing behind.
@@ -88,7 +99,9 @@ pub fn prepare(
             target_langs.push(lang);
         }
     }
+    let headline = headline_draft(&input.source_lang, &title);
     Ok(PreparedStatement {
+        headline,
         title,
         source_lang: input.source_lang,
         target_langs,
@@ -97,6 +110,15 @@ pub fn prepare(
         open_to_translators: input.open_to_translators,
         segments,
     })
+}
+
+/// The headline as a segment: the whole title, split into sentences by the language's rules.
+pub fn headline_draft(lang: &LanguageTag, title: &str) -> SegmentDraft {
+    SegmentDraft {
+        kind: BlockKind::Headline,
+        source: title.to_owned(),
+        sentences: split_sentences(lang.primary(), title),
+    }
 }
 
 /// Segments `text` and checks it against the limits: the same rules for a stored statement
@@ -161,9 +183,9 @@ pub struct StatementSummary {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Segment {
     pub id: i64,
-    /// 1-based place in the statement.
+    /// Place in the statement: 0 for the headline, then 1, 2, ... for the paragraphs.
     pub position: u32,
-    /// `paragraph`, `heading`, `quote` or `list_item`.
+    /// `headline`, `paragraph`, `heading`, `quote` or `list_item`.
     pub kind: String,
     /// Heading level for headings.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -178,7 +200,19 @@ pub struct StatementDetail {
     #[serde(flatten)]
     pub summary: StatementSummary,
     pub text: String,
+    /// The title as a unit of its own (kind `headline`, place 0). Every stored statement has
+    /// one (migration 0015 gave the older ones theirs); a view built by hand may leave it out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline: Option<Segment>,
+    /// The paragraphs of the text, in order.
     pub segments: Vec<Segment>,
+}
+
+impl StatementDetail {
+    /// The headline, then the paragraphs: every segment that has units.
+    pub fn all_segments(&self) -> impl Iterator<Item = &Segment> {
+        self.headline.iter().chain(&self.segments)
+    }
 }
 
 #[cfg(test)]

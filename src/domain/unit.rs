@@ -263,7 +263,11 @@ pub enum Reason {
 pub struct UnitView {
     pub unit_id: i64,
     pub segment_id: i64,
+    /// Place in the statement: 0 for the headline, then 1, 2, ... for the paragraphs.
     pub position: u32,
+    /// `headline` for the statement's title, else the paragraph's kind: `paragraph`,
+    /// `heading`, `quote` or `list_item`.
+    pub kind: String,
     #[schema(value_type = String, example = "hy")]
     pub lang: super::language::LanguageTag,
     pub source: String,

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::Sha256;
 
+use super::publication::PublicationContent;
+
 /// What a hook can hear about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub enum EventType {
@@ -155,18 +157,24 @@ pub fn statement_published_data(
     statement_id: i64,
     slug: &str,
     number: i64,
-    revision: i64,
-    langs: &[String],
+    content: &PublicationContent,
     sha256: &str,
 ) -> Value {
+    let langs: Vec<String> = content.langs.iter().map(|l| l.to_string()).collect();
+    // The headline as readers of each language see it, the source's included.
+    let titles: serde_json::Map<String, Value> = std::iter::once(&content.source_lang)
+        .chain(&content.langs)
+        .map(|lang| (lang.to_string(), Value::from(content.title_in(lang).0)))
+        .collect();
     json!({
         "statement_id": statement_id,
         "slug": slug,
         "version": number,
-        "revision": revision,
+        "revision": content.revision,
         "langs": langs,
+        "titles": titles,
         "sha256": sha256,
-        "paths": publication_paths(slug, number, langs),
+        "paths": publication_paths(slug, number, &langs),
     })
 }
 

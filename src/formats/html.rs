@@ -14,6 +14,7 @@ thead th{position:sticky;top:0;background:#fff;border-bottom:2px solid #999}
 .n{width:3rem;color:#777;font-weight:normal}
 .n a{color:inherit;text-decoration:none}
 tr.quote td{font-style:italic}
+tr.headline td{font-size:1.25em}
 tr.list_item td:not(:empty)::before{content:\"\\2022\\00a0\"}
 td.untranslated{background:repeating-linear-gradient(45deg,#f4f4f4 0 6px,#fff 6px 12px)}
 td[data-state=draft],td[data-state=needs_work]{background:#fff8e1}
@@ -92,7 +93,7 @@ fn write_row<W: Write + ?Sized>(
     langs: &[&LanguageTag],
     page_rtl: bool,
 ) -> io::Result<()> {
-    let heading = segment.kind == "heading";
+    let heading = segment.kind == "heading" || segment.kind == "headline";
     write!(out, "<tr id=\"s-{}\" class=\"", segment.segment_id)?;
     escape(out, &segment.kind)?;
     write!(

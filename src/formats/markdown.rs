@@ -93,7 +93,8 @@ fn write_block<W: Write + ?Sized>(
 ) -> io::Result<()> {
     // (prefix of the first line, prefix of the lines after it)
     let (first, rest): (&[u8], &[u8]) = match segment.kind.as_str() {
-        "heading" => {
+        // The headline is the document's first-level heading.
+        "heading" | "headline" => {
             // An ATX heading is one line: a line break inside becomes a space.
             let level = segment.level.unwrap_or(1).clamp(1, 6);
             let level = usize::from(level.saturating_add(heading_shift).min(6));

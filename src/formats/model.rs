@@ -29,9 +29,9 @@ pub struct ExportDoc {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportSegment {
     pub segment_id: i64,
-    /// 1-based place in the statement.
+    /// Place in the statement: 0 for the headline, then 1, 2, ...
     pub position: u32,
-    /// `paragraph`, `heading`, `quote` or `list_item`.
+    /// `headline`, `paragraph`, `heading`, `quote` or `list_item`.
     pub kind: String,
     pub level: Option<u8>,
     pub source: String,

@@ -27,6 +27,7 @@ pub(crate) struct UnitRow {
     pub statement_id: i64,
     pub segment_id: i64,
     pub position: i64,
+    pub kind: String,
     pub source: String,
     pub lang: String,
     pub state: String,
@@ -87,6 +88,7 @@ impl UnitRow {
                 segment_id: self.segment_id,
                 position: u32::try_from(self.position)
                     .map_err(|_| StoreError::Corrupt("segment position".into()))?,
+                kind: self.kind,
                 lang: stored_tag(&self.lang)?,
                 source: self.source,
                 text: self.text,

@@ -4,13 +4,16 @@
 
 use std::sync::LazyLock;
 
-/// The segment `$1` of statement `$2` with its neighbours' sources, if it is active.
+/// The segment `$1` of statement `$2` with its neighbours' sources, if it is active. The
+/// headline stands alone: it is no paragraph's neighbour and has none.
 pub(crate) const SEGMENT_CONTEXT_SQL: &str = "SELECT s.source_lang,
         (SELECT p.source FROM segments p WHERE p.statement_id = g.statement_id AND p.active
-           AND p.position < g.position ORDER BY p.position DESC LIMIT 1),
+           AND p.position < g.position AND p.kind <> 'headline' AND g.kind <> 'headline'
+           ORDER BY p.position DESC LIMIT 1),
         g.source,
         (SELECT x.source FROM segments x WHERE x.statement_id = g.statement_id AND x.active
-           AND x.position > g.position ORDER BY x.position LIMIT 1)
+           AND x.position > g.position AND g.kind <> 'headline'
+           ORDER BY x.position LIMIT 1)
      FROM segments g JOIN statements s ON s.id = g.statement_id
      WHERE g.id = $1 AND g.statement_id = $2 AND g.active";
 
@@ -31,7 +34,8 @@ const REVIEWERS_FLAG: &str = "EXISTS (SELECT 1 FROM segments g2 CROSS JOIN units
           AND u2.lang = n.lang AND u2.reviewer_id IS NOT NULL) AS reviewers_assigned";
 
 /// The columns of a unit with the names that go with its ids (`UnitRow` without the flags).
-const UNIT_COLUMNS: &str = "n.id AS unit_id, g.statement_id, n.segment_id, g.position, g.source,
+const UNIT_COLUMNS: &str =
+    "n.id AS unit_id, g.statement_id, n.segment_id, g.position, g.kind, g.source,
     n.lang, n.state, n.text, n.version, n.reason, n.reason_comment, n.old_source, n.new_source,
     n.text_author AS text_author_id, ta.username AS text_author, n.approved_text,
     n.translator_id, tr.username AS translator, n.reviewer_id, rv.username AS reviewer, n.due_at,

@@ -74,7 +74,7 @@ pub async fn assign(
     let segments = match request.scope {
         Scope::All => None,
         Scope::Ids(ids) => {
-            let known: Vec<i64> = statement.segments.iter().map(|s| s.id).collect();
+            let known: Vec<i64> = statement.all_segments().map(|s| s.id).collect();
             if let Some(bad) = ids.iter().find(|id| !known.contains(id)) {
                 return Err(AppError::not_found("segment").detail("segment_id", *bad));
             }

@@ -122,7 +122,7 @@ pub async fn statement_findings(
             units.into_iter().map(|u| (u.segment_id, u.text)).collect(),
         ));
     }
-    for segment in &statement.segments {
+    for segment in statement.all_segments() {
         let translations: Vec<(&str, &str)> = texts
             .iter()
             .filter_map(|(lang, units)| {

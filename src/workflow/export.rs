@@ -100,8 +100,8 @@ pub async fn working_doc(
                 .push(format!("{}: {}", c.author, c.body));
         }
     }
-    let mut segments = Vec::with_capacity(statement.segments.len());
-    for segment in &statement.segments {
+    let mut segments = Vec::with_capacity(statement.segments.len() + 1);
+    for segment in statement.all_segments() {
         let mut targets = Vec::new();
         for (lang, units) in chosen.iter().zip(&per_lang) {
             let Some(unit) = units.get(&segment.id) else {

@@ -20,8 +20,8 @@ use crate::store::Store;
 use super::memory::MemoryBook;
 use super::unit_write::unit_write;
 
-/// The memory's word-for-word translations of a new statement's paragraphs, by position
-/// (from 1) and target language, with their scores.
+/// The memory's word-for-word translations of a new statement's headline and paragraphs, by
+/// place (0 for the headline) and target language, with their scores.
 pub(crate) struct MemoryDrafts {
     found: HashMap<(u32, LanguageTag), (String, u8)>,
     by: i64,
@@ -39,7 +39,7 @@ impl MemoryDrafts {
     }
 }
 
-/// Looks every paragraph of `statement` up in the memory, in each target language, with its
+/// Looks the headline and every paragraph of `statement` up in the memory, in each target language, with its
 /// neighbours as context.
 pub(crate) async fn memory_drafts(
     memory: &Arc<MemoryBook>,
@@ -49,14 +49,18 @@ pub(crate) async fn memory_drafts(
 ) -> AppResult<MemoryDrafts> {
     // What was remembered a moment ago (by another instance too) counts.
     memory.refresh(store).await?;
-    let segments = &statement.segments;
+    // The headline (place 0) stands alone; a paragraph's context is its neighbours in the text.
+    let body = &statement.segments;
     let mut found = HashMap::new();
     for lang in &statement.target_langs {
-        for (index, segment) in segments.iter().enumerate() {
-            let context = (
-                index.checked_sub(1).map(|i| segments[i].source.as_str()),
-                segments.get(index + 1).map(|s| s.source.as_str()),
-            );
+        for (position, segment) in statement.all_segments().enumerate() {
+            let context = match position.checked_sub(1) {
+                None => (None, None),
+                Some(index) => (
+                    index.checked_sub(1).map(|i| body[i].source.as_str()),
+                    body.get(index + 1).map(|s| s.source.as_str()),
+                ),
+            };
             let suggestions = memory
                 .lookup(
                     store,
@@ -68,7 +72,7 @@ pub(crate) async fn memory_drafts(
                 )
                 .await?;
             if let Some(best) = suggestions.into_iter().next().filter(|s| s.score >= 100) {
-                let position = u32::try_from(index + 1).unwrap_or(u32::MAX);
+                let position = u32::try_from(position).unwrap_or(u32::MAX);
                 found.insert((position, lang.clone()), (best.target, best.score));
             }
         }

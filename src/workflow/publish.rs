@@ -102,7 +102,7 @@ async fn assembled(
         &s.title,
         &s.source_lang,
         s.revision,
-        &statement.segments,
+        &statement.all_segments().cloned().collect::<Vec<_>>(),
         langs,
         &candidates,
     ) {

@@ -47,8 +47,8 @@ async fn translator_signs_in_in_armenian_and_sees_the_queue() {
     assert!(page.contains("Իմ աշխատանքը"), "My work, in Armenian");
     assert!(page.contains("Open letter on access to public information"));
     assert!(
-        page.contains("<td class=\"count\">7</td>"),
-        "seven paragraphs to translate"
+        page.contains("<td class=\"count\">8</td>"),
+        "seven paragraphs and the headline to translate"
     );
     browser.screenshot("my-work-hy").await;
 
@@ -105,7 +105,8 @@ async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text(
         )
         .await
         .expect("units");
-    let (first, second) = (units[0].segment_id, units[1].segment_id);
+    // units[0] is the headline.
+    let (first, second) = (units[1].segment_id, units[2].segment_id);
 
     browser
         .type_into(&format!("#t-{first}"), "Ազգային ժողովի պատգամավորներին,")
@@ -129,7 +130,7 @@ async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text(
             &tandem::domain::language::LanguageTag::parse("hy").expect("tag"),
         )
         .await
-        .expect("units")[0]
+        .expect("units")[1]
         .clone();
     assert_eq!(
         (unit.text.as_str(), unit.state.as_str()),
@@ -174,7 +175,7 @@ async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text(
     // The save behind "keep my text" lands shortly after the panel closes.
     let hy = tandem::domain::language::LanguageTag::parse("hy").expect("tag");
     wait::until("her text in the database", async || {
-        let text = app.store.list_units(id, &hy).await.expect("units")[1]
+        let text = app.store.list_units(id, &hy).await.expect("units")[2]
             .text
             .clone();
         if text == "Թարգմանչի տարբերակը" {
@@ -191,7 +192,7 @@ async fn translator_saves_and_submits_in_the_editor_and_conflicts_keep_her_text(
             &tandem::domain::language::LanguageTag::parse("hy").expect("tag"),
         )
         .await
-        .expect("units")[1]
+        .expect("units")[2]
         .clone();
     assert_eq!(
         kept.text, "Թարգմանչի տարբերակը",
@@ -264,7 +265,7 @@ async fn two_browsers_on_one_unit_see_each_other_and_merge_a_conflict() {
     hasmik.sign_in(&app.url(""), "hasmik", &password).await;
     let hy = tandem::domain::language::LanguageTag::parse("hy").expect("tag");
     let units = app.store.list_units(id, &hy).await.expect("units");
-    let (second, third) = (units[1].segment_id, units[2].segment_id);
+    let (second, third) = (units[2].segment_id, units[3].segment_id);
     let editor_page = app.url(&format!("/app/s/{id}/hy"));
     for browser in [&anush, &hasmik] {
         browser.goto(&editor_page).await;
@@ -333,7 +334,7 @@ async fn two_browsers_on_one_unit_see_each_other_and_merge_a_conflict() {
             "document.querySelector('#u-{second} .conflict').hidden"
         ))
         .await;
-    let stored = app.store.list_units(id, &hy).await.expect("units")[1].clone();
+    let stored = app.store.list_units(id, &hy).await.expect("units")[2].clone();
     assert_eq!(stored.text, merged);
     let history = app
         .store
@@ -375,7 +376,7 @@ async fn the_editor_offers_memory_terms_and_checks_on_the_demo_statement() {
     let (app, _users, id, browser) = signed_in("anush", "hy").await;
     let hy = tandem::domain::language::LanguageTag::parse("hy").expect("tag");
     let units = app.store.list_units(id, &hy).await.expect("units");
-    let (first, ready) = (units[0].segment_id, units[5].segment_id);
+    let (first, ready) = (units[1].segment_id, units[6].segment_id);
     browser.goto(&app.url(&format!("/app/s/{id}/hy"))).await;
 
     // "National Assembly" is a glossary term: marked in the source, listed with its translation.

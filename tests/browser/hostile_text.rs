@@ -136,7 +136,13 @@ async fn script_bearing_text_stays_text() {
     let (_, units) = translator
         .get(&format!("/api/v1/statements/{id}/translations/hy"))
         .await;
-    for unit in units.as_array().expect("units").iter().skip(1) {
+    // The headline and every paragraph not approved yet.
+    let waiting = units
+        .as_array()
+        .expect("units")
+        .iter()
+        .filter(|u| u["state"] != "approved");
+    for unit in waiting {
         let seg = unit["segment_id"].as_i64().expect("segment");
         let v = unit["version"].as_i64().expect("version");
         let path = format!("/api/v1/statements/{id}/segments/{seg}/translations/hy");

@@ -25,6 +25,9 @@ const HY_FIXED: &str = "Գետափի բնակիչների խորհուրդը ք�
 const HY_SECOND: &str =
     "Հրավիրում ենք բոլորին շաբաթ օրը ժամը 11:00-ին գրադարանի դահլիճում կայանալիք բաց հանդիպմանը։";
 const HY_REASON: &str = "Ստորագրողները 3400 են, ոչ թե 3300։";
+/// The headline in Armenian and in Russian, translated and reviewed like the paragraphs.
+const HY_TITLE: &str = "Գետափի բնակիչները խնդրում են հրապարակել տրանսպորտի բյուջեն";
+const RU_TITLE: &str = "Жители Приречья просят опубликовать бюджет на транспорт";
 const RU: [&str; 2] = [
     "Совет жителей Приречья просит город опубликовать бюджет общественного транспорта на 2025 год \
 до 12 марта. Наше письмо подписали более 3 400 человек.",
@@ -87,8 +90,13 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
     let id = statement.id;
     let hy = LanguageTag::parse("hy").expect("tag");
     let units = app.store.list_units(id, &hy).await.expect("units");
-    assert_eq!(units.len(), 2, "two paragraphs");
-    let (p1, p2) = (units[0].segment_id, units[1].segment_id);
+    assert_eq!(units.len(), 3, "the headline and two paragraphs");
+    assert_eq!(units[0].kind, "headline");
+    let (h, p1, p2) = (
+        units[0].segment_id,
+        units[1].segment_id,
+        units[2].segment_id,
+    );
 
     assign(&editor, "hy", "translator", "anush", "✎ anush").await;
     assign(&editor, "hy", "reviewer", "hasmik", "✓ hasmik").await;
@@ -156,9 +164,15 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
         .click(&format!("#u-{p2} button[data-action=submit]"))
         .await;
     wait_state(&anush, p2, "translated").await;
+    // The headline is at the top of the editor, a unit like the others.
+    anush.type_into(&format!("#t-{h}"), HY_TITLE).await;
+    anush
+        .click(&format!("#u-{h} button[data-action=submit]"))
+        .await;
+    wait_state(&anush, h, "translated").await;
     anush.screenshot("editor-submitted-hy").await;
 
-    // The reviewer sends the first back with a reason and approves the second.
+    // The reviewer sends the first back with a reason and approves the second and the headline.
     let hasmik = Browser::start("hy").await;
     hasmik
         .sign_in(&base, "hasmik", &common::demo_password(&users, "hasmik"))
@@ -167,14 +181,14 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
     hasmik.wait_for_url("/app/review").await;
     let item = |segment: i64| format!("li.review-item[data-segment='{segment}']");
     hasmik
-        .wait_until(|html| html.matches("class=\"review-item\"").count() == 2)
+        .wait_until(|html| html.matches("class=\"review-item\"").count() == 3)
         .await;
     hasmik.screenshot("review-hy").await;
     // Sending back needs a reason: without one nothing is sent.
     hasmik
         .click(&format!("{} button[data-action=reject]", item(p1)))
         .await;
-    assert_eq!(state_of_db(&app, id, 0).await, "translated");
+    assert_eq!(state_of_db(&app, id, 1).await, "translated");
     hasmik
         .type_into(&format!("{} input.comment", item(p1)), HY_REASON)
         .await;
@@ -185,15 +199,21 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
         .click(&format!("{} button[data-action=approve]", item(p2)))
         .await;
     hasmik
+        .click(&format!("{} button[data-action=approve]", item(h)))
+        .await;
+    hasmik
         .wait_for(&format!(
             "document.querySelector(\"{}\").classList.contains('done') && \
+             document.querySelector(\"{}\").classList.contains('done') && \
              document.querySelector(\"{}\").classList.contains('done')",
             item(p1),
-            item(p2)
+            item(p2),
+            item(h)
         ))
         .await;
-    assert_eq!(state_of_db(&app, id, 0).await, "needs_work");
-    assert_eq!(state_of_db(&app, id, 1).await, "approved");
+    assert_eq!(state_of_db(&app, id, 0).await, "approved");
+    assert_eq!(state_of_db(&app, id, 1).await, "needs_work");
+    assert_eq!(state_of_db(&app, id, 2).await, "approved");
 
     // The translator's open editor has already heard about both decisions.
     wait_state(&anush, p1, "needs_work").await;
@@ -254,15 +274,15 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
         .await;
     assert_eq!(
         blockers,
-        json!(2),
-        "both Russian paragraphs block publishing"
+        json!(3),
+        "the Russian headline and both paragraphs block publishing"
     );
     editor.screenshot("publish-blocked-en").await;
 
     // Russian is done over the API by its translator and reviewer.
     let dmitri = app.sign_in_with(&users, "dmitri").await;
     let olga = app.sign_in_with(&users, "olga").await;
-    for (segment, text) in [(p1, RU[0]), (p2, RU[1])] {
+    for (segment, text) in [(h, RU_TITLE), (p1, RU[0]), (p2, RU[1])] {
         let path = format!("/api/v1/statements/{id}/segments/{segment}/translations/ru");
         let (status, saved) = dmitri
             .call(
@@ -296,6 +316,16 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
         .wait_until(|html| html.contains(&format!("href=\"/p/{slug}/v/1\"")))
         .await;
     editor.screenshot("published-en").await;
+
+    // Each language's page is titled with its own headline.
+    for (lang, title) in [("hy", HY_TITLE), ("ru", RU_TITLE)] {
+        editor.goto(&app.url(&format!("/p/{slug}/{lang}"))).await;
+        let page = editor.source().await;
+        assert!(
+            page.contains(&format!("<h1 lang=\"{lang}\">{title}</h1>")),
+            "the {lang} headline is the page's title"
+        );
+    }
 
     // The public page shows the three languages, each marked with its language.
     editor.goto(&app.url(&format!("/p/{slug}"))).await;
@@ -339,9 +369,13 @@ async fn a_statement_goes_from_creation_to_publication_in_the_browser() {
     editor.wait_until(|html| html.contains("Revision 2")).await;
     let after = app.store.list_units(id, &hy).await.expect("units");
     assert_eq!(
-        (after[0].state.as_str(), after[1].state.as_str()),
-        ("approved", "needs_work"),
-        "only the changed paragraph goes back"
+        (
+            after[0].state.as_str(),
+            after[1].state.as_str(),
+            after[2].state.as_str()
+        ),
+        ("approved", "approved", "needs_work"),
+        "only the changed paragraph goes back; the headline and the other stay approved"
     );
 
     // The administrator gives Dmitri the reviewer role for Armenian.

@@ -83,8 +83,15 @@ async fn approvals_feed_the_memory(app: common::TestApp) {
         .get(&format!("/api/v1/statements/{second}/translations/hy"))
         .await;
     let units = units.as_array().expect("units");
-    assert!(units.iter().all(|u| u["state"] == "draft"), "{units:?}");
-    assert_eq!(units[0]["text"], HY1);
+    // The memory knows the paragraphs, not this headline.
+    assert_eq!(units[0]["kind"], "headline");
+    assert_eq!(units[0]["state"], "untranslated");
+    let paragraphs = &units[1..];
+    assert!(
+        paragraphs.iter().all(|u| u["state"] == "draft"),
+        "{units:?}"
+    );
+    assert_eq!(paragraphs[0]["text"], HY1);
     let (_, history) = team
         .translator
         .get(&format!(
@@ -453,8 +460,17 @@ async fn legacy_translations_align(app: common::TestApp) {
         .get(&format!("/api/v1/statements/{id}/translations/hy"))
         .await;
     let units = units.as_array().expect("units");
-    assert!(units.iter().all(|u| u["state"] == "approved"), "{units:?}");
-    assert_eq!(units[1]["text"], HY3);
+    // The alignment brings the paragraphs' translations; the headline is still to translate.
+    assert_eq!(
+        (units[0]["kind"].as_str(), units[0]["state"].as_str()),
+        (Some("headline"), Some("untranslated"))
+    );
+    let paragraphs = &units[1..];
+    assert!(
+        paragraphs.iter().all(|u| u["state"] == "approved"),
+        "{units:?}"
+    );
+    assert_eq!(paragraphs[1]["text"], HY3);
 }
 
 pub fn tests() -> Tests {

@@ -36,12 +36,16 @@ async fn armenian_statement_round_trip(app: common::TestApp) {
         ])
     );
     assert_eq!(segments[1]["source"], "Հարցերի համար գրեք մեզ։");
-    // One untranslated unit per segment and target language.
+    // The title is a unit of its own, before the paragraphs.
+    assert_eq!(got["headline"]["kind"], "headline");
+    assert_eq!(got["headline"]["position"], 0);
+    assert_eq!(got["headline"]["source"], created["title"]);
+    // One untranslated unit per segment, the headline's included, and target language.
     let progress = got["progress"].as_array().expect("progress");
     assert_eq!(progress.len(), 2);
     assert_eq!(progress[0]["lang"], "en");
-    assert_eq!(progress[0]["total"], 2);
-    assert_eq!(progress[0]["untranslated"], 2);
+    assert_eq!(progress[0]["total"], 3);
+    assert_eq!(progress[0]["untranslated"], 3);
     assert_eq!(progress[0]["approved_share"], 0.0);
 
     let (status, list) = editor.get("/api/v1/statements").await;

@@ -14,6 +14,8 @@ struct Fixture {
     translator: common::Session,
     reviewer: common::Session,
     id: i64,
+    /// The headline's segment.
+    headline: i64,
     segs: Vec<i64>,
 }
 
@@ -34,6 +36,7 @@ async fn fixture(app: &common::TestApp) -> Fixture {
         )
         .await;
     let id = created["id"].as_i64().expect("id");
+    let headline = created["headline"]["id"].as_i64().expect("headline");
     let segs = created["segments"]
         .as_array()
         .expect("segs")
@@ -45,6 +48,7 @@ async fn fixture(app: &common::TestApp) -> Fixture {
         translator,
         reviewer,
         id,
+        headline,
         segs,
     }
 }
@@ -171,13 +175,15 @@ async fn round_trip(app: common::TestApp) {
         .editor
         .get(&format!("/api/v1/statements/{}/translations/hy", f.id))
         .await;
+    // The headline comes first, then the paragraphs.
+    assert_eq!(after[0], before[0], "the headline did not change");
     assert_eq!(
-        after[0], before[0],
+        after[1], before[1],
         "the untouched unit did not change at all"
     );
-    assert_eq!(after[2], before[2]);
-    assert_eq!(after[1]["text"], "Լսումները մայիսի 3-ին են։");
-    assert_eq!(after[1]["state"], "draft");
+    assert_eq!(after[3], before[3]);
+    assert_eq!(after[2]["text"], "Լսումները մայիսի 3-ին են։");
+    assert_eq!(after[2]["state"], "draft");
     let (_, history) = f
         .translator
         .get(&format!("{}/history", f.unit(f.segs[1])))
@@ -253,6 +259,7 @@ async fn every_format(app: common::TestApp) {
         };
         f.approve(*seg, &text).await;
     }
+    f.approve(f.headline, "Համատեղ կոչ").await;
     let (s, publication) = f
         .editor
         .post(
@@ -273,9 +280,10 @@ async fn every_format(app: common::TestApp) {
     );
     assert_eq!(
         tmx.matches("<tu ").count() + tmx.matches("<tu>").count(),
-        3,
-        "one tu per paragraph"
+        4,
+        "one tu for the headline and one per paragraph"
     );
+    assert!(tmx.contains("<seg>Joint appeal</seg>") && tmx.contains("<seg>Համատեղ կոչ</seg>"));
     let (_, _, sentences) = f
         .raw(&f.editor, &format!("{base}?format=tmx&segtype=sentence"))
         .await;
@@ -292,6 +300,7 @@ async fn every_format(app: common::TestApp) {
         .raw(&f.editor, &format!("{base}?format=xliff&lang=hy"))
         .await;
     assert!(xliff.contains("state=\"final\""), "a publication is final");
+    assert!(xliff.contains("<target>Համատեղ կոչ</target>"), "{xliff}");
     assert!(!xliff.contains("state=\"reviewed\""));
     if let Err(why) = outside::xliff_schema_check(&xliff) {
         panic!("the published XLIFF breaks the OASIS core schema: {why}");
@@ -301,9 +310,16 @@ async fn every_format(app: common::TestApp) {
         ctype.starts_with("text/html")
             && html.contains("&lt;clarity&gt;")
             && html.contains("id=\"s-")
+            && html.contains("<tr id=\"s-")
+            && html.contains("class=\"headline\"")
+            && html.contains("Համատեղ կոչ")
     );
     let (_, _, md) = f.raw(&f.editor, &format!("{base}?format=md&lang=hy")).await;
     assert!(md.contains("Հատված 1։") && !md.contains("We stand together"));
+    assert!(
+        md.starts_with("# Համատեղ կոչ\n"),
+        "the headline heads the document: {md}"
+    );
     let (s, body) = f.editor.get(&format!("{base}?format=xliff")).await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "xliff needs a language: {body}");
     let (s, _) = f.editor.get(&format!("{base}?format=docx")).await;

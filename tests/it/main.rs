@@ -19,6 +19,7 @@ mod demo;
 mod eval_alignment;
 mod eval_segmentation;
 mod exchange;
+mod headline;
 mod hostile_files;
 mod import_hostile;
 mod migrations;
@@ -53,6 +54,7 @@ fn main() -> std::process::ExitCode {
         eval_alignment::tests().named("eval_alignment"),
         eval_segmentation::tests().named("eval_segmentation"),
         exchange::tests().named("exchange"),
+        headline::tests().named("headline"),
         hostile_files::tests().named("hostile_files"),
         import_hostile::tests().named("import_hostile"),
         migrations::tests().named("migrations"),

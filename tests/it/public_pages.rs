@@ -111,7 +111,8 @@ async fn pages_and_feeds(app: common::TestApp) {
     assert!(css.contains("table.align"));
 }
 
-/// A statement that opens with a heading shows that heading, translated, as each language's title.
+/// The headline is translated and approved like a paragraph, and is each language's title: in
+/// the page's <title> and <h1>, in the language's feed, and in the aligned page's first row.
 async fn translated_titles(app: common::TestApp) {
     let editor = app.editor().await;
     app.add_user(
@@ -132,14 +133,15 @@ async fn translated_titles(app: common::TestApp) {
     let (_, created) = editor
         .post(
             "/api/v1/statements",
-            json!({"title": "Support for the miners", "source_lang": "en", "target_langs": ["hy"], "format": "markdown",
-                   "text": "# Support for the miners\n\nWe stand with the miners of Kajaran.",
-                   "open_to_translators": true}),
+            json!({"title": "Support for the miners", "source_lang": "en", "target_langs": ["hy"],
+                   "text": "We stand with the miners of Kajaran.", "open_to_translators": true}),
         )
         .await;
     let id = created["id"].as_i64().expect("id");
     let slug = created["slug"].as_str().expect("slug").to_owned();
-    for (seg, text) in created["segments"].as_array().expect("segs").iter().zip([
+    let segments =
+        std::iter::once(&created["headline"]).chain(created["segments"].as_array().expect("segs"));
+    for (seg, text) in segments.zip([
         "Աջակցություն հանքափորներին",
         "Մենք Քաջարանի հանքափորների կողքին ենք։",
     ]) {
@@ -173,6 +175,18 @@ async fn translated_titles(app: common::TestApp) {
         hy.matches("Աջակցություն հանքափորներին").count(),
         2,
         "in <title> and <h1>, not again in the body"
+    );
+    let (_, _, aligned) = page(&app, &format!("/p/{slug}")).await;
+    assert!(
+        aligned.contains("class=\"headline\"")
+            && aligned.contains("Support for the miners")
+            && aligned.contains("Աջակցություն հանքափորներին"),
+        "{aligned}"
+    );
+    let (_, _, feed) = page(&app, "/feed/hy.atom").await;
+    assert!(
+        feed.contains("<title type=\"text\">Աջակցություն հանքափորներին</title>"),
+        "{feed}"
     );
 }
 

@@ -223,25 +223,32 @@ async fn audit_log(app: common::TestApp) {
         .await;
     let id = created["id"].as_i64().expect("id");
     let seg = created["segments"][0]["id"].as_i64().expect("segment");
-    let path = format!("/api/v1/statements/{id}/segments/{seg}/translations/hy");
-    let (_, unit) = t.get(&path).await;
-    let v = unit["version"].as_i64().expect("version");
-    let (s, _) = t
-        .call(
-            Method::PUT,
-            &path,
-            Some(
-                json!({"text": "Հիմնադրամը վճարել է դիմած բոլոր ընտանիքներին։", "base_version": v}),
-            ),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK);
-    t.post(&format!("{path}/submit"), json!({"base_version": v + 1}))
-        .await;
-    let (s, body) = r
-        .post(&format!("{path}/approve"), json!({"base_version": v + 2}))
-        .await;
-    assert_eq!(s, StatusCode::OK, "{body}");
+    let headline = created["headline"]["id"].as_i64().expect("headline");
+    for (seg, text) in [
+        (
+            headline,
+            "Հայտարարություն ջրհեղեղից տուժածների հիմնադրամի մասին",
+        ),
+        (seg, "Հիմնադրամը վճարել է դիմած բոլոր ընտանիքներին։"),
+    ] {
+        let path = format!("/api/v1/statements/{id}/segments/{seg}/translations/hy");
+        let (_, unit) = t.get(&path).await;
+        let v = unit["version"].as_i64().expect("version");
+        let (s, _) = t
+            .call(
+                Method::PUT,
+                &path,
+                Some(json!({"text": text, "base_version": v})),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK);
+        t.post(&format!("{path}/submit"), json!({"base_version": v + 1}))
+            .await;
+        let (s, body) = r
+            .post(&format!("{path}/approve"), json!({"base_version": v + 2}))
+            .await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+    }
     let (s, body) = admin
         .post(
             &format!("/api/v1/statements/{id}/publications"),

@@ -160,7 +160,9 @@ async fn concurrent_statements(app: common::TestApp) {
     for task in tasks {
         let detail = task.await.expect("join").expect("stored");
         assert_eq!(detail.segments.len(), 2);
-        assert_eq!(detail.summary.progress[1].total, 2);
+        assert!(detail.headline.is_some());
+        // Two paragraphs and the headline.
+        assert_eq!(detail.summary.progress[1].total, 3);
         slugs.insert(detail.summary.slug);
     }
     assert_eq!(slugs.len(), 12, "{slugs:?}");
@@ -232,7 +234,7 @@ async fn open_setting_reaches_every_read(app: common::TestApp) {
             "a statement's units"
         );
         let queue = store.queue_units(karen.id).await.expect("queue");
-        assert_eq!(queue.len(), 2);
+        assert_eq!(queue.len(), 3, "two paragraphs and the headline");
         assert!(
             queue
                 .iter()

@@ -212,6 +212,16 @@ async fn translate_and_approve(team: &Team, id: i64, seg: i64, text: &str) -> Va
     approve(team, id, seg, version).await
 }
 
+/// The Armenian headline of "Parking rules".
+const HY_TITLE: &str = "Կայանման կանոններ";
+
+/// Translates statement `id`'s headline as `text` and approves it; answers the approved unit.
+async fn approve_headline(team: &Team, id: i64, text: &str) -> Value {
+    let (_, statement) = team.editor.get(&format!("/api/v1/statements/{id}")).await;
+    let headline = statement["headline"]["id"].as_i64().expect("headline");
+    translate_and_approve(team, id, headline, text).await
+}
+
 /// Registers a hook; answers its id and secret.
 async fn register(team: &Team, body: Value) -> (i64, String) {
     let (status, created) = team.editor.post("/api/v1/webhooks", body).await;
@@ -307,6 +317,15 @@ async fn events_are_signed_and_carry_their_data(app: common::TestApp) {
     assert_eq!(status, StatusCode::FORBIDDEN);
 
     let (id, segs) = statement(&team, "Parking rules", &[EN1, EN2]).await;
+    // The headline is approved like a paragraph, and said so like one: at place 0.
+    let headline = approve_headline(&team, id, HY_TITLE).await;
+    let first = receiver.next().await;
+    assert!(verify(&secret, &first));
+    let event = first.json();
+    assert_eq!(event["type"], "unit.approved");
+    assert_eq!(event["data"]["segment_id"], headline["segment_id"]);
+    assert_eq!(event["data"]["position"], 0);
+    assert_eq!(event["data"]["text"], HY_TITLE);
     let unit = translate_and_approve(&team, id, segs[0], HY1).await;
     let hit = receiver.next().await;
     assert!(verify(&secret, &hit), "signature of {hit:?}");
@@ -333,7 +352,10 @@ async fn events_are_signed_and_carry_their_data(app: common::TestApp) {
     let completed = second[0].json();
     assert_eq!(completed["type"], "language.completed");
     assert_eq!(completed["data"]["lang"], "hy");
-    assert_eq!(completed["data"]["units"], 2);
+    assert_eq!(
+        completed["data"]["units"], 3,
+        "two paragraphs and the headline"
+    );
     assert_eq!(completed["data"]["statement_id"], id);
     assert_eq!(second[1].json()["data"]["segment_id"], segs[1]);
 
@@ -353,6 +375,11 @@ async fn events_are_signed_and_carry_their_data(app: common::TestApp) {
     assert_eq!(data["statement_id"], id);
     assert_eq!(data["version"], 1);
     assert_eq!(data["langs"], json!(["hy"]));
+    assert_eq!(
+        data["titles"],
+        json!({"en": "Parking rules", "hy": HY_TITLE}),
+        "each language's headline"
+    );
     assert_eq!(data["sha256"], body["sha256"]);
     assert_eq!(data["paths"]["page"], format!("/p/{slug}"));
     assert_eq!(data["paths"]["languages"]["hy"], format!("/p/{slug}/hy"));
@@ -364,13 +391,13 @@ async fn events_are_signed_and_carry_their_data(app: common::TestApp) {
         "the path in the event works"
     );
 
-    let ids: std::collections::HashSet<String> = [&hit, &second[0], &second[1]]
+    let ids: std::collections::HashSet<String> = [&first, &hit, &second[0], &second[1]]
         .iter()
         .map(|h| h.id.clone())
         .collect();
-    assert_eq!(ids.len(), 3, "every event has its own webhook-id");
+    assert_eq!(ids.len(), 4, "every event has its own webhook-id");
 
-    let log = log_until(&team.editor, hook, |log| all_delivered(log, 4)).await;
+    let log = log_until(&team.editor, hook, |log| all_delivered(log, 5)).await;
     assert_eq!(log[0]["type"], "statement.published", "newest first");
     for delivery in &log {
         assert_eq!(delivery["attempts"], 1, "{delivery}");
@@ -443,9 +470,10 @@ async fn a_hanging_receiver_does_not_hold_approvals(app: common::TestApp) {
     let hold = Arc::new(Semaphore::new(0));
     let mut hanging = Receiver::start(&[], Some(hold.clone())).await;
     let mut prompt = Receiver::start(&[], None).await;
+    let (id, segs) = statement(&team, "Parking rules", &[EN1, EN2]).await;
+    approve_headline(&team, id, HY_TITLE).await;
     let (hook, _) = register(&team, json!({"url": hanging.url})).await;
     let (prompt_hook, _) = register(&team, json!({"url": prompt.url})).await;
-    let (id, segs) = statement(&team, "Parking rules", &[EN1, EN2]).await;
 
     translate_and_approve(&team, id, segs[0], HY1).await;
     let held = hanging.next().await;
@@ -507,6 +535,8 @@ async fn hooks_hear_only_their_statements_and_events(app: common::TestApp) {
     let team = team(&app).await;
     let (first, first_segs) = statement(&team, "Parking rules", &[EN1]).await;
     let (second, second_segs) = statement(&team, "Comments", &[EN2]).await;
+    approve_headline(&team, first, HY_TITLE).await;
+    approve_headline(&team, second, "Մեկնաբանություններ").await;
     let mut one = Receiver::start(&[], None).await;
     let mut publications = Receiver::start(&[], None).await;
     let (one_hook, _) = register(&team, json!({"url": one.url, "statement_id": first})).await;
@@ -578,9 +608,11 @@ async fn two_deliverers_send_each_event_once(app: common::TestApp) {
     for round in 0..3 {
         let paragraphs = [EN1, EN2];
         let (id, segs) = statement(&team, &format!("Round {round}"), &paragraphs).await;
+        approve_headline(&team, id, &format!("Փուլ {round}")).await;
         translate_and_approve(&team, id, segs[0], HY1).await;
         translate_and_approve(&team, id, segs[1], HY2).await;
-        events += 3;
+        // Three approvals and the completed language.
+        events += 4;
     }
     let log = log_until(&team.editor, hook, |log| all_delivered(log, events)).await;
     for delivery in &log {

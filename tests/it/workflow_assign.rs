@@ -51,7 +51,8 @@ async fn assignments_and_queue(app: common::TestApp) {
     assert_eq!((s, body["units"].as_i64()), (StatusCode::OK, Some(2)));
     let (s, body) =
         assign(json!({"lang": "hy", "role": "reviewer", "user": "levon", "segments": "all"})).await;
-    assert_eq!((s, body["units"].as_i64()), (StatusCode::OK, Some(4)));
+    // Every unit of the language: the four paragraphs and the headline.
+    assert_eq!((s, body["units"].as_i64()), (StatusCode::OK, Some(5)));
 
     let (s, body) =
         assign(json!({"lang": "ru", "role": "translator", "user": "karen", "segments": "all"}))
@@ -311,10 +312,10 @@ async fn open_and_closed_statements(app: common::TestApp) {
         .expect("listed");
     assert_eq!(listed["open_to_translators"], true);
 
-    // Open: the paragraph nobody was given is in Karen's queue and hers to translate; Mane's
-    // paragraph stays Mane's.
+    // Open: the paragraph and the headline nobody was given are in Karen's queue and hers to
+    // translate; Mane's paragraph stays Mane's.
     let (_, me) = karen.get("/api/v1/me").await;
-    assert_eq!(me["queue"][0]["to_translate"], 1, "{me}");
+    assert_eq!(me["queue"][0]["to_translate"], 2, "{me}");
     let (s, body) = karen
         .call(
             Method::PUT,

@@ -56,6 +56,7 @@ async fn publication_rules(app: common::TestApp) {
         .iter()
         .filter_map(|s| s["id"].as_i64())
         .collect();
+    let headline = created["headline"]["id"].as_i64().expect("headline");
     let path = |seg: i64| format!("/api/v1/statements/{id}/segments/{seg}/translations/hy");
 
     translate_and_approve(
@@ -75,7 +76,11 @@ async fn publication_rules(app: common::TestApp) {
     assert_eq!(blocked["error"]["code"], "not_approved");
     assert_eq!(
         blocked["error"]["details"]["units"],
-        json!([{"segment_id": segs[1], "position": 2, "lang": "hy", "state": "untranslated"}])
+        json!([
+            {"segment_id": headline, "position": 0, "lang": "hy", "state": "untranslated"},
+            {"segment_id": segs[1], "position": 2, "lang": "hy", "state": "untranslated"}
+        ]),
+        "the headline blocks like a paragraph"
     );
     let (_, list) = editor
         .get(&format!("/api/v1/statements/{id}/publications"))
@@ -87,6 +92,13 @@ async fn publication_rules(app: common::TestApp) {
         &r,
         &path(segs[1]),
         "Ստորագրությունները բաց են մինչև դեկտեմբերի 1-ը։",
+    )
+    .await;
+    translate_and_approve(
+        &t,
+        &r,
+        &path(headline),
+        "Բաց նամակ մամուլի ազատության մասին",
     )
     .await;
     let (_, st) = editor.get(&format!("/api/v1/statements/{id}")).await;
@@ -101,13 +113,19 @@ async fn publication_rules(app: common::TestApp) {
     assert_eq!(status, StatusCode::CREATED, "{first}");
     assert_eq!(first["number"], 1);
     assert_eq!(first["langs"], json!(["hy"]));
-    assert_eq!(first["segments"][0]["source"], "Мы требуем прозрачности.");
+    // The headline first, then the paragraphs.
+    assert_eq!(first["segments"][0]["kind"], "headline");
     assert_eq!(
         first["segments"][0]["translations"]["hy"]["text"],
+        "Բաց նամակ մամուլի ազատության մասին"
+    );
+    assert_eq!(first["segments"][1]["source"], "Мы требуем прозрачности.");
+    assert_eq!(
+        first["segments"][1]["translations"]["hy"]["text"],
         "Մենք պահանջում ենք թափանցիկություն։"
     );
     assert_eq!(
-        first["segments"][0]["translations"]["hy"]["approved_by"],
+        first["segments"][1]["translations"]["hy"]["approved_by"],
         "aram"
     );
     assert_eq!(first["sha256"].as_str().map(str::len), Some(64));
@@ -130,11 +148,11 @@ async fn publication_rules(app: common::TestApp) {
     assert_eq!(status, StatusCode::CREATED, "{second}");
     assert_eq!(second["number"], 2);
     assert_eq!(
-        second["segments"][0]["translations"]["hy"]["text"],
+        second["segments"][1]["translations"]["hy"]["text"],
         "Մենք պահանջում ենք թափանցիկություն։"
     );
     assert_eq!(
-        second["segments"][0]["translations"]["hy"]["earlier_approval"],
+        second["segments"][1]["translations"]["hy"]["earlier_approval"],
         true
     );
     assert_eq!(second["sha256"], first["sha256"], "same words, same hash");
@@ -174,7 +192,7 @@ async fn publication_rules(app: common::TestApp) {
         "needs_work"
     );
 
-    // English was never translated: publishing it is blocked for both segments.
+    // English was never translated: publishing it is blocked for both segments and the headline.
     let (status, blocked) = editor
         .post(
             &format!("/api/v1/statements/{id}/publications"),
@@ -186,7 +204,7 @@ async fn publication_rules(app: common::TestApp) {
         blocked["error"]["details"]["units"]
             .as_array()
             .map(Vec::len),
-        Some(2)
+        Some(3)
     );
     let (status, _) = editor
         .post(

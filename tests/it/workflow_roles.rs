@@ -55,7 +55,7 @@ struct Setup {
 }
 
 /// A fresh one-paragraph statement, open to its translators or not, whose unit in `lang`
-/// stands where `action` needs it. The editor writes and submits the text, as editors may on
+/// (and, to publish, its headline) stands where `action` needs it. The editor writes and submits the text, as editors may on
 /// units nobody is assigned to, whatever the setting.
 async fn stage(s: &Setup, action: &str, lang: &str, open: bool) -> (i64, i64) {
     let (_, created) = s
@@ -64,37 +64,46 @@ async fn stage(s: &Setup, action: &str, lang: &str, open: bool) -> (i64, i64) {
         .await;
     let id = created["id"].as_i64().expect("id");
     let seg = created["segments"][0]["id"].as_i64().expect("seg");
-    let path = format!("/api/v1/statements/{id}/segments/{seg}/translations/{lang}");
     let steps = match action {
         "submit" => 1,
         "approve" | "reject" => 2,
         "publish" => 3,
         _ => 0,
     };
-    if steps >= 1 {
-        let (st, _) = s
-            .editor
-            .call(
-                Method::PUT,
-                &path,
-                Some(json!({"text": "Թարգմանություն", "base_version": 1})),
-            )
-            .await;
-        assert_eq!(st, StatusCode::OK);
-    }
-    if steps >= 2 {
-        let (st, _) = s
-            .editor
-            .post(&format!("{path}/submit"), json!({"base_version": 2}))
-            .await;
-        assert_eq!(st, StatusCode::OK);
-    }
-    if steps >= 3 {
-        let (st, _) = s
-            .prep_r
-            .post(&format!("{path}/approve"), json!({"base_version": 3}))
-            .await;
-        assert_eq!(st, StatusCode::OK);
+    // Publishing needs the headline approved too.
+    let headline = created["headline"]["id"].as_i64().expect("headline");
+    let units = if action == "publish" {
+        vec![seg, headline]
+    } else {
+        vec![seg]
+    };
+    for unit in units {
+        let path = format!("/api/v1/statements/{id}/segments/{unit}/translations/{lang}");
+        if steps >= 1 {
+            let (st, _) = s
+                .editor
+                .call(
+                    Method::PUT,
+                    &path,
+                    Some(json!({"text": "Թարգմանություն", "base_version": 1})),
+                )
+                .await;
+            assert_eq!(st, StatusCode::OK);
+        }
+        if steps >= 2 {
+            let (st, _) = s
+                .editor
+                .post(&format!("{path}/submit"), json!({"base_version": 2}))
+                .await;
+            assert_eq!(st, StatusCode::OK);
+        }
+        if steps >= 3 {
+            let (st, _) = s
+                .prep_r
+                .post(&format!("{path}/approve"), json!({"base_version": 3}))
+                .await;
+            assert_eq!(st, StatusCode::OK);
+        }
     }
     (id, seg)
 }

@@ -171,9 +171,14 @@ async fn full_review_cycle(app: common::TestApp) {
     let (_, list) = anahit
         .get(&format!("/api/v1/statements/{id}/translations/hy"))
         .await;
-    assert_eq!(list.as_array().map(Vec::len), Some(3));
-    assert_eq!(list[0]["state"], "approved");
-    assert_eq!(list[1]["state"], "untranslated");
+    // The headline first, still to translate, then the paragraphs.
+    assert_eq!(list.as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        (list[0]["kind"].as_str(), list[0]["state"].as_str()),
+        (Some("headline"), Some("untranslated"))
+    );
+    assert_eq!(list[1]["state"], "approved");
+    assert_eq!(list[2]["state"], "untranslated");
 }
 
 async fn four_eyes(app: common::TestApp) {

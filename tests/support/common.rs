@@ -367,6 +367,39 @@ impl Team {
             .collect();
         (body["id"].as_i64().expect("id"), segments)
     }
+
+    /// Statement `id`'s headline in `lang`: written and submitted by the translator, approved
+    /// by the reviewer, so that the statement can be published once its paragraphs are.
+    pub async fn approve_headline(&self, id: i64, lang: &str, text: &str) {
+        let (_, statement) = self.editor.get(&format!("/api/v1/statements/{id}")).await;
+        let headline = statement["headline"]["id"].as_i64().expect("headline");
+        let path = format!("/api/v1/statements/{id}/segments/{headline}/translations/{lang}");
+        let (status, unit) = self
+            .translator
+            .call(
+                Method::PUT,
+                &path,
+                Some(json!({"text": text, "base_version": 1})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{unit}");
+        let (status, unit) = self
+            .translator
+            .post(
+                &format!("{path}/submit"),
+                json!({"base_version": unit["version"]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{unit}");
+        let (status, unit) = self
+            .reviewer
+            .post(
+                &format!("{path}/approve"),
+                json!({"base_version": unit["version"]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{unit}");
+    }
 }
 
 pub struct Session {

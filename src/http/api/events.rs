@@ -114,7 +114,7 @@ async fn set_presence(
         .map_err(|_| AppError::new(ErrorCode::InvalidLanguage).with("tag", body.lang.as_str()))?;
     let statement = statements::get_statement(state.store.as_ref(), id).await?;
     if let Some(segment_id) = body.segment_id {
-        if !statement.segments.iter().any(|s| s.id == segment_id) {
+        if !statement.all_segments().any(|s| s.id == segment_id) {
             return Err(AppError::not_found("unit").detail("segment_id", segment_id.to_string()));
         }
     }

@@ -46,8 +46,7 @@ pub async fn language_feed(
             let is_source = p.content.source_lang == lang;
             let summary = p
                 .content
-                .segments
-                .iter()
+                .body()
                 .find_map(|s| {
                     if is_source {
                         Some(s.source.clone())
@@ -58,7 +57,7 @@ pub async fn language_feed(
                 .unwrap_or_default();
             FeedEntry {
                 id: format!("{site}/p/{}/v/{}", p.slug, p.number),
-                title: p.content.title.clone(),
+                title: p.content.title_in(&lang).0.to_owned(),
                 url: format!("{site}/p/{}/{lang}", p.slug),
                 updated: p.created_at,
                 published: p.created_at,

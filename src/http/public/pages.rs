@@ -20,8 +20,9 @@ pub struct LangLink {
 
 pub struct ListItem {
     pub slug: String,
+    /// In the reader's language when it is published in it, else in the source language.
     pub title: String,
-    pub source_lang: String,
+    pub title_lang: String,
     pub date: String,
     pub version: String,
     pub langs: Vec<LangLink>,
@@ -154,21 +155,28 @@ pub async fn list_publications(
         (Err(e), _) => return failed(e),
         (_, Err(e)) => return failed(format!("{:?}", e.code)),
     };
+    let reader = LanguageTag::parse(chrome.locale.as_str()).ok();
     let items = publications
         .iter()
-        .map(|p| ListItem {
-            slug: p.slug.clone(),
-            title: p.content.title.clone(),
-            source_lang: p.content.source_lang.to_string(),
-            date: long_date(chrome.locale, p.created_at),
-            version: version_label(&chrome, p.number),
-            langs: all_langs(p)
-                .iter()
-                .map(|l| LangLink {
-                    code: l.to_string(),
-                    name: name_of(&names, l),
-                })
-                .collect(),
+        .map(|p| {
+            let (title, title_lang) = match &reader {
+                Some(reader) => p.content.title_in(reader),
+                None => (p.content.title.as_str(), &p.content.source_lang),
+            };
+            ListItem {
+                slug: p.slug.clone(),
+                title: title.to_owned(),
+                title_lang: title_lang.to_string(),
+                date: long_date(chrome.locale, p.created_at),
+                version: version_label(&chrome, p.number),
+                langs: all_langs(p)
+                    .iter()
+                    .map(|l| LangLink {
+                        code: l.to_string(),
+                        name: name_of(&names, l),
+                    })
+                    .collect(),
+            }
         })
         .collect();
     render(
@@ -310,11 +318,10 @@ pub async fn single_language(
         Ok(n) => n,
         Err(e) => return failed(format!("{:?}", e.code)),
     };
-    let is_source = lang == publication.content.source_lang;
-    let mut blocks: Vec<Block> = publication
-        .content
-        .segments
-        .iter()
+    let content = &publication.content;
+    let is_source = lang == content.source_lang;
+    let mut blocks: Vec<Block> = content
+        .body()
         .filter_map(|segment| {
             let text = if is_source {
                 segment.source.clone()
@@ -328,17 +335,20 @@ pub async fn single_language(
             })
         })
         .collect();
-    // A statement that opens with a heading has its title translated there: that heading is the
-    // page's title in this language, rather than the source title.
-    let (title, title_lang) = match blocks.first() {
-        Some(first) if first.kind == "heading" => {
-            let first = blocks.remove(0);
-            (first.text, lang.to_string())
+    let (title, title_lang) = match content.headline() {
+        Some(_) => {
+            let (title, title_lang) = content.title_in(&lang);
+            (title.to_owned(), title_lang.to_string())
         }
-        _ => (
-            publication.content.title.clone(),
-            publication.content.source_lang.to_string(),
-        ),
+        // Made before headlines were units: a statement that opens with a heading has its title
+        // translated there, so that heading is the page's title in this language.
+        None => match blocks.first() {
+            Some(first) if first.kind == "heading" => {
+                let first = blocks.remove(0);
+                (first.text, lang.to_string())
+            }
+            _ => (content.title.clone(), content.source_lang.to_string()),
+        },
     };
     let alternates = langs
         .iter()

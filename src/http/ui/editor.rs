@@ -187,8 +187,7 @@ fn editor_unit(
     let target = units::target(record, state.config.allow_self_review);
     let source_lang = statement.summary.source_lang.as_str();
     let sentences = statement
-        .segments
-        .iter()
+        .all_segments()
         .find(|s| s.id == unit.segment_id)
         .map(|s| s.sentences.clone())
         .unwrap_or_else(|| vec![unit.source.clone()])

@@ -153,8 +153,7 @@ pub async fn statement_page(
                 lang: p.lang.clone(),
                 segment_id: p.segment_id,
                 position: statement
-                    .segments
-                    .iter()
+                    .all_segments()
                     .find(|s| s.id == p.segment_id)
                     .map_or(0, |s| s.position),
                 severity: result.severity,
@@ -231,8 +230,7 @@ async fn paragraph_rows(
     statement: &StatementDetail,
 ) -> Result<Vec<ParagraphRow>, StoreError> {
     let mut paragraphs: Vec<ParagraphRow> = statement
-        .segments
-        .iter()
+        .all_segments()
         .map(|s| ParagraphRow {
             segment_id: s.id,
             position: s.position,

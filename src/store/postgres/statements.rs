@@ -48,6 +48,7 @@ pub(super) async fn insert_statement(
     Ok(id)
 }
 
+/// The headline at place 0, the paragraphs at 1, 2, ...
 async fn insert_segments(
     conn: &mut PgConnection,
     statement: &PreparedStatement,
@@ -58,7 +59,7 @@ async fn insert_segments(
     let mut levels = Vec::with_capacity(statement.segments.len());
     let mut sources = Vec::with_capacity(statement.segments.len());
     let mut sentences = Vec::with_capacity(statement.segments.len());
-    for segment in &statement.segments {
+    for segment in statement.all_segments() {
         let (kind, level) = kind_parts(segment.kind);
         kinds.push(kind);
         levels.push(level);
@@ -70,7 +71,7 @@ async fn insert_segments(
     }
     sqlx::query(
         "INSERT INTO segments (statement_id, position, kind, level, source, sentences, created_at)
-         SELECT $1, pos, kind, level, source, sentences::JSONB, $6
+         SELECT $1, pos - 1, kind, level, source, sentences::JSONB, $6
          FROM UNNEST($2::TEXT[], $3::BIGINT[], $4::TEXT[], $5::TEXT[])
              WITH ORDINALITY AS s(kind, level, source, sentences, pos)",
     )

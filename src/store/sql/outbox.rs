@@ -134,18 +134,11 @@ pub(crate) async fn publication_events(
         if hooks.is_empty() {
             continue;
         }
-        let langs: Vec<String> = publication
-            .content
-            .langs
-            .iter()
-            .map(|l| l.to_string())
-            .collect();
         let data = webhook::statement_published_data(
             publication.statement_id,
             &publication.slug,
             publication.number,
-            publication.content.revision,
-            &langs,
+            &publication.content,
             &publication.sha256,
         );
         let at = publication.created_at;

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{unit_writes, units, Conn};
+use crate::domain::blocks::BlockKind;
 use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
 use crate::store::rows::{statement_summaries, ProgressRow, SegmentRow, StatementRow, TargetRow};
 use crate::store::units::{FirstChanges, UnitRecord};
@@ -18,7 +19,8 @@ pub(crate) async fn summaries(
         .fetch_all(
             "SELECT s.id, s.slug, s.title, s.source_lang, s.format, s.revision,
                 u.username AS created_by, s.created_at, s.updated_at, s.open_to_translators,
-                (SELECT COUNT(*) FROM segments g WHERE g.statement_id = s.id AND g.active)
+                (SELECT COUNT(*) FROM segments g
+                 WHERE g.statement_id = s.id AND g.active AND g.kind <> 'headline')
                     AS segment_count
              FROM statements s JOIN users u ON u.id = s.created_by
              WHERE $1 IS NULL OR s.id = $1
@@ -81,13 +83,20 @@ pub(crate) async fn statement_detail(
             &[id.into()],
         )
         .await?;
-    let segments = rows
-        .into_iter()
-        .map(SegmentRow::into_segment)
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut headline = None;
+    let mut segments = Vec::with_capacity(rows.len());
+    for row in rows {
+        let segment = row.into_segment()?;
+        if segment.kind == BlockKind::Headline.as_str() {
+            headline = Some(segment);
+        } else {
+            segments.push(segment);
+        }
+    }
     Ok(Some(StatementDetail {
         summary,
         text,
+        headline,
         segments,
     }))
 }

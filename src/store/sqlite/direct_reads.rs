@@ -233,11 +233,12 @@ fn user_role_row(r: &Row<'_>) -> rusqlite::Result<UserRoleRow> {
 
 /// The columns of `UnitRow`, looked up once per query: looking each value up by name cost
 /// more than reading it.
-const UNIT_ROW_COLUMNS: [&str; 27] = [
+const UNIT_ROW_COLUMNS: [&str; 28] = [
     "unit_id",
     "statement_id",
     "segment_id",
     "position",
+    "kind",
     "source",
     "lang",
     "state",
@@ -263,8 +264,8 @@ const UNIT_ROW_COLUMNS: [&str; 27] = [
     "open_to_translators",
 ];
 
-fn unit_columns(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<[usize; 27]> {
-    let mut at = [0; 27];
+fn unit_columns(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<[usize; 28]> {
+    let mut at = [0; 28];
     for (slot, name) in at.iter_mut().zip(UNIT_ROW_COLUMNS) {
         *slot = stmt.column_index(name)?;
     }
@@ -291,39 +292,40 @@ fn stamp(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
     }
 }
 
-fn unit_row(r: &Row<'_>, at: &[usize; 27]) -> rusqlite::Result<UnitRow> {
+fn unit_row(r: &Row<'_>, at: &[usize; 28]) -> rusqlite::Result<UnitRow> {
     Ok(UnitRow {
         unit_id: r.get(at[0])?,
         statement_id: r.get(at[1])?,
         segment_id: r.get(at[2])?,
         position: r.get(at[3])?,
-        source: r.get(at[4])?,
-        lang: r.get(at[5])?,
-        state: r.get(at[6])?,
-        text: r.get(at[7])?,
-        version: r.get(at[8])?,
-        reason: r.get(at[9])?,
-        reason_comment: r.get(at[10])?,
-        old_source: r.get(at[11])?,
-        new_source: r.get(at[12])?,
-        text_author_id: r.get(at[13])?,
-        text_author: r.get(at[14])?,
-        approved_text: r.get(at[15])?,
-        translator_id: r.get(at[16])?,
-        translator: r.get(at[17])?,
-        reviewer_id: r.get(at[18])?,
-        reviewer: r.get(at[19])?,
-        due_at: stamp(r, at[20])?,
-        updated_by: r.get(at[21])?,
-        updated_at: stamp(r, at[22])?.ok_or(rusqlite::Error::InvalidColumnType(
-            at[22],
+        kind: r.get(at[4])?,
+        source: r.get(at[5])?,
+        lang: r.get(at[6])?,
+        state: r.get(at[7])?,
+        text: r.get(at[8])?,
+        version: r.get(at[9])?,
+        reason: r.get(at[10])?,
+        reason_comment: r.get(at[11])?,
+        old_source: r.get(at[12])?,
+        new_source: r.get(at[13])?,
+        text_author_id: r.get(at[14])?,
+        text_author: r.get(at[15])?,
+        approved_text: r.get(at[16])?,
+        translator_id: r.get(at[17])?,
+        translator: r.get(at[18])?,
+        reviewer_id: r.get(at[19])?,
+        reviewer: r.get(at[20])?,
+        due_at: stamp(r, at[21])?,
+        updated_by: r.get(at[22])?,
+        updated_at: stamp(r, at[23])?.ok_or(rusqlite::Error::InvalidColumnType(
+            at[23],
             "updated_at".into(),
             rusqlite::types::Type::Null,
         ))?,
-        approved_by: r.get(at[23])?,
-        approved_at: stamp(r, at[24])?,
-        reviewers_assigned: r.get(at[25])?,
-        open_to_translators: r.get(at[26])?,
+        approved_by: r.get(at[24])?,
+        approved_at: stamp(r, at[25])?,
+        reviewers_assigned: r.get(at[26])?,
+        open_to_translators: r.get(at[27])?,
     })
 }
 

@@ -8,6 +8,7 @@ mod group_commit;
 #[cfg(test)]
 mod query_plans;
 mod secrets;
+mod segment_kinds;
 mod statements;
 
 use std::str::FromStr;
@@ -251,8 +252,7 @@ impl Store for SqliteStore {
     }
 
     async fn migrate(&self) -> StoreResult<()> {
-        MIGRATOR.run(&self.writer).await?;
-        Ok(())
+        segment_kinds::migrate(&MIGRATOR, &self.writer).await
     }
 
     async fn ping(&self) -> StoreResult<()> {

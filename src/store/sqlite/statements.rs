@@ -29,7 +29,8 @@ pub(super) async fn insert_statement(
         )
         .await?;
     }
-    for (index, segment) in statement.segments.iter().enumerate() {
+    // The headline takes place 0, the paragraphs 1, 2, ...
+    for (position, segment) in statement.all_segments().enumerate() {
         let (kind, level) = kind_parts(segment.kind);
         let sentences = spans(&segment.sentences);
         conn.execute(
@@ -37,7 +38,7 @@ pub(super) async fn insert_statement(
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
             &[
                 id.into(),
-                (index as i64 + 1).into(),
+                (position as i64).into(),
                 kind.into(),
                 level.into(),
                 segment.source.as_str().into(),

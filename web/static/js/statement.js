@@ -151,7 +151,9 @@ if (publish) {
         link.href = `/app/s/${statement}/${unit.lang}#u-${unit.segment_id}`;
         const name = publish.querySelector(`input[value="${unit.lang}"]`)?.parentElement.textContent.trim();
         const state = publish.getAttribute(`data-state-${unit.state}`) ?? unit.state;
-        link.textContent = `${name ?? unit.lang} · ${unit.position} · ${state}`;
+        // Place 0 is the headline, named rather than numbered.
+        const place = unit.position === 0 ? publish.dataset.headline : unit.position;
+        link.textContent = `${name ?? unit.lang} · ${place} · ${state}`;
         item.append(link);
         return item;
       }),
