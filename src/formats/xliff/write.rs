@@ -57,7 +57,7 @@ fn attr(s: &str) -> String {
 
 /// Splits `s` into gaps and sentences: `[gap0, s1, gap1, …, sN, gapN]`; `None` when the ranges
 /// do not fit the text.
-fn pieces<'a>(s: &'a str, ranges: &[Range<usize>]) -> Option<Vec<&'a str>> {
+pub(super) fn pieces<'a>(s: &'a str, ranges: &[Range<usize>]) -> Option<Vec<&'a str>> {
     let mut out = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for r in ranges {
