@@ -206,9 +206,13 @@ fn trans_unit(c: &Element, lang: &str) -> Result<ImportedUnit, XliffError> {
     let state = t.and_then(|t| t.attr("state")).map(str::to_owned);
     let target = t
         .map(|t| target_12(t, seg_source, lang))
-        // A target that only repeats the source, marked `new`, is the source copied in for
-        // tools that translate in place (as our own export writes it): not a translation.
-        .filter(|text| !(state.as_deref() == Some("new") && *text == source));
+        // A target that only repeats the source, marked as not translated yet, is the source
+        // copied in for tools that translate in place (our export writes it `new`; after
+        // translate-toolkit's PO round trip it is `needs-translation`): not a translation.
+        .filter(|text| {
+            let untranslated = matches!(state.as_deref(), Some("new" | "needs-translation"));
+            !(untranslated && *text == source)
+        });
     let version = c
         .elements()
         .filter(|g| g.name == "context-group")

@@ -109,7 +109,7 @@ fn trans_unit(
         // The unit's version, so the import can tell what changed in Tandem since the export.
         writeln!(
             out,
-            "    <context-group name=\"tandem\" purpose=\"information\"><context context-type=\"{VERSION_CONTEXT}\">{}</context></context-group>",
+            "    <context-group purpose=\"information\"><context context-type=\"{VERSION_CONTEXT}\">{}</context></context-group>",
             t.version
         )?;
         for note in &t.notes {
