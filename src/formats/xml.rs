@@ -279,7 +279,7 @@ pub fn parse_with(bytes: &[u8], max_bytes: usize, doctype: Doctype) -> Result<El
                 let allowed = doctype == Doctype::ExternalOnly
                     && before_root
                     && raw.starts_with("<!DOCTYPE")
-                    && std::str::from_utf8(&**content).is_ok_and(external_only);
+                    && std::str::from_utf8(content).is_ok_and(external_only);
                 if !allowed {
                     return Err(err("xml_doctype", doctype_refusal(doctype).into()));
                 }

@@ -89,11 +89,8 @@ fn trans_unit(
         Some(t) => {
             // Sentences are marked when they pair one to one with the source's; otherwise the
             // paragraph goes whole (a CAT tool segments it again by its own rules).
-            let target_pieces = pieces(&t.text, &t.sentences).filter(|tp| {
-                source_pieces
-                    .as_ref()
-                    .is_some_and(|sp| sp.len() == tp.len())
-            });
+            let target_pieces = pieces(&t.text, &t.sentences)
+                .filter(|tp| source_pieces.as_ref().is_some_and(|sp| pair_up(sp, tp)));
             match target_pieces {
                 Some(p) => marked(out, &p)?,
                 None => write_escaped(out, &t.text, false)?,
@@ -119,6 +116,21 @@ fn trans_unit(
         }
     }
     writeln!(out, "   </trans-unit>")
+}
+
+/// Whether the target's sentences can be marked against the source's: as many, and with
+/// something between two sentences exactly where the source has something. The import puts the
+/// language's separator between marked sentences written back to back when the source had a gap,
+/// so a target without one there is written whole, to read back as it is.
+fn pair_up(source: &[&str], target: &[&str]) -> bool {
+    let inner = |p: &[&str]| -> Vec<bool> {
+        p.iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 0 && *i > 0 && i + 1 < p.len())
+            .map(|(_, gap)| gap.is_empty())
+            .collect()
+    };
+    source.len() == target.len() && inner(source) == inner(target)
 }
 
 /// Gaps and sentences (`[gap0, s1, gap1, …, sN, gapN]`), each sentence in `<mrk mtype="seg">`.
@@ -178,6 +190,11 @@ mod tests {
         }
     }
 
+    /// One sentence covering `text`.
+    fn whole(text: &str) -> Vec<std::ops::Range<usize>> {
+        std::iter::once(0..text.len()).collect()
+    }
+
     fn doc() -> ExportDoc {
         let two = "They came at noon. They left & <went>.";
         let two_ru = "Они пришли в полдень. Они ушли & <ушли>.";
@@ -208,20 +225,20 @@ mod tests {
                     vec![0..18, 19..two.len()],
                     target(
                         "Одно предложение.",
-                        vec![0.."Одно предложение.".len()],
+                        whole("Одно предложение."),
                         UnitState::Translated,
                     ),
                 ),
                 segment(
                     3,
                     "Thank you.",
-                    vec![0..10],
-                    target("Спасибо.", vec![0.."Спасибо.".len()], UnitState::Draft),
+                    whole("Thank you."),
+                    target("Спасибо.", whole("Спасибо."), UnitState::Draft),
                 ),
                 segment(
                     4,
                     "Not yet.",
-                    vec![0..8],
+                    whole("Not yet."),
                     target("", vec![], UnitState::Untranslated),
                 ),
             ],
@@ -268,6 +285,18 @@ mod tests {
                     "the untranslated unit has no translation"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn unspaced_sentences_round_trip() {
+        let d = crate::formats::xliff::write::tests::unspaced();
+        let mut out = Vec::new();
+        write_12(&d, &tag("en"), &mut out).expect("write");
+        let f = read_for_import(&out, 1 << 20).expect("read");
+        for (u, s) in f.units.iter().zip(&d.segments) {
+            assert_eq!(u.source, s.source);
+            assert_eq!(u.target.as_deref(), Some(s.targets[0].text.as_str()));
         }
     }
 
