@@ -1,4 +1,4 @@
-//! Safe XML reading into a small owned tree (no DTDs, bounded depth, size and element count),
+//! Safe XML reading into a small owned tree (no DTDs read, bounded depth, size and element count),
 //! shared by the XLIFF, TMX and TBX readers, and the error they all refuse a document with.
 
 use std::collections::HashSet;
@@ -241,10 +241,27 @@ fn push_text(stack: &mut [Element], text: &str, input: &str, pos: u64) -> Result
     }
 }
 
+/// What a document type declaration may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doctype {
+    /// None at all (XLIFF: no tool needs one, so any is suspect).
+    Refuse,
+    /// A name and an external identifier, which is never fetched, and no internal subset: the
+    /// form TMX writers put in front of their files (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`). With
+    /// no internal subset nothing can declare an entity, so only the five XML ones resolve.
+    ExternalOnly,
+}
+
 /// Parses `bytes` into a tree. Refuses DTDs, input over `max_bytes`, nesting over
 /// [`MAX_DEPTH`] and more than [`MAX_ELEMENTS`] elements.
 pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XmlError> {
+    parse_with(bytes, max_bytes, Doctype::Refuse)
+}
+
+/// Parses like [`parse`], with `doctype` saying which document type declaration is let through.
+pub fn parse_with(bytes: &[u8], max_bytes: usize, doctype: Doctype) -> Result<Element, XmlError> {
     let input = decode(bytes, max_bytes)?;
+    let mut seen_doctype = false;
     let mut reader = NsReader::from_str(input);
     reader.config_mut().check_comments = true;
     let mut tree = Tree::default();
@@ -255,11 +272,18 @@ pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XmlError> {
             Err(e) => return Err(map_qx(input, reader.error_position(), &e)),
         };
         match event {
-            Event::DocType(_) => {
-                return Err(err(
-                    "xml_doctype",
-                    "document type declarations (DOCTYPE) are not accepted".into(),
-                ))
+            Event::DocType(ref content) => {
+                let before_root = tree.stack.is_empty() && tree.root.is_none() && !seen_doctype;
+                let raw = input.get(to_usize(pos)..).unwrap_or_default();
+                // quick-xml takes `<!doctype` in any case; XML wants it in capitals.
+                let allowed = doctype == Doctype::ExternalOnly
+                    && before_root
+                    && raw.starts_with("<!DOCTYPE")
+                    && std::str::from_utf8(content).is_ok_and(external_only);
+                if !allowed {
+                    return Err(err("xml_doctype", doctype_refusal(doctype).into()));
+                }
+                seen_doctype = true;
             }
             Event::Start(ref start) | Event::Empty(ref start) => {
                 tree.count_one_more()?;
@@ -315,6 +339,68 @@ pub fn parse(bytes: &[u8], max_bytes: usize) -> Result<Element, XmlError> {
         }
     }
     tree.finish()
+}
+
+fn doctype_refusal(doctype: Doctype) -> &'static str {
+    match doctype {
+        Doctype::Refuse => "document type declarations (DOCTYPE) are not accepted",
+        Doctype::ExternalOnly => {
+            "only a DOCTYPE naming an external DTD (not fetched), before the root element and \
+             without an internal subset, is accepted"
+        }
+    }
+}
+
+/// Whether a DOCTYPE's content (after `<!DOCTYPE `) is `Name`, optionally followed by
+/// `SYSTEM "uri"` or `PUBLIC "pubid" "uri"`, and nothing else: no `[` internal subset.
+fn external_only(content: &str) -> bool {
+    let mut words = Tokens(content.trim_matches(is_xml_space));
+    let Some(name) = words.word() else {
+        return false;
+    };
+    let name_ok = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '-' | '.'));
+    let id_ok = match words.word() {
+        None => true,
+        Some("SYSTEM") => words.literal().is_some(),
+        Some("PUBLIC") => words.literal().is_some_and(is_pubid) && words.literal().is_some(),
+        Some(_) => false,
+    };
+    name_ok && id_ok && words.0.is_empty()
+}
+
+/// The public identifier's characters (XML 1.0, production 13).
+fn is_pubid(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, ' ' | '\r' | '\n')
+            || "-'()+,./:=?;!*#@$_%".contains(c)
+    })
+}
+
+/// Words and quoted literals of a DOCTYPE, separated by XML white space.
+struct Tokens<'a>(&'a str);
+
+impl<'a> Tokens<'a> {
+    fn word(&mut self) -> Option<&'a str> {
+        let s = self.0.trim_start_matches(is_xml_space);
+        let end = s
+            .find(|c: char| is_xml_space(c) || matches!(c, '"' | '\'' | '['))
+            .unwrap_or(s.len());
+        let (word, rest) = s.split_at(end);
+        self.0 = rest.trim_start_matches(is_xml_space);
+        (!word.is_empty()).then_some(word)
+    }
+
+    fn literal(&mut self) -> Option<&'a str> {
+        let s = self.0.trim_start_matches(is_xml_space);
+        let quote = s.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        let body = s.get(1..)?;
+        let end = body.find(quote)?;
+        self.0 = body.get(end + 1..)?.trim_start_matches(is_xml_space);
+        body.get(..end)
+    }
 }
 
 /// The input as text: within the size limit, UTF-8, with at most one byte order mark.
@@ -567,5 +653,49 @@ mod tests {
         }
         let deep = "<a>".repeat(10_000);
         assert_eq!(code(deep.as_bytes()), "xml_too_deep");
+    }
+
+    #[test]
+    fn an_external_doctype_passes_only_where_allowed() {
+        let tmx = |b: &str| parse_with(b.as_bytes(), 1 << 20, Doctype::ExternalOnly).map(|_| ());
+        for ok in [
+            "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\"><tmx/>",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM 'tmx14.dtd'>\n<tmx>&amp;&#65;</tmx>",
+            "<!DOCTYPE tmx PUBLIC \"-//LISA OSCAR:1998//DTD for Translation Memory eXchange//EN\" \"tmx14.dtd\"><tmx/>",
+            "<!DOCTYPE tmx><tmx/>",
+        ] {
+            assert_eq!(tmx(ok), Ok(()), "{ok}");
+            assert_eq!(parse(ok.as_bytes(), 1 << 20).map(|_| ()).unwrap_err().code, "xml_doctype");
+        }
+        for (bad, code) in [
+            (
+                "<!DOCTYPE tmx SYSTEM \"t.dtd\" [<!ENTITY x \"y\">]><tmx>&x;</tmx>",
+                "xml_doctype",
+            ),
+            ("<!DOCTYPE tmx [<!ENTITY x \"y\">]><tmx/>", "xml_doctype"),
+            ("<!DOCTYPE tmx []><tmx/>", "xml_doctype"),
+            ("<!doctype tmx SYSTEM \"t.dtd\"><tmx/>", "xml_doctype"),
+            ("<!DOCTYPE tmx SYSTEM><tmx/>", "xml_doctype"),
+            (
+                "<!DOCTYPE tmx PUBLIC \"{x}\" \"t.dtd\"><tmx/>",
+                "xml_doctype",
+            ),
+            ("<!DOCTYPE tmx SYSTEM \"t.dtd\" extra><tmx/>", "xml_doctype"),
+            (
+                "<!DOCTYPE tmx SYSTEM \"a\"><!DOCTYPE tmx SYSTEM \"a\"><tmx/>",
+                "xml_doctype",
+            ),
+            ("<tmx><!DOCTYPE tmx SYSTEM \"a\"></tmx>", "xml_doctype"),
+            (
+                "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\"><tmx>&lang;</tmx>",
+                "xml_unknown_entity",
+            ),
+            (
+                "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\"><tmx a=\"&x;\"/>",
+                "xml_unknown_entity",
+            ),
+        ] {
+            assert_eq!(tmx(bad).map_err(|e| e.code), Err(code), "{bad}");
+        }
     }
 }

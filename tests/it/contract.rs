@@ -281,6 +281,59 @@ async fn path_parameters_are_in_their_paths() {
     }
 }
 
+/// Every `$ref` in the document points at something in it: a dangling one breaks every generated
+/// client and lets a contract test skip what it cannot resolve.
+async fn every_reference_resolves() {
+    let app = common::TestApp::spawn(common::Db::Sqlite).await;
+    let doc: Value = reqwest::get(app.url("/api/openapi.json"))
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    let mut refs = Vec::new();
+    collect_refs(&doc, "", &mut refs);
+    assert!(refs.len() > 50, "the walk finds the document's references");
+    let dangling: Vec<String> = refs
+        .iter()
+        .filter(|(_, target)| {
+            // A local JSON pointer, with `~1` for `/` and `~0` for `~` (RFC 6901).
+            let pointer = target.strip_prefix('#').unwrap_or("\u{0}");
+            let unescaped = pointer.replace("~1", "\u{1}").replace("~0", "~");
+            let parts: Vec<String> = unescaped
+                .split('/')
+                .map(|p| p.replace('\u{1}', "/"))
+                .collect();
+            let mut at = Some(&doc);
+            for part in parts.iter().skip(1) {
+                at = at.and_then(|v| v.get(part.as_str()));
+            }
+            !pointer.starts_with('/') || at.is_none()
+        })
+        .map(|(at, target)| format!("{at} -> {target}"))
+        .collect();
+    assert!(dangling.is_empty(), "dangling references: {dangling:#?}");
+}
+
+fn collect_refs(value: &Value, at: &str, refs: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                match (key.as_str(), v) {
+                    ("$ref", Value::String(target)) => refs.push((at.to_owned(), target.clone())),
+                    _ => collect_refs(v, &format!("{at}/{key}"), refs),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                collect_refs(v, &format!("{at}/{i}"), refs);
+            }
+        }
+        _ => {}
+    }
+}
+
 pub fn tests() -> Tests {
     Tests::new()
         .sync(
@@ -300,6 +353,7 @@ pub fn tests() -> Tests {
             "templates_use_only_existing_message_ids",
             templates_use_only_existing_message_ids,
         )
+        .run("every_reference_resolves", every_reference_resolves)
         .run(
             "path_parameters_are_in_their_paths",
             path_parameters_are_in_their_paths,

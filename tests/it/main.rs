@@ -12,6 +12,7 @@ mod api_memory;
 mod api_statements;
 mod api_unavailable;
 mod cli;
+mod clients;
 mod concurrency;
 mod contract;
 mod crash_safety;
@@ -47,6 +48,7 @@ fn main() -> std::process::ExitCode {
         api_statements::tests().named("api_statements"),
         api_unavailable::tests().named("api_unavailable"),
         cli::tests().named("cli"),
+        clients::tests().named("clients"),
         concurrency::tests().named("concurrency"),
         contract::tests().named("contract"),
         crash_safety::tests().named("crash_safety"),

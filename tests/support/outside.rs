@@ -62,3 +62,48 @@ pub fn tmx_dtd_check(tmx: &str) -> Result<(), String> {
     let dtd = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tmx14.dtd");
     xmllint_on(tmx, &["--dtdvalid".as_ref(), dtd.as_os_str()])
 }
+
+/// Checks XLIFF 1.2 against the OASIS strict schema in `../shared`.
+pub fn xliff12_schema_check(xliff: &str) -> Result<(), String> {
+    let schema = shared("conformance/xliff-1.2/xliff-core-1.2-strict.xsd");
+    xmllint_on(xliff, &["--schema".as_ref(), schema.as_os_str()])
+}
+
+/// A translate-toolkit program (`po2tmx`, `xliff2po`, ...) from the venv `.ci/run` makes
+/// (`TANDEM_TTK` names another venv).
+pub fn translate_toolkit(program: &str) -> PathBuf {
+    let venv = std::env::var_os("TANDEM_TTK").unwrap_or_else(|| "/var/cache/tandem-ttk".into());
+    let path = Path::new(&venv).join("bin").join(program);
+    if !path.exists() {
+        skip(format!(
+            "{} is not installed (translate-toolkit from PyPI in a venv; .ci/run makes it)",
+            path.display()
+        ));
+    }
+    path
+}
+
+/// OmegaT's launcher, from the Debian package.
+pub fn omegat() -> &'static Path {
+    tool("/usr/bin/omegat", "omegat")
+}
+
+/// Runs `program` with `args` in `dir`, failing the test with what it said unless it succeeds.
+pub fn run_in(dir: &Path, program: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("{} does not start: {e}", program.display()));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success(),
+        "{} {args:?} failed: {said}",
+        program.display()
+    );
+    said
+}

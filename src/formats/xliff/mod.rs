@@ -1,14 +1,16 @@
-//! XLIFF: safe reading, XLIFF 2.x validation, import of 2.x and 1.2 files, and XLIFF 2.1 writing.
+//! XLIFF: safe reading, XLIFF 2.x validation, import of 2.x and 1.2 files, and XLIFF 2.1 and 1.2 writing.
 
 mod import;
 mod inline;
 mod inline_codes;
+mod join;
 mod modules;
 mod rules;
 mod shared_checks;
 mod validate;
 mod values;
 mod write;
+mod write12;
 
 use crate::domain::language::LanguageTag;
 use crate::formats::model::ExportDoc;
@@ -38,6 +40,8 @@ pub struct ImportedUnit {
     pub target: Option<String>,
     pub state: Option<String>,
     pub version: Option<i64>,
+    /// The unit's notes (reviewers' comments), as the file has them.
+    pub notes: Vec<String>,
 }
 
 /// What an import needs from a file (XLIFF 2.x or 1.2): one entry per unit.
@@ -63,4 +67,14 @@ pub fn write(
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     write::write_doc(doc, lang, out)
+}
+
+/// Writes one target language of `doc` as a bilingual XLIFF 1.2 document (for OmegaT,
+/// translate-toolkit and other tools that read no XLIFF 2).
+pub fn write_12(
+    doc: &ExportDoc,
+    lang: &LanguageTag,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    write12::write_doc(doc, lang, out)
 }

@@ -57,7 +57,7 @@ fn attr(s: &str) -> String {
 
 /// Splits `s` into gaps and sentences: `[gap0, s1, gap1, …, sN, gapN]`; `None` when the ranges
 /// do not fit the text.
-fn pieces<'a>(s: &'a str, ranges: &[Range<usize>]) -> Option<Vec<&'a str>> {
+pub(super) fn pieces<'a>(s: &'a str, ranges: &[Range<usize>]) -> Option<Vec<&'a str>> {
     let mut out = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for r in ranges {
@@ -137,15 +137,15 @@ pub(super) fn write_doc(
                     if i % 2 == 1 {
                         n += 1;
                         part(out, "segment", Some(n), s, tt, st)?;
-                    } else if !s.is_empty() || tt.is_some_and(|x| !x.is_empty()) {
-                        part(
-                            out,
-                            "ignorable",
-                            None,
-                            s,
-                            tt.filter(|x| !x.is_empty()),
-                            None,
-                        )?;
+                    } else if between(i, sp.len())
+                        || !s.is_empty()
+                        || tt.is_some_and(|x| !x.is_empty())
+                    {
+                        // An ignorable without a target stands for its source in the target, and
+                        // two segments with none between them are joined by the language's
+                        // separator on import: so the target is written where it differs, and
+                        // an ignorable, even an empty one, goes between every two segments.
+                        part(out, "ignorable", None, s, tt.filter(|x| x != s), None)?;
                     }
                 }
             }
@@ -162,6 +162,11 @@ pub(super) fn write_doc(
     }
     writeln!(out, " </file>")?;
     writeln!(out, "</xliff>")
+}
+
+/// Whether the `i`-th of `len` pieces (`[gap0, s1, gap1, …, sN, gapN]`) lies between two sentences.
+fn between(i: usize, len: usize) -> bool {
+    i > 0 && i + 1 < len
 }
 
 fn part(
@@ -191,7 +196,7 @@ fn part(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::{read_for_import, validate};
     use crate::domain::language::LanguageTag;
     use crate::domain::unit::UnitState;
@@ -272,5 +277,39 @@ mod tests {
             assert_eq!(u.version, Some(s.targets[0].version));
         }
         // The OASIS schema check of real exports runs with xmllint in tests/it/exchange.rs.
+    }
+
+    /// Sentences with nothing between them, on one side or both, read back exactly as they were:
+    /// the import puts a separator only where a file gives no boundary at all.
+    pub(crate) fn unspaced() -> ExportDoc {
+        let mut d = doc();
+        let target = |text: &str, sentences| ExportTarget {
+            lang: tag("en"),
+            text: text.into(),
+            sentences,
+            state: UnitState::Translated,
+            version: 2,
+            notes: vec![],
+        };
+        d.segments[0].source = "Ա։Բ։".into();
+        d.segments[0].source_sentences = vec![0..5, 5..10];
+        d.segments[0].targets = vec![target("A. B.", vec![0..2, 3..5])];
+        d.segments[1].source = "Ա։ Բ։".into();
+        d.segments[1].source_sentences = vec![0..5, 6..11];
+        d.segments[1].targets = vec![target("A.B.", vec![0..2, 2..4])];
+        d
+    }
+
+    #[test]
+    fn unspaced_sentences_round_trip() {
+        let d = unspaced();
+        let mut out = Vec::new();
+        super::write_doc(&d, &tag("en"), &mut out).expect("write");
+        validate(&out, 1 << 20).expect("own validation");
+        let f = read_for_import(&out, 1 << 20).expect("read");
+        for (u, s) in f.units.iter().zip(&d.segments) {
+            assert_eq!(u.source, s.source);
+            assert_eq!(u.target.as_deref(), Some(s.targets[0].text.as_str()));
+        }
     }
 }

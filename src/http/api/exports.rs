@@ -31,10 +31,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
-    /// `json` (publications only), `xliff`, `tmx`, `html` or `md`.
-    #[param(pattern = "^(json|xliff|tmx|html|md)$")]
+    /// `json` (publications only), `xliff` (XLIFF 2.1), `xliff12` (XLIFF 1.2), `tmx`, `html` or `md`.
+    #[param(pattern = "^(json|xliff|xliff12|tmx|html|md)$")]
     pub format: Option<String>,
-    /// The target language: required for `xliff`; for `md`, one language instead of all.
+    /// The target language: required for `xliff` and `xliff12`; for `md`, one language instead of all.
     #[param(value_type = LanguageTagText, required = false)]
     pub lang: Option<String>,
     /// For `tmx`: `paragraph` (default) or `sentence`.
@@ -56,17 +56,24 @@ fn render(doc: ExportDoc, query: &ExportQuery) -> AppResult<Response> {
         None => format!("{}-r{}", doc.slug, doc.revision),
     };
     match query.format.as_deref().unwrap_or("json") {
-        "xliff" => {
+        format @ ("xliff" | "xliff12") => {
             let lang = lang.filter(|l| *l != doc.source_lang).ok_or_else(|| {
                 AppError::new(ErrorCode::InvalidInput)
                     .with("field", "lang")
                     .with("reason", "XLIFF holds one target language: pass &lang=")
             })?;
             let name = format!("{base}-{lang}.xlf");
+            let version_12 = format == "xliff12";
             Ok(stream(
                 "application/xliff+xml; charset=utf-8",
                 &name,
-                move |out| crate::formats::xliff::write(&doc, &lang, &mut { out }),
+                move |out| {
+                    if version_12 {
+                        crate::formats::xliff::write_12(&doc, &lang, &mut { out })
+                    } else {
+                        crate::formats::xliff::write(&doc, &lang, &mut { out })
+                    }
+                },
             ))
         }
         "tmx" => {
@@ -108,13 +115,14 @@ fn statement_id(raw: &str) -> AppResult<i64> {
         .map_err(|_| AppError::new(ErrorCode::StatementNotFound).with("id", raw))
 }
 
-/// One published version (public): `format=json` (default), `xliff&lang=`, `tmx[&segtype=sentence]`, `html`, `md[&lang=]`.
+/// One published version (public): `format=json` (default), `xliff&lang=` (XLIFF 2.1),
+/// `xliff12&lang=` (XLIFF 1.2), `tmx[&segtype=sentence]`, `html`, `md[&lang=]`.
 #[utoipa::path(get, path = "/api/v1/publications/{slug}/{version}", tag = "publications",
     params(("slug" = String, Path), ("version" = i64, Path, example = 1), ExportQuery),
     responses((status = 200, description = "`json`: the publication; other formats: the document", content(
             (crate::store::units::Publication = "application/json"), (String = "application/xliff+xml"),
             (String = "application/x-tmx+xml"), (String = "text/html"), (String = "text/markdown"))),
-        (status = 400, description = "invalid_format or invalid_input: `xliff` needs `lang=`"),
+        (status = 400, description = "invalid_format or invalid_input: `xliff` and `xliff12` need `lang=`"),
         (status = 404, description = "not_found")))]
 async fn get_publication(
     State(state): State<AppState>,
@@ -132,13 +140,14 @@ async fn get_publication(
 }
 
 /// The working state of a statement for an outside tool (editors, and translators and
-/// reviewers of the language): `xliff&lang=`, `tmx`, `html` or `md`.
+/// reviewers of the language): `xliff&lang=` (XLIFF 2.1), `xliff12&lang=` (XLIFF 1.2), `tmx`,
+/// `html` or `md`.
 #[utoipa::path(get, path = "/api/v1/statements/{id}/export", tag = "exchange",
     params(("id" = i64, Path, example = 1), WorkingExportQuery),
     responses((status = 200, description = "the document", content(
             (String = "application/xliff+xml"), (String = "application/x-tmx+xml"),
             (String = "text/html"), (String = "text/markdown"))),
-        (status = 400, description = "invalid_format or invalid_input: `xliff` needs `lang=`"),
+        (status = 400, description = "invalid_format or invalid_input: `xliff` and `xliff12` need `lang=`"),
         (status = 403, description = "forbidden")),
     security(("session" = []), ("bearer" = [])))]
 async fn export_statement(
@@ -167,10 +176,10 @@ async fn export_statement(
 #[allow(dead_code)]
 #[into_params(parameter_in = Query)]
 pub struct WorkingExportQuery {
-    /// `xliff`, `tmx`, `html` or `md`.
-    #[param(pattern = "^(xliff|tmx|html|md)$")]
+    /// `xliff` (XLIFF 2.1), `xliff12` (XLIFF 1.2), `tmx`, `html` or `md`.
+    #[param(pattern = "^(xliff|xliff12|tmx|html|md)$")]
     format: String,
-    /// The target language: required for `xliff`; for `md`, one language instead of all.
+    /// The target language: required for `xliff` and `xliff12`; for `md`, one language instead of all.
     #[param(value_type = LanguageTagText, required = false)]
     lang: Option<String>,
     /// For `tmx`: `paragraph` (default) or `sentence`.

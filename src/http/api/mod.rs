@@ -33,6 +33,8 @@ use crate::http::AppState;
         description = "Translation management for multilingual statements: segmentation, translation, review and aligned publication."
     ),
     modifiers(&Security),
+    // Named by a query parameter (`action`) only, so no route brings it in by itself.
+    components(schemas(crate::domain::audit::AuditAction)),
     tags(
         (name = "session", description = "Signing in and API tokens"),
         (name = "users", description = "People and their roles"),
