@@ -1,4 +1,4 @@
-//! Choosing the UI locale from `?lang=`, the `lang` cookie and the Accept-Language header.
+//! Choosing the UI locale from `?ui=`, the `ui` cookie and the Accept-Language header.
 
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use unic_langid::LanguageIdentifier;
@@ -10,7 +10,7 @@ const MAX_HEADER_BYTES: usize = 4096;
 /// Most language ranges taken from one Accept-Language header.
 const MAX_RANGES: usize = 32;
 
-/// Choose the UI language: `?lang=` value, then the `lang` cookie value, then the
+/// Choose the UI language: the `?ui=` value, then the `ui` cookie value, then the
 /// Accept-Language header, then English.
 ///
 /// Each input that is absent, malformed or names no UI locale is skipped; this never panics.
@@ -26,7 +26,7 @@ pub fn negotiate(
         .unwrap_or(Locale::DEFAULT)
 }
 
-/// A cookie value may be sent quoted (`lang="hy"`).
+/// A cookie value may be sent quoted (`ui="hy"`).
 fn unquote(value: &str) -> &str {
     let value = value.trim();
     value

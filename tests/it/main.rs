@@ -21,6 +21,7 @@ mod eval_segmentation;
 mod exchange;
 mod hostile_files;
 mod import_hostile;
+mod languages;
 mod migrations;
 mod multi_instance;
 mod operations;
@@ -55,6 +56,7 @@ fn main() -> std::process::ExitCode {
         exchange::tests().named("exchange"),
         hostile_files::tests().named("hostile_files"),
         import_hostile::tests().named("import_hostile"),
+        languages::tests().named("languages"),
         migrations::tests().named("migrations"),
         multi_instance::tests().named("multi_instance"),
         operations::tests().named("operations"),
