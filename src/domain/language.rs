@@ -93,6 +93,22 @@ impl LanguageTag {
             .map_err(refused)
     }
 
+    /// A tag as Tandem stored it, kept exactly as written: rows are keyed by that spelling, and a
+    /// tag stored before the registry checks (`hye`) must stay readable even if `parse` refuses
+    /// it today. Only the shape is checked, which also keeps reading many rows cheap.
+    pub fn from_stored(raw: &str) -> Result<Self, InvalidLanguage> {
+        let well_shaped = !raw.is_empty()
+            && raw.len() <= MAX_TAG_LEN
+            && raw.split(['-', '_']).all(|part| {
+                (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if well_shaped {
+            Ok(Self(raw.to_owned()))
+        } else {
+            Err(InvalidLanguage::syntax(raw))
+        }
+    }
+
     /// Whether the canonical form says something other than `raw` did (`iw` -> `he`,
     /// `hy-Armn` -> `hy`), beyond letter case: the caller may want to tell the person.
     pub fn replaces(&self, raw: &str) -> bool {
@@ -261,6 +277,18 @@ mod tests {
             let err = LanguageTag::parse(raw).unwrap_err();
             assert_eq!((err.reason(), err.subtag()), (reason, subtag), "{raw}");
             assert_eq!(err.tag, raw);
+        }
+    }
+
+    #[test]
+    fn stored_tags_are_read_as_written() {
+        assert_eq!(LanguageTag::from_stored("hye").unwrap().as_str(), "hye");
+        assert_eq!(
+            LanguageTag::from_stored("hy-Armn").unwrap().as_str(),
+            "hy-Armn"
+        );
+        for bad in ["", "hy--AM", "hy AM", "toolongsubtag"] {
+            assert!(LanguageTag::from_stored(bad).is_err(), "{bad}");
         }
     }
 

@@ -144,6 +144,11 @@ fn load() -> Registry {
     registry
 }
 
+/// Reads the registry now, so the first request that names a language does not pay for it.
+pub fn load_now() {
+    LazyLock::force(&REGISTRY);
+}
+
 /// The registry's `File-Date`: which edition the checks use.
 pub fn registry_date() -> String {
     serde_json::from_str::<HashMap<String, String>>(META_JSON)

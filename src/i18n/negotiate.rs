@@ -74,6 +74,12 @@ fn ranges_by_quality(header: &str) -> Vec<LanguageIdentifier> {
             if quality == 0 {
                 return None;
             }
+            // Western Armenian has no interface of its own; Armenian is the nearest.
+            let western = tag
+                .split(['-', '_'])
+                .next()
+                .is_some_and(|p| p.eq_ignore_ascii_case("hyw"));
+            let tag = if western { "hy" } else { tag };
             let langid: LanguageIdentifier = tag.parse().ok()?;
             Some((quality, langid))
         })
@@ -123,6 +129,17 @@ mod tests {
         assert_eq!(negotiate(None, None, Some("hy")), Locale::Hy);
         assert_eq!(negotiate(Some("fr"), Some("ru"), Some("hy")), Locale::Ru);
         assert_eq!(negotiate(Some(""), Some("\"hy\""), None), Locale::Hy);
+    }
+
+    #[test]
+    fn regional_and_western_armenian_readers_get_the_armenian_interface() {
+        assert_eq!(negotiate(None, None, Some("hy-AM, en;q=0.5")), Locale::Hy);
+        assert_eq!(negotiate(None, None, Some("hyw, en;q=0.5")), Locale::Hy);
+        assert_eq!(
+            negotiate(None, None, Some("hyw-LB;q=0.9, ru;q=0.8")),
+            Locale::Hy
+        );
+        assert_eq!(negotiate(Some("hyw"), None, Some("ru")), Locale::Hy);
     }
 
     #[test]

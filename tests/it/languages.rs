@@ -90,6 +90,25 @@ async fn tags_are_checked_against_the_registry(app: common::TestApp) {
     assert_eq!(body["error"]["details"]["subtag"], "hye");
 }
 
+/// A tag stored before the registry checks stays readable: rows are keyed by its spelling.
+async fn tags_stored_earlier_stay_readable(app: common::TestApp) {
+    app.execute_sql(
+        "INSERT INTO languages (tag, name, native_name) VALUES ('hye', 'Armenian', 'Հայերեն')",
+    )
+    .await;
+    let admin = app.admin().await;
+    let (status, languages) = admin.get("/api/v1/languages").await;
+    assert_eq!(status, StatusCode::OK, "{languages}");
+    let tags: Vec<&str> = languages
+        .as_array()
+        .map(|a| a.iter().filter_map(|l| l["tag"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(tags.contains(&"hye") && tags.contains(&"hy"), "{tags:?}");
+    // New input under that tag is refused all the same.
+    let (status, _) = admin.post("/api/v1/languages", json!({"tag": "hye"})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
 fn no_redirects() -> Client {
     Client::builder()
         .redirect(redirect::Policy::none())
@@ -233,6 +252,10 @@ pub fn tests() -> Tests {
         .both(
             "tags_are_checked_against_the_registry",
             tags_are_checked_against_the_registry,
+        )
+        .both(
+            "tags_stored_earlier_stay_readable",
+            tags_stored_earlier_stay_readable,
         )
         .run("the_root_keeps_the_query", the_root_keeps_the_query)
         .both(
