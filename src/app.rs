@@ -27,6 +27,7 @@ impl App {
     /// Opens and migrates the database, proves the secret key against it (sealing any secret
     /// still in clear), and builds the shared state.
     pub async fn open(config: Config) -> anyhow::Result<AppState> {
+        crate::domain::language_registry::load_now();
         let store = store::open(&config.database_url).await?;
         store.migrate().await?;
         let unlocked = crate::workflow::secrets::unlock(

@@ -260,7 +260,13 @@ impl IntoResponse for AppError {
 
 impl From<InvalidLanguage> for AppError {
     fn from(err: InvalidLanguage) -> Self {
-        Self::new(ErrorCode::InvalidLanguage).with("tag", err.0)
+        let mut error = Self::new(ErrorCode::InvalidLanguage)
+            .with("tag", err.tag.clone())
+            .with("reason", err.reason());
+        if let Some(subtag) = err.subtag() {
+            error = error.with("subtag", subtag.to_owned());
+        }
+        error
     }
 }
 

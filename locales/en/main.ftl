@@ -24,9 +24,20 @@ state-approved = Approved
 
 ## Errors: one message per error code, `error-` + the code with `_` turned into `-`.
 
-error-invalid-language = "{ $tag }" is not a valid BCP 47 language tag. Use a tag such as "hy", "en" or "ru".
+error-invalid-language =
+    { $reason ->
+        [language] "{ $tag }" is not a valid language tag: the IANA Language Subtag Registry has no language "{ $subtag }". Use a tag such as "hy", "en" or "ru".
+        [extlang] "{ $tag }" is not a valid language tag: the IANA Language Subtag Registry has no extended language "{ $subtag }" for this language.
+        [script] "{ $tag }" is not a valid language tag: the IANA Language Subtag Registry has no script "{ $subtag }".
+        [region] "{ $tag }" is not a valid language tag: the IANA Language Subtag Registry has no region "{ $subtag }".
+        [variant] "{ $tag }" is not a valid language tag: the IANA Language Subtag Registry has no variant "{ $subtag }".
+        [repeated] "{ $tag }" is not a valid language tag: "{ $subtag }" appears in it twice.
+        [not_a_language] "{ $tag }" names no language. Use a tag such as "hy", "en" or "ru".
+       *[other] "{ $tag }" is not a valid BCP 47 language tag. Use a tag such as "hy", "en" or "ru".
+    }
 error-unknown-language = The language "{ $tag }" is not enabled on this server. Ask an administrator to enable it.
 error-language-exists = This language is already enabled on this server.
+language-tag-replaced = The IANA Language Subtag Registry writes "{ $requested }" as "{ $tag }", so the language is stored as "{ $tag }".
 error-empty-text = The text is empty or contains only white space.
 error-payload-too-large =
     The request is too large: the limit is { $limit ->

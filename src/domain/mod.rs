@@ -8,6 +8,7 @@ pub mod checks;
 pub mod diff;
 pub mod glossary;
 pub mod language;
+pub mod language_registry;
 pub mod lockout;
 pub mod memory;
 pub mod months;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::http::HeaderMap;
 
 use crate::error::AppResult;
-use crate::http::localize::request_locale;
+use crate::http::localize::{cookie_choice, query_choice, request_locale, UI_PARAM};
 use crate::http::AppState;
 use crate::i18n::{Arg, L10n, Locale};
 
@@ -20,7 +20,7 @@ pub struct Choice {
 pub struct Chrome {
     l10n: Arc<L10n>,
     pub locale: Locale,
-    /// `?lang=xx` when the UI language was chosen by the query, so links keep it.
+    /// `?ui=xx` when the UI language was chosen by the query, so links keep it.
     pub query: String,
     pub choices: Vec<Choice>,
 }
@@ -31,16 +31,20 @@ impl Chrome {
     }
 
     /// Like `new`, but a page written in one UI language speaks that language around its text
-    /// too, unless the reader chose otherwise (`?lang=` or the `lang` cookie).
+    /// too, unless the reader chose otherwise (`?ui=` or the `ui` cookie).
     pub fn for_page(
         state: &AppState,
         headers: &HeaderMap,
         query: Option<&str>,
         page: Option<Locale>,
     ) -> Self {
-        let chosen_by_query = query.is_some_and(|q| q.split('&').any(|p| p.starts_with("lang=")));
-        let chosen_by_cookie = axum_extra::extract::CookieJar::from_headers(headers)
-            .get("lang")
+        let chosen_by_query = query_choice(query)
+            .as_deref()
+            .and_then(Locale::from_tag)
+            .is_some();
+        let chosen_by_cookie = cookie_choice(headers)
+            .as_deref()
+            .and_then(Locale::from_tag)
             .is_some();
         let locale = match page {
             Some(page) if !chosen_by_query && !chosen_by_cookie => page,
@@ -59,7 +63,7 @@ impl Chrome {
             l10n,
             locale,
             query: if chosen_by_query {
-                format!("?lang={}", locale.as_str())
+                format!("?{UI_PARAM}={}", locale.as_str())
             } else {
                 String::new()
             },

@@ -1,29 +1,82 @@
-//! Renders pending errors as JSON in the language the client asked for.
+//! The interface language of a request (`?ui=`, the `ui` cookie), kept apart from the data
+//! language (`?lang=`, a path's `{lang}`), and pending errors rendered as JSON in it.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
 
 use crate::error::{ErrorCode, PendingError};
 use crate::http::AppState;
 use crate::i18n::{negotiate, Locale};
 
-/// The UI language of a request: `?lang=`, then the `lang` cookie, then Accept-Language, then English.
+/// The query parameter and cookie that carry the interface language. `?lang=` is left to the
+/// data (a statement's language, an export's), so one never switches the other.
+pub const UI_PARAM: &str = "ui";
+/// The cookie an earlier release kept the interface language in; still read, never written.
+const LEGACY_COOKIE: &str = "lang";
+/// How long a chosen interface language is remembered in the browser.
+const REMEMBER_DAYS: i64 = 365;
+
+/// The UI language of a request: `?ui=`, then the `ui` cookie (or the older `lang` one), then
+/// Accept-Language, then English.
 pub fn request_locale(headers: &HeaderMap, query: Option<&str>) -> Locale {
-    let from_query = query.and_then(|q| {
-        url::form_urlencoded::parse(q.as_bytes())
-            .find(|(k, _)| k == "lang")
-            .map(|(_, v)| v.into_owned())
-    });
-    let jar = CookieJar::from_headers(headers);
-    let from_cookie = jar.get("lang").map(|c| c.value().to_owned());
+    let from_query = query_choice(query);
+    let from_cookie = cookie_choice(headers);
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
     negotiate(from_query.as_deref(), from_cookie.as_deref(), accept)
+}
+
+/// The `?ui=` value, if the query has one.
+pub fn query_choice(query: Option<&str>) -> Option<String> {
+    query.and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == UI_PARAM)
+            .map(|(_, v)| v.into_owned())
+    })
+}
+
+/// The interface language this browser remembers, if any.
+pub fn cookie_choice(headers: &HeaderMap) -> Option<String> {
+    let jar = CookieJar::from_headers(headers);
+    jar.get(UI_PARAM)
+        .or_else(|| jar.get(LEGACY_COOKIE))
+        .map(|c| c.value().to_owned())
+}
+
+/// The cookie that remembers `locale` as this browser's interface language.
+pub fn ui_cookie(locale: Locale) -> Cookie<'static> {
+    Cookie::build((UI_PARAM, locale.as_str()))
+        .path("/")
+        .same_site(SameSite::Lax)
+        .max_age(time::Duration::days(REMEMBER_DAYS))
+        .build()
+}
+
+/// Remembers an interface language chosen with `?ui=` (one of the UI's, and not the one the
+/// browser remembers already), so the next page speaks it without the parameter.
+pub async fn remember_ui(request: Request, next: Next) -> Response {
+    let chosen = query_choice(request.uri().query())
+        .as_deref()
+        .and_then(Locale::from_tag)
+        .filter(|l| {
+            cookie_choice(request.headers())
+                .as_deref()
+                .and_then(Locale::from_tag)
+                != Some(*l)
+        });
+    let mut response = next.run(request).await;
+    if let Some(locale) = chosen {
+        if let Ok(value) = HeaderValue::from_str(&ui_cookie(locale).to_string()) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
 }
 
 pub async fn localize_errors(

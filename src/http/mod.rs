@@ -40,8 +40,12 @@ pub fn router(state: AppState) -> Router {
     let openapi = std::sync::Arc::new(openapi);
     api.merge(ops::openapi_route(openapi))
         .route("/metrics", axum::routing::get(metrics::scrape))
-        .merge(public::router())
-        .merge(ui::router())
+        // Pages remember an interface language chosen with `?ui=`; the API only reads it.
+        .merge(
+            public::router()
+                .merge(ui::router())
+                .layer(axum::middleware::from_fn(localize::remember_ui)),
+        )
         .fallback(|| async { AppError::not_found("route") })
         .method_not_allowed_fallback(|| async { AppError::new(ErrorCode::MethodNotAllowed) })
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))

@@ -75,7 +75,8 @@ impl Locale {
     fn from_language(language: &str) -> Option<Locale> {
         match language {
             "en" | "eng" => Some(Locale::En),
-            "hy" | "hye" | "arm" => Some(Locale::Hy),
+            // Western Armenian readers get the Armenian interface: the nearest there is.
+            "hy" | "hye" | "arm" | "hyw" => Some(Locale::Hy),
             "ru" | "rus" => Some(Locale::Ru),
             _ => None,
         }
@@ -403,6 +404,8 @@ mod tests {
     fn plausible_args(count: i64) -> Vec<(&'static str, Arg)> {
         vec![
             ("tag", "fr-CA".into()),
+            ("subtag", "zz".into()),
+            ("requested", "fr-Latn-CA".into()),
             ("limit", count.into()),
             ("count", count.into()),
             ("seconds", count.into()),
@@ -757,6 +760,8 @@ mod tests {
     #[test]
     fn locale_parsing() {
         assert_eq!(Locale::from_tag("hy-AM"), Some(Locale::Hy));
+        assert_eq!(Locale::from_tag("hy-Latn-AM"), Some(Locale::Hy));
+        assert_eq!(Locale::from_tag("hyw"), Some(Locale::Hy));
         assert_eq!(Locale::from_tag("HY"), Some(Locale::Hy));
         assert_eq!(Locale::from_tag("ru_RU"), Some(Locale::Ru));
         assert_eq!(Locale::from_tag(" en-GB "), Some(Locale::En));

@@ -1,4 +1,4 @@
-//! Choosing the UI locale from `?lang=`, the `lang` cookie and the Accept-Language header.
+//! Choosing the UI locale from `?ui=`, the `ui` cookie and the Accept-Language header.
 
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use unic_langid::LanguageIdentifier;
@@ -10,7 +10,7 @@ const MAX_HEADER_BYTES: usize = 4096;
 /// Most language ranges taken from one Accept-Language header.
 const MAX_RANGES: usize = 32;
 
-/// Choose the UI language: `?lang=` value, then the `lang` cookie value, then the
+/// Choose the UI language: the `?ui=` value, then the `ui` cookie value, then the
 /// Accept-Language header, then English.
 ///
 /// Each input that is absent, malformed or names no UI locale is skipped; this never panics.
@@ -26,7 +26,7 @@ pub fn negotiate(
         .unwrap_or(Locale::DEFAULT)
 }
 
-/// A cookie value may be sent quoted (`lang="hy"`).
+/// A cookie value may be sent quoted (`ui="hy"`).
 fn unquote(value: &str) -> &str {
     let value = value.trim();
     value
@@ -74,6 +74,12 @@ fn ranges_by_quality(header: &str) -> Vec<LanguageIdentifier> {
             if quality == 0 {
                 return None;
             }
+            // Western Armenian has no interface of its own; Armenian is the nearest.
+            let western = tag
+                .split(['-', '_'])
+                .next()
+                .is_some_and(|p| p.eq_ignore_ascii_case("hyw"));
+            let tag = if western { "hy" } else { tag };
             let langid: LanguageIdentifier = tag.parse().ok()?;
             Some((quality, langid))
         })
@@ -123,6 +129,17 @@ mod tests {
         assert_eq!(negotiate(None, None, Some("hy")), Locale::Hy);
         assert_eq!(negotiate(Some("fr"), Some("ru"), Some("hy")), Locale::Ru);
         assert_eq!(negotiate(Some(""), Some("\"hy\""), None), Locale::Hy);
+    }
+
+    #[test]
+    fn regional_and_western_armenian_readers_get_the_armenian_interface() {
+        assert_eq!(negotiate(None, None, Some("hy-AM, en;q=0.5")), Locale::Hy);
+        assert_eq!(negotiate(None, None, Some("hyw, en;q=0.5")), Locale::Hy);
+        assert_eq!(
+            negotiate(None, None, Some("hyw-LB;q=0.9, ru;q=0.8")),
+            Locale::Hy
+        );
+        assert_eq!(negotiate(Some("hyw"), None, Some("ru")), Locale::Hy);
     }
 
     #[test]

@@ -14,9 +14,10 @@ use crate::domain::statement::{Segment, StatementSummary};
 use crate::domain::unit::{Progress, UnitState};
 use crate::domain::user::User;
 
-/// Parses a tag that Tandem itself stored; a failure means the row was written by something else.
+/// Reads a tag that Tandem itself stored, as written (it keys the rows); a failure means the row
+/// was written by something else.
 pub(crate) fn stored_tag(raw: &str) -> Result<LanguageTag, StoreError> {
-    LanguageTag::parse(raw).map_err(|_| StoreError::Corrupt(format!("language tag {raw:?}")))
+    LanguageTag::from_stored(raw).map_err(|_| StoreError::Corrupt(format!("language tag {raw:?}")))
 }
 
 #[derive(sqlx::FromRow)]

@@ -186,9 +186,7 @@ async fn tour(site: &Site, inspect: &str, prepare: Option<&str>) -> Vec<String> 
         found.extend(look(&browser, inspect, prepare, ui, "sign-in").await);
         for (name, path) in &public {
             let sep = if path.contains('?') { '&' } else { '?' };
-            browser
-                .goto(&app.url(&format!("{path}{sep}lang={ui}")))
-                .await;
+            browser.goto(&app.url(&format!("{path}{sep}ui={ui}"))).await;
             found.extend(look(&browser, inspect, prepare, ui, name).await);
         }
         browser

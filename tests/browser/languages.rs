@@ -206,9 +206,54 @@ async fn the_language_switch_changes_every_string_on_every_page() {
     elsewhere.quit().await;
 }
 
+/// On the public pages the switch changes the interface, not the statement: Russian text in an
+/// Armenian interface, remembered on the next page, and `?lang=` picks the text.
+async fn the_public_switch_changes_the_interface_not_the_text() {
+    webdriver::require();
+    let app = common::TestApp::spawn(common::Db::Sqlite).await;
+    let (slug, _) = app.published_demo().await;
+    let browser = Browser::start("en").await;
+    browser.goto(&app.url(&format!("/p/{slug}/ru"))).await;
+    browser
+        .wait_for("document.documentElement.lang === 'ru'")
+        .await;
+    assert!(browser.source().await.contains("Опубликовано"));
+
+    browser.click("nav.ui-lang a[href='?ui=hy']").await;
+    browser
+        .wait_until(|html| html.contains("Հրապարակվել է"))
+        .await;
+    let page = browser.source().await;
+    assert!(
+        page.contains("Депутатам Национального собрания,"),
+        "still the Russian text"
+    );
+    assert!(browser.url().await.contains(&format!("/p/{slug}/ru")));
+
+    // Remembered: the next page, without the parameter, keeps the Armenian interface; `?lang=`
+    // there picks the English text.
+    browser.goto(&app.url(&format!("/p/{slug}?lang=en"))).await;
+    browser.wait_for_url(&format!("/p/{slug}/en")).await;
+    browser
+        .wait_for("document.documentElement.lang === 'en'")
+        .await;
+    let page = browser.source().await;
+    assert!(
+        page.contains("Հրապարակվել է") && !page.contains("Published on"),
+        "Armenian interface"
+    );
+    browser.screenshot("public-en-in-hy").await;
+    browser.quit().await;
+}
+
 pub fn tests() -> Tests {
-    Tests::new().run(
-        "the_language_switch_changes_every_string_on_every_page",
-        the_language_switch_changes_every_string_on_every_page,
-    )
+    Tests::new()
+        .run(
+            "the_language_switch_changes_every_string_on_every_page",
+            the_language_switch_changes_every_string_on_every_page,
+        )
+        .run(
+            "the_public_switch_changes_the_interface_not_the_text",
+            the_public_switch_changes_the_interface_not_the_text,
+        )
 }

@@ -111,7 +111,7 @@ async fn messages_follow_the_negotiated_language() {
     .await;
     let (lang_hy, hy) = message(
         client
-            .post(app.url("/api/v1/segment?lang=hy"))
+            .post(app.url("/api/v1/segment?ui=hy"))
             .json(&bad)
             .send()
             .await
@@ -131,7 +131,7 @@ async fn messages_follow_the_negotiated_language() {
     let (lang_cookie, from_cookie) = message(
         client
             .post(app.url("/api/v1/segment"))
-            .header(header::COOKIE, "lang=hy")
+            .header(header::COOKIE, "ui=hy")
             .header(header::ACCEPT_LANGUAGE, "ru")
             .json(&bad)
             .send()

@@ -23,6 +23,7 @@ mod exchange;
 mod headline;
 mod hostile_files;
 mod import_hostile;
+mod languages;
 mod migrations;
 mod multi_instance;
 mod operations;
@@ -59,6 +60,7 @@ fn main() -> std::process::ExitCode {
         headline::tests().named("headline"),
         hostile_files::tests().named("hostile_files"),
         import_hostile::tests().named("import_hostile"),
+        languages::tests().named("languages"),
         migrations::tests().named("migrations"),
         multi_instance::tests().named("multi_instance"),
         operations::tests().named("operations"),

@@ -57,7 +57,7 @@ async fn pages_and_feeds(app: common::TestApp) {
     assert!(hy.contains("hreflang=\"ru\"") && hy.contains("hreflang=\"x-default\""));
 
     // The chrome follows the UI language, with dates written the local way.
-    let (_, _, hy_ui) = page(&app, &format!("/p/{slug}?lang=hy")).await;
+    let (_, _, hy_ui) = page(&app, &format!("/p/{slug}?ui=hy")).await;
     assert!(
         hy_ui.contains("Հրապարակվել է") && hy_ui.contains(" թ. "),
         "Armenian chrome and date"
@@ -67,7 +67,7 @@ async fn pages_and_feeds(app: common::TestApp) {
         ru_ui.contains("Опубликовано") && ru_ui.contains(" г."),
         "a Russian page speaks Russian around its text"
     );
-    let (_, _, en_ui) = page(&app, &format!("/p/{slug}/ru?lang=en")).await;
+    let (_, _, en_ui) = page(&app, &format!("/p/{slug}/ru?ui=en")).await;
     assert!(
         en_ui.contains("Published on"),
         "unless the reader chose English"

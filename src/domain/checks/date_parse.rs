@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::domain::months::{HY_GENITIVE as HY_MONTHS, RU_GENITIVE as RU_MONTHS};
+use crate::domain::months::{HY_CLASSICAL, HY_GENITIVE as HY_MONTHS, RU_GENITIVE as RU_MONTHS};
 
 use super::text::{fold, is_combining, is_word_internal_mark, overlaps};
 
@@ -232,7 +232,9 @@ impl Parser<'_> {
         if let Some(m) = position(&RU_MONTHS) {
             return Some((month_number(m), MonthLang::Ru, i + 1));
         }
-        position(&HY_MONTHS).map(|m| (month_number(m), MonthLang::Hy, i + 1))
+        position(&HY_MONTHS)
+            .or_else(|| HY_CLASSICAL.iter().position(|forms| forms.contains(&word)))
+            .map(|m| (month_number(m), MonthLang::Hy, i + 1))
     }
 
     /// A four-digit year, possibly after a comma (`December 12, 2022`).

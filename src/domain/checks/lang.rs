@@ -1,12 +1,20 @@
 //! BCP 47 tags reduced to the subtags the checks key their conventions on.
 
-/// Lower-cased primary subtag: `en-GB` → `en`, `HY` → `hy`, `ru_RU` → `ru`.
+/// The language whose conventions apply, lower case: the primary subtag (`en-GB` → `en`,
+/// `HY` → `hy`, `ru_RU` → `ru`), except that Western Armenian (`hyw`) follows Armenian: the
+/// same punctuation, digits and quotes, and the checks know its classical spellings
+/// (`մէկ`, `Յունուար`) beside the reformed ones.
 pub(super) fn primary(tag: &str) -> String {
-    tag.trim()
+    let primary = tag
+        .trim()
         .split(['-', '_'])
         .next()
         .unwrap_or_default()
-        .to_ascii_lowercase()
+        .to_ascii_lowercase();
+    match primary.as_str() {
+        "hyw" => "hy".to_owned(),
+        _ => primary,
+    }
 }
 
 /// Upper-cased region subtag, if the tag has one (`en-GB` → `GB`, `es-419` → `419`).
@@ -34,6 +42,9 @@ mod tests {
         assert_eq!(primary(" ru_RU "), "ru");
         assert_eq!(primary("sr-Latn-RS"), "sr");
         assert_eq!(primary(""), "");
+        assert_eq!(primary("hy-AM"), "hy");
+        assert_eq!(primary("hyw"), "hy");
+        assert_eq!(primary("hyw-LB"), "hy");
     }
 
     #[test]

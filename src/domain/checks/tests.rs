@@ -383,3 +383,31 @@ fn no_input_makes_a_check_panic() {
         let _ = check_across(sl, &source, &[(tl, &target), ("ru", &source)]);
     }
 }
+
+/// Western Armenian in classical orthography: `Յունուար` for the month, `եօթը` for seven.
+const HYW: &str = "12 Յունուար 2022-ին եօթը նախարարներ հանդիպեցան Պէյրութի մէջ։";
+const EN_JANUARY: &str = "On January 12, 2022, seven ministers met in Beirut.";
+
+#[test]
+fn western_armenian_follows_armenian_rules_and_its_own_spelling() {
+    let found = check_unit(&unit("en", EN_JANUARY, "hyw", HYW));
+    assert!(
+        found.is_empty(),
+        "classical spellings are not errors: {found:?}"
+    );
+    let found = check_unit(&unit("hyw", HYW, "en-GB", EN_JANUARY));
+    assert!(found.is_empty(), "and are read as a source too: {found:?}");
+    // The Armenian full stop is expected of Western Armenian as of Armenian.
+    let latin_stop = HYW.replace('։', ".");
+    for tag in ["hy", "hy-AM", "hyw"] {
+        let found = check_unit(&unit("en", EN_JANUARY, tag, &latin_stop));
+        assert_eq!(checks(&found), [CheckId::EndPunctuation], "{tag}");
+    }
+}
+
+#[test]
+fn a_missing_classical_date_is_still_found() {
+    let wrong_day = HYW.replace("12 Յունուար", "13 Յունուար");
+    let found = check_unit(&unit("en", EN_JANUARY, "hyw", &wrong_day));
+    assert!(!found.is_empty(), "the date differs");
+}

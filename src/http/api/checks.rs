@@ -1,7 +1,7 @@
 //! Quality-check results of a unit or a whole statement, with messages in the reader's language.
 
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
@@ -176,6 +176,7 @@ async fn unit_checks(
     State(state): State<AppState>,
     _current: CurrentUser,
     headers: HeaderMap,
+    uri: Uri,
     Path((id, seg, lang)): Path<(String, String, String)>,
 ) -> AppResult<Json<Vec<CheckResult>>> {
     let statement_id: i64 = id
@@ -201,7 +202,7 @@ async fn unit_checks(
     let source_lang = statement.summary.source_lang.as_str();
     let lang = unit.view.lang.as_str();
     let terms = glossary::list(state.store.as_ref(), Some(source_lang), Some(lang)).await?;
-    let locale = request_locale(&headers, None);
+    let locale = request_locale(&headers, uri.query());
     let found = if unit.view.text.trim().is_empty() {
         Vec::new()
     } else {
@@ -239,6 +240,7 @@ async fn statement_checks(
     State(state): State<AppState>,
     _current: CurrentUser,
     headers: HeaderMap,
+    uri: Uri,
     Path(id): Path<String>,
     ApiQuery(q): ApiQuery<StatementChecksQuery>,
 ) -> AppResult<Json<Vec<CheckResult>>> {
@@ -246,8 +248,8 @@ async fn statement_checks(
         .parse()
         .map_err(|_| AppError::new(ErrorCode::StatementNotFound).with("id", id.as_str()))?;
     let only = q.lang.as_deref().map(LanguageTag::parse).transpose()?;
-    // `?lang=` names the target language here, so the messages follow the cookie or the browser.
-    let locale = request_locale(&headers, None);
+    // `?lang=` names the target language here; the messages follow `?ui=`, the cookie or the browser.
+    let locale = request_locale(&headers, uri.query());
     let statement = state
         .store
         .get_statement(statement_id)

@@ -11,11 +11,14 @@ use utoipa::openapi::security::SecurityRequirement;
 use utoipa::openapi::{Content, OpenApi, Ref, RefOr};
 use utoipa::{Modify, PartialSchema, ToSchema};
 
-/// The shape of a BCP 47 tag as `LanguageTag::parse` (unic-langid) reads it: a language of two,
-/// three or five to eight letters, then optionally a script, a region and variants, separated by
-/// `-` or `_`.
-/// `und` matches but is refused (400 `invalid_language`): a target must be a real language.
-pub const LANGUAGE_TAG_PATTERN: &str = "^([A-Za-z]{2,3}|[A-Za-z]{5,8})([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?([-_]([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$";
+/// The shape of a well-formed BCP 47 tag (RFC 5646) as `LanguageTag::parse` reads it: a
+/// language of two or three letters (with at most one extended language) or of five to eight,
+/// then optionally a script, a region, variants, extensions and a private-use part, separated
+/// by `-` or `_`. The shape is not all: every subtag must also be in the IANA Language Subtag
+/// Registry (`zz`, `hye` and `en-UK` match but are refused, 400 `invalid_language`), and `und`
+/// matches but is refused too: a target must be a real language. The registry's grandfathered
+/// tags (`i-klingon`) are read as their preferred values though the pattern leaves them out.
+pub const LANGUAGE_TAG_PATTERN: &str = "^([A-Za-z]{2,3}([-_][A-Za-z]{3})?|[A-Za-z]{5,8})([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?([-_]([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*([-_][0-9A-WYZa-wyz]([-_][A-Za-z0-9]{2,8})+)*([-_][Xx]([-_][A-Za-z0-9]{1,8})+)?$";
 
 /// A language tag in a request, documented with its pattern so clients (and generated tests)
 /// know the shape before the server refuses it.
@@ -27,7 +30,7 @@ impl PartialSchema for LanguageTagText {
             .schema_type(Type::String)
             .pattern(Some(LANGUAGE_TAG_PATTERN))
             .description(Some(
-                "A BCP 47 language tag such as `hy`, `en-US` or `sr-Latn`.",
+                "A BCP 47 language tag such as `hy`, `en-US`, `sr-Latn` or `hyw`, every subtag of it in the IANA Language Subtag Registry; stored in canonical form.",
             ))
             .examples(["hy"])
             .into()

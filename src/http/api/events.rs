@@ -110,8 +110,7 @@ async fn set_presence(
     ApiJson(body): ApiJson<PresenceRequest>,
 ) -> AppResult<StatusCode> {
     let id = statement_id(&id)?;
-    let lang = LanguageTag::parse(&body.lang)
-        .map_err(|_| AppError::new(ErrorCode::InvalidLanguage).with("tag", body.lang.as_str()))?;
+    let lang = LanguageTag::parse(&body.lang)?;
     let statement = statements::get_statement(state.store.as_ref(), id).await?;
     if let Some(segment_id) = body.segment_id {
         if !statement.all_segments().any(|s| s.id == segment_id) {

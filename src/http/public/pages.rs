@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use crate::domain::language::LanguageTag;
 use crate::http::chrome::{language_names, Chrome};
@@ -274,8 +274,32 @@ pub async fn latest_aligned(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
+    if let Some(to) = data_language_page(&slug, q.as_deref()) {
+        return Redirect::to(&to).into_response();
+    }
     let chrome = Chrome::new(&state, &headers, q.as_deref());
     aligned(state, chrome, &slug, None).await
+}
+
+/// `?lang=` names the data language, as everywhere: the statement in that language, which is
+/// its own page; the rest of the query (the interface language, `?ui=`) goes along.
+fn data_language_page(slug: &str, query: Option<&str>) -> Option<String> {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query?.as_bytes())
+        .into_owned()
+        .collect();
+    let lang = pairs.iter().find(|(k, _)| k == "lang")?;
+    let lang = LanguageTag::parse(&lang.1).ok()?;
+    let rest = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs.iter().filter(|(k, _)| k != "lang"))
+        .finish();
+    // Slugs are made of letters, digits and dashes; anything else is no page to send anyone to.
+    if !slug.chars().all(|c| c.is_alphanumeric() || c == '-') {
+        return None;
+    }
+    Some(match rest.is_empty() {
+        true => format!("/p/{slug}/{lang}"),
+        false => format!("/p/{slug}/{lang}?{rest}"),
+    })
 }
 
 pub async fn version_aligned(

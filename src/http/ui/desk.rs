@@ -11,9 +11,10 @@ use crate::domain::role::LanguageRole;
 use crate::domain::user::User;
 use crate::http::auth::SESSION_COOKIE;
 use crate::http::chrome::Chrome;
+use crate::http::localize::query_choice;
 use crate::http::AppState;
 use crate::i18n::Locale;
-use crate::store::SessionUser;
+use crate::store::{SessionUser, UserUpdate};
 use crate::workflow::sessions;
 
 /// Who is looking at a desk page, as the layout needs it: the navigation and the CSRF token.
@@ -65,9 +66,19 @@ impl FromRequestParts<AppState> for DeskUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Redirect> {
         let jar = CookieJar::from_headers(&parts.headers);
-        let Some(signed_in) = session(state, &jar).await else {
+        let Some(mut signed_in) = session(state, &jar).await else {
             return Err(Redirect::to("/app/sign-in"));
         };
+        // A language chosen with `?ui=` follows the person to their other browsers too.
+        let chosen = query_choice(parts.uri.query())
+            .as_deref()
+            .and_then(Locale::from_tag);
+        if let Some(locale) = chosen {
+            if signed_in.user.ui_lang.as_deref() != Some(locale.as_str()) {
+                save_ui_lang(state, signed_in.user.id, locale).await;
+                signed_in.user.ui_lang = Some(locale.as_str().to_owned());
+            }
+        }
         let chrome = chrome_for(state, &parts.headers, parts.uri.query(), &signed_in.user);
         let desk = Desk::of(&signed_in);
         Ok(Self {
@@ -79,10 +90,22 @@ impl FromRequestParts<AppState> for DeskUser {
 }
 
 /// The page chrome for a signed-in person: their saved interface language counts after an
-/// explicit choice in this browser (`?lang=`, the cookie) and before `Accept-Language`.
+/// explicit choice in this browser (`?ui=`, the cookie) and before `Accept-Language`.
 fn chrome_for(state: &AppState, headers: &HeaderMap, query: Option<&str>, user: &User) -> Chrome {
     let saved = user.ui_lang.as_deref().and_then(Locale::from_tag);
     Chrome::for_page(state, headers, query, saved)
+}
+
+/// Saves a person's interface language; a failure is only logged, since the cookie still
+/// carries the choice in this browser.
+pub(super) async fn save_ui_lang(state: &AppState, user_id: i64, locale: Locale) {
+    let update = UserUpdate {
+        ui_lang: Some(Some(locale.as_str().to_owned())),
+        ..UserUpdate::default()
+    };
+    if let Err(e) = state.store.update_user(user_id, &update).await {
+        tracing::warn!(error = %e, "cannot save the interface language");
+    }
 }
 
 /// The signed-in person behind the session cookie, if any.

@@ -15,7 +15,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
 
 use desk::{Desk, DeskUser};
@@ -24,7 +23,6 @@ use crate::http::chrome::{language_names, Chrome};
 use crate::http::AppState;
 use crate::i18n::dates::long_date;
 use crate::i18n::Locale;
-use crate::store::UserUpdate;
 use crate::workflow::queue;
 
 /// The desk runs our own module and nothing else.
@@ -33,7 +31,16 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; conn
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/", get(|| async { Redirect::to("/app") }))
+        // The query goes along, so `/?ui=ru` opens the desk in Russian.
+        .route(
+            "/",
+            get(|RawQuery(q): RawQuery| async move {
+                Redirect::to(&match q {
+                    Some(q) if !q.is_empty() => format!("/app?{q}"),
+                    _ => "/app".to_owned(),
+                })
+            }),
+        )
         .route("/app", get(my_work))
         .route("/app/sign-in", get(sign_in_page))
         .route("/app/s/{id}/{lang}", get(editor::editor_page))
@@ -213,7 +220,7 @@ async fn my_work(State(state): State<AppState>, me: DeskUser) -> Response {
     })
 }
 
-/// Remembers the UI language in the `lang` cookie (a year) and, for a signed-in person, in their
+/// Remembers the UI language in the `ui` cookie (a year) and, for a signed-in person, in their
 /// settings; then goes back where the reader was.
 async fn choose_language(
     State(state): State<AppState>,
@@ -225,20 +232,9 @@ async fn choose_language(
         return StatusCode::NOT_FOUND.into_response();
     };
     if let Some(signed_in) = desk::session(&state, &jar).await {
-        let update = UserUpdate {
-            ui_lang: Some(Some(locale.as_str().to_owned())),
-            ..UserUpdate::default()
-        };
-        if let Err(e) = state.store.update_user(signed_in.user.id, &update).await {
-            // The cookie still carries the choice in this browser.
-            tracing::warn!(error = %e, "cannot save the interface language");
-        }
+        desk::save_ui_lang(&state, signed_in.user.id, locale).await;
     }
-    let cookie = Cookie::build(("lang", locale.as_str()))
-        .path("/")
-        .same_site(SameSite::Lax)
-        .max_age(time::Duration::days(365))
-        .build();
+    let cookie = crate::http::localize::ui_cookie(locale);
     // Only a path on this site is a place to go back to.
     let back = headers
         .get(header::REFERER)
