@@ -118,15 +118,23 @@ async fn texts(session: &Session, id: i64, lang: &str) -> Vec<(String, String)> 
     let (_, units) = session
         .get(&format!("/api/v1/statements/{id}/translations/{lang}"))
         .await;
+    // The paragraphs' units: the headline comes first and is left out here.
     units
         .as_array()
         .expect("units")
         .iter()
+        .filter(|u| u["kind"] != "headline")
         .map(|u| {
             let text = u["text"].as_str().unwrap_or_default().to_owned();
             (text, u["state"].as_str().unwrap_or_default().to_owned())
         })
         .collect()
+}
+
+/// The segment of statement `id`'s headline.
+async fn headline(team: &Team, id: i64) -> i64 {
+    let (_, statement) = team.editor.get(&format!("/api/v1/statements/{id}")).await;
+    statement["headline"]["id"].as_i64().expect("headline")
 }
 
 const TWO_PARAGRAPHS: &str = "They came at noon. They left.\n\nThank you.";
@@ -169,6 +177,7 @@ const OMEGAT_TMX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 async fn tmx_with_a_doctype(app: common::TestApp) {
     let team = app.team(&["hy"]).await;
     let (id, segs) = team.statement("Appeal", TWO_PARAGRAPHS, &["hy"]).await;
+    team.approve_headline(id, "hy", "Կոչ").await;
     approve(&team, id, segs[0], "hy", NOON_HY).await;
     approve(&team, id, segs[1], "hy", THANKS_HY).await;
     let (status, publication) = team
@@ -191,7 +200,7 @@ async fn tmx_with_a_doctype(app: common::TestApp) {
     );
     let (status, body) = import_memory(&team.editor, ours.clone()).await;
     assert_eq!(status, StatusCode::OK, "our own publication: {body}");
-    assert_eq!(body["units"], 2, "{body}");
+    assert_eq!(body["units"], 3, "the headline and two paragraphs: {body}");
 
     let (status, body) = import_memory(&team.editor, OMEGAT_TMX.into()).await;
     assert_eq!(status, StatusCode::OK, "OmegaT's: {body}");
@@ -274,7 +283,8 @@ async fn xliff12_export(app: common::TestApp) {
     assert_eq!(report["conflicts"], json!([]));
     assert_eq!(
         report["skipped"],
-        json!([{"unit": format!("s{}", segs[0]), "reason": "unchanged"},
+        json!([{"unit": format!("s{}", headline(&team, id).await), "reason": "no_target"},
+               {"unit": format!("s{}", segs[0]), "reason": "unchanged"},
                {"unit": format!("s{}", segs[1]), "reason": "no_target"}])
     );
     assert_eq!(texts(&team.editor, id, "hy").await, before, "nothing moved");
@@ -308,6 +318,7 @@ async fn xliff12_export(app: common::TestApp) {
     );
 
     approve_submitted(&team, id, segs[1]).await;
+    team.approve_headline(id, "hy", "Կոչ").await;
     let (status, publication) = team
         .editor
         .post(
@@ -325,8 +336,8 @@ async fn xliff12_export(app: common::TestApp) {
     assert_eq!(status, StatusCode::OK, "{published}");
     assert_eq!(
         published.matches("state=\"final\"").count(),
-        2,
-        "{published}"
+        3,
+        "the headline and two paragraphs: {published}"
     );
     if let Err(why) = outside::xliff12_schema_check(&published) {
         panic!("the published XLIFF 1.2 breaks the OASIS strict schema: {why}");
@@ -591,7 +602,8 @@ async fn translate_toolkit_round_trips() {
     assert_eq!(report["applied"][0]["segment_id"], segs[1]);
     assert_eq!(
         report["skipped"],
-        json!([{"unit": format!("s{}", segs[0]), "reason": "unchanged"},
+        json!([{"unit": format!("s{}", headline(&team, id).await), "reason": "no_target"},
+               {"unit": format!("s{}", segs[0]), "reason": "unchanged"},
                {"unit": format!("s{}", segs[2]), "reason": "no_target"}])
     );
     let got: Vec<String> = texts(&team.editor, id, "hy")
