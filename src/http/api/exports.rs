@@ -55,6 +55,16 @@ fn render(doc: ExportDoc, query: &ExportQuery) -> AppResult<Response> {
         Some(n) => format!("{}-v{n}", doc.slug),
         None => format!("{}-r{}", doc.slug, doc.revision),
     };
+    // Checked whatever the format, so a wrong value is never silently ignored.
+    let segtype = match query.segtype.as_deref() {
+        None | Some("paragraph") => TmxSegtype::Paragraph,
+        Some("sentence") => TmxSegtype::Sentence,
+        Some(other) => {
+            return Err(AppError::new(ErrorCode::InvalidInput)
+                .with("field", "segtype")
+                .with("reason", format!("paragraph or sentence, not {other:?}")))
+        }
+    };
     match query.format.as_deref().unwrap_or("json") {
         format @ ("xliff" | "xliff12") => {
             let lang = lang.filter(|l| *l != doc.source_lang).ok_or_else(|| {
@@ -76,22 +86,11 @@ fn render(doc: ExportDoc, query: &ExportQuery) -> AppResult<Response> {
                 },
             ))
         }
-        "tmx" => {
-            let segtype = match query.segtype.as_deref() {
-                None | Some("paragraph") => TmxSegtype::Paragraph,
-                Some("sentence") => TmxSegtype::Sentence,
-                Some(other) => {
-                    return Err(AppError::new(ErrorCode::InvalidInput)
-                        .with("field", "segtype")
-                        .with("reason", format!("paragraph or sentence, not {other:?}")))
-                }
-            };
-            Ok(stream(
-                "application/x-tmx+xml; charset=utf-8",
-                &format!("{base}.tmx"),
-                move |out| crate::formats::tmx::write_tmx(&doc, segtype, &mut { out }),
-            ))
-        }
+        "tmx" => Ok(stream(
+            "application/x-tmx+xml; charset=utf-8",
+            &format!("{base}.tmx"),
+            move |out| crate::formats::tmx::write_tmx(&doc, segtype, &mut { out }),
+        )),
         "html" => Ok(stream(
             "text/html; charset=utf-8",
             &format!("{base}.html"),
