@@ -42,6 +42,19 @@ pub struct ExportQuery {
     pub segtype: Option<String>,
 }
 
+/// The query's `segtype` and `lang`, checked whatever the format (JSON too), so a wrong value is
+/// refused rather than silently ignored.
+fn checked_query(query: &ExportQuery) -> AppResult<TmxSegtype> {
+    query.lang.as_deref().map(LanguageTag::parse).transpose()?;
+    match query.segtype.as_deref() {
+        None | Some("paragraph") => Ok(TmxSegtype::Paragraph),
+        Some("sentence") => Ok(TmxSegtype::Sentence),
+        Some(other) => Err(AppError::new(ErrorCode::InvalidInput)
+            .with("field", "segtype")
+            .with("reason", format!("paragraph or sentence, not {other:?}"))),
+    }
+}
+
 /// Renders `doc` in the asked format, streamed.
 fn render(doc: ExportDoc, query: &ExportQuery) -> AppResult<Response> {
     let lang = query.lang.as_deref().map(LanguageTag::parse).transpose()?;
@@ -55,16 +68,7 @@ fn render(doc: ExportDoc, query: &ExportQuery) -> AppResult<Response> {
         Some(n) => format!("{}-v{n}", doc.slug),
         None => format!("{}-r{}", doc.slug, doc.revision),
     };
-    // Checked whatever the format, so a wrong value is never silently ignored.
-    let segtype = match query.segtype.as_deref() {
-        None | Some("paragraph") => TmxSegtype::Paragraph,
-        Some("sentence") => TmxSegtype::Sentence,
-        Some(other) => {
-            return Err(AppError::new(ErrorCode::InvalidInput)
-                .with("field", "segtype")
-                .with("reason", format!("paragraph or sentence, not {other:?}")))
-        }
-    };
+    let segtype = checked_query(query)?;
     match query.format.as_deref().unwrap_or("json") {
         format @ ("xliff" | "xliff12") => {
             let lang = lang.filter(|l| *l != doc.source_lang).ok_or_else(|| {
@@ -133,6 +137,7 @@ async fn get_publication(
         .map_err(|_| AppError::not_found("publication").detail("version", version.as_str()))?;
     let publication = publish::get(state.store.as_ref(), &slug, number).await?;
     if matches!(query.format.as_deref(), None | Some("json")) {
+        checked_query(&query)?;
         return Ok(Json(publication).into_response());
     }
     render(export::publication_doc(&publication), &query)
