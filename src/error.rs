@@ -22,6 +22,9 @@ pub enum ErrorCode {
     TooManySegments,
     SegmentTooLong,
     UnsupportedMediaType,
+    /// A document file or other binary data sent where text belongs (a PDF posted to the API,
+    /// a DOCX pasted into a form); `details.kind` says which.
+    UnsupportedMedia,
     InvalidJson,
     InvalidUtf8,
     InvalidInput,
@@ -58,8 +61,44 @@ pub enum ErrorCode {
     Internal,
 }
 
+/// Why a field was refused, for the message of `invalid_input` in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    Empty,
+    TooLong {
+        max: usize,
+    },
+    TooShort {
+        min: usize,
+    },
+    Length {
+        min: usize,
+        max: usize,
+    },
+    Range {
+        min: i64,
+        max: i64,
+    },
+    /// The values allowed, as the API spells them.
+    OneOf(&'static str),
+    /// Characters a username may not hold.
+    Characters,
+    BaseVersionRequired,
+    OwnAdmin,
+    CommentRequired,
+    NoRevision,
+    TargetIsSource(String),
+    LangRequired,
+    LanguageMismatch {
+        found: String,
+        asked: String,
+    },
+    /// Nothing more to say in the reader's language than that the value is wrong.
+    Other,
+}
+
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 36] = [
+    pub const ALL: [ErrorCode; 37] = [
         Self::InvalidLanguage,
         Self::UnknownLanguage,
         Self::LanguageExists,
@@ -68,6 +107,7 @@ impl ErrorCode {
         Self::TooManySegments,
         Self::SegmentTooLong,
         Self::UnsupportedMediaType,
+        Self::UnsupportedMedia,
         Self::InvalidJson,
         Self::InvalidUtf8,
         Self::InvalidInput,
@@ -108,6 +148,7 @@ impl ErrorCode {
             Self::TooManySegments => "too_many_segments",
             Self::SegmentTooLong => "segment_too_long",
             Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::UnsupportedMedia => "unsupported_media",
             Self::InvalidJson => "invalid_json",
             Self::InvalidUtf8 => "invalid_utf8",
             Self::InvalidInput => "invalid_input",
@@ -154,7 +195,9 @@ impl ErrorCode {
             Self::PayloadTooLarge | Self::TooManySegments | Self::SegmentTooLong => {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
-            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::UnsupportedMediaType | Self::UnsupportedMedia => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
             Self::NotFound | Self::StatementNotFound => StatusCode::NOT_FOUND,
             Self::UsernameTaken
             | Self::LanguageExists
@@ -212,6 +255,37 @@ impl AppError {
         }
         self.args.push((name, value.into()));
         self
+    }
+
+    /// A refused field. `why` picks the sentence of the message in the reader's language (and is
+    /// `details.why`); `reason` says it in English in `details` for developers.
+    pub fn invalid_input(field: impl Into<String>, why: Why, reason: impl Into<String>) -> Self {
+        let error = Self::new(ErrorCode::InvalidInput)
+            .with("field", field.into())
+            .with("reason", reason.into());
+        match why {
+            Why::Empty => error.with("why", "empty"),
+            Why::TooLong { max } => error.with("why", "too_long").with("max", max),
+            Why::TooShort { min } => error.with("why", "too_short").with("min", min),
+            Why::Length { min, max } => error
+                .with("why", "length")
+                .with("min", min)
+                .with("max", max),
+            Why::Range { min, max } => error.with("why", "range").with("min", min).with("max", max),
+            Why::OneOf(allowed) => error.with("why", "one_of").with("allowed", allowed),
+            Why::Characters => error.with("why", "characters"),
+            Why::BaseVersionRequired => error.with("why", "base_version_required"),
+            Why::OwnAdmin => error.with("why", "own_admin"),
+            Why::CommentRequired => error.with("why", "comment_required"),
+            Why::NoRevision => error.with("why", "no_revision"),
+            Why::TargetIsSource(lang) => error.with("why", "target_is_source").with("lang", lang),
+            Why::LangRequired => error.with("why", "lang_required"),
+            Why::LanguageMismatch { found, asked } => error
+                .with("why", "language_mismatch")
+                .with("found", found)
+                .with("asked", asked),
+            Why::Other => error.with("why", "other"),
+        }
     }
 
     /// Adds a fact to `details` only.
@@ -272,9 +346,14 @@ impl From<InvalidLanguage> for AppError {
 
 impl From<CredentialProblem> for AppError {
     fn from(problem: CredentialProblem) -> Self {
-        Self::new(ErrorCode::InvalidInput)
-            .with("field", problem.field())
-            .with("reason", problem.reason())
+        let why = match problem {
+            CredentialProblem::UsernameEmpty => Why::Empty,
+            CredentialProblem::UsernameTooLong => Why::TooLong { max: 64 },
+            CredentialProblem::UsernameCharacters => Why::Characters,
+            CredentialProblem::PasswordTooShort => Why::TooShort { min: 8 },
+            CredentialProblem::PasswordTooLong => Why::Other,
+        };
+        Self::invalid_input(problem.field(), why, problem.reason())
     }
 }
 
@@ -282,12 +361,12 @@ impl From<StatementProblem> for AppError {
     fn from(problem: StatementProblem) -> Self {
         match problem {
             StatementProblem::EmptyText => Self::new(ErrorCode::EmptyText),
-            StatementProblem::EmptyTitle => Self::new(ErrorCode::InvalidInput)
-                .with("field", "title")
-                .with("reason", "empty"),
-            StatementProblem::TitleTooLong { limit } => Self::new(ErrorCode::InvalidInput)
-                .with("field", "title")
-                .with("reason", format!("longer than {limit} characters")),
+            StatementProblem::EmptyTitle => Self::invalid_input("title", Why::Empty, "empty"),
+            StatementProblem::TitleTooLong { limit } => Self::invalid_input(
+                "title",
+                Why::TooLong { max: limit },
+                format!("longer than {limit} characters"),
+            ),
             StatementProblem::TooManySegments { count, limit } => {
                 Self::new(ErrorCode::TooManySegments)
                     .with("count", count)
@@ -298,9 +377,14 @@ impl From<StatementProblem> for AppError {
                     .with("limit", limit)
                     .detail("position", position)
             }
-            StatementProblem::TargetIsSource { lang } => Self::new(ErrorCode::InvalidInput)
-                .with("field", "target_langs")
-                .with("reason", format!("{lang} is the source language")),
+            StatementProblem::TargetIsSource { lang } => Self::invalid_input(
+                "target_langs",
+                Why::TargetIsSource(lang.to_string()),
+                format!("{lang} is the source language"),
+            ),
+            StatementProblem::NotText { kind } => {
+                Self::new(ErrorCode::UnsupportedMedia).with("kind", kind.as_str())
+            }
         }
     }
 }

@@ -55,9 +55,35 @@ error-segment-too-long =
        *[other] { $limit } characters
     }. Split it into shorter paragraphs.
 error-unsupported-media-type = Unsupported Content-Type. Send the request as { $expected }.
+error-unsupported-media = { $kind ->
+        [binary] This is binary data, not text.
+       *[other] This is a { $kind } file, not text.
+    } Paste the text itself, or save the document as plain text (.txt) and upload that.
 error-invalid-json = The request body is not valid JSON or has wrong or unknown fields: { $reason }
 error-invalid-utf8 = The request body is not valid UTF-8 text.
-error-invalid-input = The field "{ $field }" is invalid: { $reason }
+error-invalid-input = { $why ->
+        [empty] The field "{ $field }" is empty.
+        [too_long] The field "{ $field }" is longer than { $max } { $max ->
+            [one] character
+           *[other] characters
+        }.
+        [too_short] The field "{ $field }" is shorter than { $min } { $min ->
+            [one] character
+           *[other] characters
+        }.
+        [length] The field "{ $field }" must be { $min } to { $max } characters long.
+        [range] The field "{ $field }" must be a number from { $min } to { $max }.
+        [one_of] The field "{ $field }" must be one of: { $allowed }.
+        [characters] The field "{ $field }" may hold only letters, digits, ".", "_" and "-".
+        [base_version_required] Name the version your change is based on (base_version or If-Match).
+        [own_admin] You cannot remove your own administrator role.
+        [comment_required] Say why you are returning it: a comment is required.
+        [no_revision] The unit has no such revision.
+        [target_is_source] { $lang } is the source language, so it cannot be a target language.
+        [lang_required] Name the target language with ?lang=.
+        [language_mismatch] The file is in { $found }, not in { $asked }.
+       *[other] The field "{ $field }" is invalid: { $reason }
+    }
 error-invalid-format = Unknown text format "{ $format }". Use "text" or "markdown".
 error-not-found =
     { $resource ->
@@ -157,6 +183,7 @@ ui-open-editor = Open
 ui-source = Source
 ui-translation = Translation
 ui-save = Save
+ui-reopen = Re-open
 ui-submit = Submit for review
 ui-approve = Approve
 ui-reject = Send back
@@ -177,9 +204,14 @@ ui-format-text = Plain text (blank lines between paragraphs)
 ui-format-markdown = Markdown
 ui-text = Text
 ui-upload-file = Or load a .txt or .md file
+ui-file-not-text = This file is not plain text. Open it in your word processor, copy the text and paste it here, or save it as plain text (.txt) first.
 ui-preview = Preview the split
 ui-create = Create the statement
 ui-approved-share = { $percent }% approved
+ui-published-version = Published: version { $number }, { $date }
+ui-not-published = Not published yet
+ui-due-on = Due { $date }
+ui-overdue-since = Overdue since { $date }
 ui-no-statements = There are no statements yet.
 
 ## The desk: review, statements, administration, editor
@@ -219,6 +251,8 @@ ui-date = Date
 ui-languages = Languages
 ui-files = Files
 ui-working-files = Current work, for outside tools
+ui-downloads = Downloads
+ui-latest-version = Published version { $number }
 ui-nothing-to-review = Nothing is waiting for your review.
 ui-compared-with = Changes since version { $version }
 ui-first-translation = First translation: all of it is new

@@ -46,9 +46,29 @@ error-too-many-segments =
     }, իսկ թույլատրվում է առավելագույնը { $limit }։ Կրճատեք տեքստը կամ այն բաժանեք մի քանի առանձին հայտարարության։
 error-segment-too-long = Պարբերություններից մեկը { $limit } նիշից երկար է։ Բաժանեք այն ավելի կարճ պարբերությունների։
 error-unsupported-media-type = Բովանդակության տեսակը (Content-Type) չի աջակցվում։ Ուղարկեք հարցումը { $expected } ձևաչափով։
-error-invalid-json = Հարցման բովանդակությունը վավեր JSON չէ կամ ունի սխալ կամ անհայտ դաշտեր՝ { $reason }
+error-unsupported-media = { $kind ->
+        [binary] Սա երկուական տվյալ է, ոչ թե տեքստ։
+       *[other] Սա { $kind } ֆայլ է, ոչ թե տեքստ։
+    } Տեղադրեք բուն տեքստը կամ պահպանեք փաստաթուղթը որպես պարզ տեքստ (.txt) և վերբեռնեք այդ ֆայլը։
+error-invalid-json = Հարցման բովանդակությունը վավեր JSON չէ կամ ունի սխալ կամ անհայտ դաշտեր։
 error-invalid-utf8 = Հարցման բովանդակությունը վավեր UTF-8 տեքստ չէ։
-error-invalid-input = «{ $field }» դաշտի արժեքն անվավեր է՝ { $reason }
+error-invalid-input = { $why ->
+        [empty] «{ $field }» դաշտը դատարկ է։
+        [too_long] «{ $field }» դաշտը { $max } նիշից երկար է։
+        [too_short] «{ $field }» դաշտը { $min } նիշից կարճ է։
+        [length] «{ $field }» դաշտը պետք է ունենա { $min }-ից { $max } նիշ։
+        [range] «{ $field }» դաշտի արժեքը պետք է լինի { $min }-ից { $max } թիվ։
+        [one_of] «{ $field }» դաշտի արժեքը պետք է լինի հետևյալներից մեկը՝ «{ $allowed }»։
+        [characters] «{ $field }» դաշտում թույլատրվում են միայն տառեր, թվանշաններ և «.», «_», «-» նշանները։
+        [base_version_required] Նշեք այն տարբերակը, որի հիման վրա է արված ձեր փոփոխությունը (base_version կամ If-Match)։
+        [own_admin] Դուք չեք կարող հանել ձեր սեփական ադմինիստրատորի դերը։
+        [comment_required] Նշեք վերադարձնելու պատճառը․ մեկնաբանությունը պարտադիր է։
+        [no_revision] Այս միավորը նման խմբագրություն չունի։
+        [target_is_source] «{ $lang }» լեզուն բնագրի լեզուն է, ուստի չի կարող թարգմանության լեզու լինել։
+        [lang_required] Նշեք թարգմանության լեզուն՝ ?lang= պարամետրով։
+        [language_mismatch] Ֆայլը «{ $found }» լեզվով է, ոչ թե «{ $asked }»։
+       *[other] «{ $field }» դաշտի արժեքն անվավեր է։
+    }
 error-invalid-format = Անհայտ տեքստային ձևաչափ՝ «{ $format }»։ Օգտագործեք «text» կամ «markdown»։
 error-not-found =
     { $resource ->
@@ -70,7 +90,7 @@ error-too-many-attempts =
        *[other] { $seconds } վայրկյան
     } և կրկին փորձեք։
 error-unauthenticated = Դուք մուտք չեք գործել համակարգ։ Խնդրում ենք նախ մուտք գործել։
-error-forbidden = Դուք չունեք այս գործողության ({ $action }) համար անհրաժեշտ դերը։ Եթե այն Ձեզ անհրաժեշտ է, դիմեք ադմինիստրատորին։
+error-forbidden = Դուք չունեք այս գործողության համար անհրաժեշտ դերը։ Եթե այն Ձեզ անհրաժեշտ է, դիմեք ադմինիստրատորին։
 error-not-assigned =
     { $reason ->
         [closed] Այս պարբերությունը ոչ մեկին հանձնարարված չէ, իսկ հայտարարությունը բաց չէ թարգմանիչների համար։ Խնդրեք խմբագրին պարբերությունը հանձնարարել Ձեզ կամ բացել հայտարարությունը։
@@ -91,7 +111,10 @@ error-invalid-transition = Այս փոփոխությունը հնարավոր չ
         [needs_work] վերադարձվել է լրամշակման
        *[approved] արդեն հաստատված է
     }։
-error-lacks-role = { $username } օգտատիրոջը հնարավոր չէ նշանակել, քանի որ նա { $lang } լեզվի համար «{ $role }» դեր չունի։
+error-lacks-role = «{ $username }» օգտատիրոջը հնարավոր չէ նշանակել, քանի որ նա «{ $lang }» լեզվի համար { $role ->
+        [translator] թարգմանչի
+       *[other] ստուգողի
+    } դեր չունի։
 error-revision-conflict = Այդ ընթացքում բնագիրը փոփոխել է մեկ ուրիշը (այժմ այն { $current }-րդ խմբագրությունն է)։ Վերաբեռնեք այն և կրկին կատարեք Ձեր փոփոխությունները։
 
 ## Հանրային էջեր
@@ -109,11 +132,11 @@ page-interface-language = Միջերեսի լեզուն
 page-not-found = Նման էջ չկա։
 page-versions = Բոլոր տարբերակները
 error-invalid-xliff = Ֆայլը վավեր XLIFF փաստաթուղթ չէ։ Այն խախտում է { $rule } կանոնը։ Ոչինչ չի ներմուծվել։
-error-invalid-file = Ֆայլը հնարավոր չէ կարդալ․ այն խախտում է { $rule } կանոնը ({ $detail })։ Ոչինչ չի ներմուծվել։
+error-invalid-file = Ֆայլը հնարավոր չէ կարդալ․ այն խախտում է { $rule } կանոնը։ Ոչինչ չի ներմուծվել։
 error-checks-failed =
     Այս թարգմանությունը դեռ չի կարող հաստատվել․ ստուգումները գտել են { $count } սխալ։ Ուղղեք տեքստը և կրկին փորձեք։
-error-invalid-webhook-url = Վեբհուքի հասցեն հնարավոր չէ օգտագործել ({ $reason })։ Նշեք ամբողջական հասցե, որը սկսվում է http:// կամ https://-ով։
-error-webhook-url-forbidden = Վեբհուքներ չեն ուղարկվում { $destination } հասցեին, քանի որ այն { $range ->
+error-invalid-webhook-url = Վեբհուքի հասցեն հնարավոր չէ օգտագործել։ Նշեք ամբողջական հասցե, որը սկսվում է http:// կամ https://-ով, առանց օգտանվան, գաղտնաբառի և # մասի։
+error-webhook-url-forbidden = Վեբհուքներ չեն ուղարկվում «{ $destination }» հասցեին, քանի որ այն { $range ->
         [loopback] այս սերվերի սեփական (loopback) հասցեն է
         [unspecified] չնշված հասցե է
         [private] մասնավոր ցանցի հասցե է
@@ -145,6 +168,7 @@ ui-open-editor = Բացել
 ui-source = Բնագիր
 ui-translation = Թարգմանություն
 ui-save = Պահպանել
+ui-reopen = Վերաբացել
 ui-submit = Ուղարկել ստուգման
 ui-approve = Հաստատել
 ui-reject = Վերադարձնել
@@ -165,9 +189,14 @@ ui-format-text = Պարզ տեքստ (պարբերությունների միջ�
 ui-format-markdown = Markdown
 ui-text = Տեքստ
 ui-upload-file = Կամ բեռնեք .txt կամ .md ֆայլ
+ui-file-not-text = Այս ֆայլը պարզ տեքստ չէ։ Բացեք այն ձեր տեքստային խմբագրիչում, պատճենեք տեքստը և տեղադրեք այստեղ, կամ նախ պահպանեք այն որպես պարզ տեքստ (.txt)։
 ui-preview = Տեսնել բաժանումը
 ui-create = Ստեղծել հայտարարությունը
 ui-approved-share = Հաստատված է { $percent }%-ը
+ui-published-version = Հրապարակված է՝ տարբերակ { $number }, { $date }
+ui-not-published = Դեռ չի հրապարակվել
+ui-due-on = Ժամկետը՝ { $date }
+ui-overdue-since = Ժամկետն անցել է՝ { $date }
 ui-no-statements = Դեռ հայտարարություններ չկան։
 
 ## The desk: review, statements, administration, editor
@@ -207,6 +236,8 @@ ui-date = Ամսաթիվ
 ui-languages = Լեզուներ
 ui-files = Ֆայլեր
 ui-working-files = Ընթացիկ աշխատանքը՝ արտաքին գործիքների համար
+ui-downloads = Ներբեռնումներ
+ui-latest-version = Հրապարակված տարբերակ { $number }
 ui-nothing-to-review = Ձեր ստուգմանը ոչինչ չի սպասում։
 ui-compared-with = Փոփոխությունները՝ { $version } տարբերակի համեմատ
 ui-first-translation = Առաջին թարգմանությունն է՝ ամբողջը նոր է

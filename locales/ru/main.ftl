@@ -60,9 +60,38 @@ error-segment-too-long =
        *[other] символа
     }. Разбейте его на более короткие абзацы.
 error-unsupported-media-type = Неподдерживаемый тип содержимого (Content-Type). Отправьте запрос в формате { $expected }.
-error-invalid-json = Тело запроса не является корректным JSON или содержит неверные либо неизвестные поля: { $reason }
+error-unsupported-media = { $kind ->
+        [binary] Это двоичные данные, а не текст.
+       *[other] Это файл { $kind }, а не текст.
+    } Вставьте сам текст или сохраните документ как обычный текст (.txt) и загрузите этот файл.
+error-invalid-json = Тело запроса не является корректным JSON или содержит неверные либо неизвестные поля.
 error-invalid-utf8 = Тело запроса не является корректным текстом в кодировке UTF-8.
-error-invalid-input = Недопустимое значение поля «{ $field }»: { $reason }
+error-invalid-input = { $why ->
+        [empty] Поле «{ $field }» пустое.
+        [too_long] Поле «{ $field }» длиннее { $max } { $max ->
+            [one] символа
+           *[other] символов
+        }.
+        [too_short] Поле «{ $field }» короче { $min } { $min ->
+            [one] символа
+           *[other] символов
+        }.
+        [length] Длина поля «{ $field }» должна быть от { $min } до { $max } { $max ->
+            [one] символа
+           *[other] символов
+        }.
+        [range] Значение поля «{ $field }» должно быть числом от { $min } до { $max }.
+        [one_of] Значение поля «{ $field }» должно быть одним из следующих: «{ $allowed }».
+        [characters] В поле «{ $field }» допустимы только буквы, цифры и знаки «.», «_», «-».
+        [base_version_required] Укажите версию, на которой основано ваше изменение (base_version или If-Match).
+        [own_admin] Нельзя снять с себя роль администратора.
+        [comment_required] Укажите причину возврата: комментарий обязателен.
+        [no_revision] У этой единицы нет такой редакции.
+        [target_is_source] Язык «{ $lang }» — язык оригинала, поэтому он не может быть языком перевода.
+        [lang_required] Укажите язык перевода параметром ?lang=.
+        [language_mismatch] Файл на языке «{ $found }», а не «{ $asked }».
+       *[other] Недопустимое значение поля «{ $field }».
+    }
 error-invalid-format = Неизвестный формат текста «{ $format }». Используйте «text» или «markdown».
 error-not-found =
     { $resource ->
@@ -86,7 +115,7 @@ error-too-many-attempts =
        *[other] секунды
     } и попробуйте снова.
 error-unauthenticated = Вы не вошли в систему. Пожалуйста, сначала выполните вход.
-error-forbidden = У вас нет роли, необходимой для этого действия ({ $action }). Если она вам нужна, обратитесь к администратору.
+error-forbidden = У вас нет роли, необходимой для этого действия. Если она вам нужна, обратитесь к администратору.
 error-not-assigned =
     { $reason ->
         [closed] Этот абзац никому не назначен, а заявление не открыто для переводчиков. Попросите редактора назначить абзац вам или открыть заявление.
@@ -107,7 +136,10 @@ error-invalid-transition = Это действие сейчас недоступ
         [needs_work] возвращён на доработку
        *[approved] уже утверждён
     }.
-error-lacks-role = Нельзя назначить пользователя { $username }: у него нет роли «{ $role }» для языка { $lang }.
+error-lacks-role = Нельзя назначить пользователя «{ $username }»: у него нет роли { $role ->
+        [translator] переводчика
+       *[other] рецензента
+    } для языка «{ $lang }».
 error-revision-conflict = Пока вы работали, исходный текст изменил кто-то другой (теперь это редакция { $current }). Загрузите его заново и внесите свои правки ещё раз.
 
 ## Публичные страницы
@@ -125,15 +157,15 @@ page-interface-language = Язык интерфейса
 page-not-found = Такой страницы нет.
 page-versions = Все версии
 error-invalid-xliff = Файл не является корректным документом XLIFF: нарушено правило { $rule }. Ничего не импортировано.
-error-invalid-file = Файл не удаётся прочитать: он нарушает правило { $rule } ({ $detail }). Ничего не импортировано.
+error-invalid-file = Файл не удаётся прочитать: он нарушает правило { $rule }. Ничего не импортировано.
 error-checks-failed =
     Этот перевод пока нельзя утвердить: проверки нашли { $count ->
         [one] { $count } ошибку
         [few] { $count } ошибки
        *[many] { $count } ошибок
     }. Исправьте текст и попробуйте снова.
-error-invalid-webhook-url = Адрес веб-хука нельзя использовать ({ $reason }). Укажите полный адрес, начинающийся с http:// или https://.
-error-webhook-url-forbidden = Веб-хуки не отправляются на { $destination }: это { $range ->
+error-invalid-webhook-url = Адрес веб-хука нельзя использовать. Укажите полный адрес, начинающийся с http:// или https://, без имени пользователя, пароля и части после #.
+error-webhook-url-forbidden = Веб-хуки не отправляются на «{ $destination }»: это { $range ->
         [loopback] собственный loopback-адрес этого сервера
         [unspecified] неопределённый адрес
         [private] адрес частной сети
@@ -165,6 +197,7 @@ ui-open-editor = Открыть
 ui-source = Оригинал
 ui-translation = Перевод
 ui-save = Сохранить
+ui-reopen = Вернуть в работу
 ui-submit = Отправить на проверку
 ui-approve = Утвердить
 ui-reject = Вернуть
@@ -185,9 +218,14 @@ ui-format-text = Обычный текст (абзацы разделены пу
 ui-format-markdown = Markdown
 ui-text = Текст
 ui-upload-file = Или загрузите файл .txt или .md
+ui-file-not-text = Этот файл — не обычный текст. Откройте его в текстовом редакторе, скопируйте текст и вставьте сюда или сначала сохраните его как обычный текст (.txt).
 ui-preview = Показать разбиение
 ui-create = Создать заявление
 ui-approved-share = Утверждено { $percent }%
+ui-published-version = Опубликовано: версия { $number }, { $date }
+ui-not-published = Ещё не опубликовано
+ui-due-on = Срок: { $date }
+ui-overdue-since = Срок истёк { $date }
 ui-no-statements = Заявлений пока нет.
 
 ## The desk: review, statements, administration, editor
@@ -227,6 +265,8 @@ ui-date = Дата
 ui-languages = Языки
 ui-files = Файлы
 ui-working-files = Текущая работа — для внешних инструментов
+ui-downloads = Файлы для скачивания
+ui-latest-version = Опубликованная версия { $number }
 ui-nothing-to-review = Вашей проверки ничего не ждёт.
 ui-compared-with = Изменения по сравнению с версией { $version }
 ui-first-translation = Первый перевод: всё в нём новое

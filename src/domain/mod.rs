@@ -3,6 +3,7 @@
 pub mod address;
 pub mod align;
 pub mod audit;
+pub mod binary;
 pub mod blocks;
 pub mod checks;
 pub mod diff;

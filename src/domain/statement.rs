@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::binary::{sniff_text, BinaryKind};
 use super::blocks::{BlockKind, TextFormat};
 use super::language::LanguageTag;
 use super::segmentation::split_sentences;
@@ -47,10 +48,24 @@ pub struct StatementInput {
 pub enum StatementProblem {
     EmptyText,
     EmptyTitle,
-    TitleTooLong { limit: usize },
-    TooManySegments { count: usize, limit: usize },
-    SegmentTooLong { position: usize, limit: usize },
-    TargetIsSource { lang: LanguageTag },
+    TitleTooLong {
+        limit: usize,
+    },
+    TooManySegments {
+        count: usize,
+        limit: usize,
+    },
+    SegmentTooLong {
+        position: usize,
+        limit: usize,
+    },
+    TargetIsSource {
+        lang: LanguageTag,
+    },
+    /// A document file or other binary data where text belongs.
+    NotText {
+        kind: BinaryKind,
+    },
 }
 
 /// A statement that passed every check, segmented and ready to store.
@@ -81,6 +96,9 @@ pub fn prepare(
     limits: &Limits,
 ) -> Result<PreparedStatement, StatementProblem> {
     let title = input.title.trim().to_owned();
+    if let Some(kind) = sniff_text(&title) {
+        return Err(StatementProblem::NotText { kind });
+    }
     if title.is_empty() {
         return Err(StatementProblem::EmptyTitle);
     }
@@ -129,6 +147,9 @@ pub fn segment_checked(
     format: TextFormat,
     limits: &Limits,
 ) -> Result<Vec<SegmentDraft>, StatementProblem> {
+    if let Some(kind) = sniff_text(text) {
+        return Err(StatementProblem::NotText { kind });
+    }
     if text.trim().is_empty() {
         return Err(StatementProblem::EmptyText);
     }

@@ -7,7 +7,8 @@ use axum::http::{header, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{AppError, ErrorCode};
+use crate::domain::binary::{sniff_bytes, BinaryKind};
+use crate::error::{AppError, ErrorCode, Why};
 use crate::http::AppState;
 
 /// A JSON body. Unlike axum's `Json`, every refusal is an `AppError` with a stable code, and
@@ -24,6 +25,9 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
         if !is_json(content_type) {
+            if let Some(kind) = document_type(content_type) {
+                return Err(not_text(kind).detail("received", content_type));
+            }
             return Err(AppError::new(ErrorCode::UnsupportedMediaType)
                 .with("expected", "application/json")
                 .detail("received", content_type));
@@ -38,6 +42,11 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
                     AppError::new(ErrorCode::InvalidJson).with("reason", rejection.body_text())
                 }
             })?;
+        // A document sent as the body under a JSON header: say what it is, not where its bytes
+        // stop being UTF-8.
+        if let Some(kind) = sniff_bytes(&bytes) {
+            return Err(not_text(kind));
+        }
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             AppError::new(ErrorCode::InvalidUtf8).detail("byte_offset", e.valid_up_to())
         })?;
@@ -59,6 +68,24 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
                 .map(ApiJson)
                 .map_err(|_| invalid(first)),
         }
+    }
+}
+
+/// The refusal of a document or binary data where a JSON body belongs.
+fn not_text(kind: BinaryKind) -> AppError {
+    AppError::new(ErrorCode::UnsupportedMedia).with("kind", kind.as_str())
+}
+
+/// The media types of documents people send by mistake in place of JSON.
+fn document_type(content_type: &str) -> Option<BinaryKind> {
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    match essence.to_ascii_lowercase().as_str() {
+        "application/pdf" => Some(BinaryKind::Pdf),
+        "application/msword"
+        | "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        | "application/vnd.oasis.opendocument.text" => Some(BinaryKind::OfficeDocument),
+        "application/octet-stream" => Some(BinaryKind::Binary),
+        _ => None,
     }
 }
 
@@ -95,9 +122,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             .await
             .map(|Query(value)| ApiQuery(value))
             .map_err(|rejection| {
-                AppError::new(ErrorCode::InvalidInput)
-                    .with("field", "query")
-                    .with("reason", rejection.body_text())
+                AppError::invalid_input("query", Why::Other, rejection.body_text())
             })
     }
 }

@@ -33,7 +33,8 @@ use units::{
 
 pub use error::StoreError;
 pub use records::{
-    ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser, UserUpdate,
+    ApiTokenInfo, Credentials, Language, NewLanguage, NewSession, NewUser, SessionUser,
+    StatementOutlook, UserUpdate,
 };
 pub use secrets::SecretStore;
 pub use webhooks::WebhookStore;
@@ -150,6 +151,8 @@ pub trait WorkStore: Send + Sync {
         first: Option<&dyn FirstChanges>,
     ) -> StoreResult<StatementDetail>;
     async fn list_statements(&self) -> StoreResult<Vec<StatementSummary>>;
+    /// Due dates, approved headlines and latest publications, for the desk's statements list.
+    async fn statement_outlook(&self) -> StoreResult<StatementOutlook>;
     async fn get_statement(&self, id: i64) -> StoreResult<Option<StatementDetail>>;
 
     /// The unit of an active segment of a statement in one language.

@@ -80,3 +80,15 @@ pub struct ApiTokenInfo {
     pub name: String,
     pub created_at: DateTime<Utc>,
 }
+
+/// What the desk's statements list shows of each statement besides its progress.
+#[derive(Debug, Default)]
+pub struct StatementOutlook {
+    /// (statement, language) -> the nearest due date of its units not approved yet.
+    pub due: std::collections::HashMap<(i64, String), DateTime<Utc>>,
+    /// (statement, language) -> the approved translation of its headline (the last approved
+    /// one while a correction is under way).
+    pub titles: std::collections::HashMap<(i64, String), String>,
+    /// statement -> the number and date of its latest publication.
+    pub published: std::collections::HashMap<i64, (i64, DateTime<Utc>)>,
+}

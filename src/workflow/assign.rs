@@ -6,7 +6,7 @@ use crate::domain::language::LanguageTag;
 use crate::domain::policy::{may, Actor, Permission, Target};
 use crate::domain::role::LanguageRole;
 use crate::domain::user::User;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::store::units::AssignmentChange;
 use crate::store::Store;
 
@@ -82,12 +82,12 @@ pub async fn assign(
         }
         Scope::Range { from, to } => {
             if from == 0 || from > to || to as usize > statement.segments.len() {
-                return Err(AppError::new(ErrorCode::InvalidInput)
-                    .with("field", "segments")
-                    .with(
-                        "reason",
-                        format!("a range within 1..={}", statement.segments.len()),
-                    ));
+                let max = statement.segments.len() as i64;
+                return Err(AppError::invalid_input(
+                    "segments",
+                    Why::Range { min: 1, max },
+                    format!("a range within 1..={max}"),
+                ));
             }
             Some(
                 statement

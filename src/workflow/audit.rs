@@ -5,7 +5,7 @@ use chrono::Utc;
 use crate::domain::audit::{AuditAction, AuditEntry, NewAuditEntry};
 use crate::domain::policy::{Permission, Target};
 use crate::domain::user::User;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, Why};
 use crate::store::security::AuditQuery;
 use crate::store::Store;
 
@@ -49,16 +49,16 @@ pub async fn read(
     let action = match action {
         None | Some("") => None,
         Some(name) => Some(AuditAction::parse(name).ok_or_else(|| {
-            AppError::new(ErrorCode::InvalidInput)
-                .with("field", "action")
-                .with("reason", format!("unknown action {name:?}"))
+            AppError::invalid_input("action", Why::Other, format!("unknown action {name:?}"))
         })?),
     };
     let limit = limit.unwrap_or(100);
     if !(1..=1000).contains(&limit) {
-        return Err(AppError::new(ErrorCode::InvalidInput)
-            .with("field", "limit")
-            .with("reason", "between 1 and 1000"));
+        return Err(AppError::invalid_input(
+            "limit",
+            Why::Range { min: 1, max: 1000 },
+            "between 1 and 1000",
+        ));
     }
     Ok(store
         .audit(&AuditQuery {

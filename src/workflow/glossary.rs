@@ -6,7 +6,7 @@ use crate::domain::glossary::{Term, TermStatus};
 use crate::domain::language::{language_and_script, LanguageTag};
 use crate::domain::policy::{Permission, Target};
 use crate::domain::user::User;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::formats::glossary::{read_csv, read_tbx, TermRecord};
 use crate::formats::FileError;
 use crate::store::glossary::NewTerm;
@@ -19,12 +19,6 @@ fn require_editor(user: &User) -> AppResult<()> {
     super::guard::require(user, Permission::EditGlossary, Target::Instance)
 }
 
-fn invalid(field: &str, reason: &str) -> AppError {
-    AppError::new(ErrorCode::InvalidInput)
-        .with("field", field)
-        .with("reason", reason)
-}
-
 /// Checks one record and turns it into a row, with its languages keyed as the memory keys them.
 fn checked(record: TermRecord, user: &User) -> AppResult<NewTerm> {
     let src = LanguageTag::parse(&record.src_lang)?;
@@ -32,17 +26,23 @@ fn checked(record: TermRecord, user: &User) -> AppResult<NewTerm> {
     let term = record.term.trim().to_owned();
     let mut translation = record.translation.trim().to_owned();
     if term.is_empty() {
-        return Err(invalid("term", "empty"));
+        return Err(AppError::invalid_input("term", Why::Empty, "empty"));
     }
     // A term that stays untranslated is its own translation.
     if record.status == TermStatus::DoNotTranslate && translation.is_empty() {
         translation = term.clone();
     }
     if translation.is_empty() {
-        return Err(invalid("translation", "empty"));
+        return Err(AppError::invalid_input("translation", Why::Empty, "empty"));
     }
     if term.chars().count() > MAX_TERM_CHARS || translation.chars().count() > MAX_TERM_CHARS {
-        return Err(invalid("term", "longer than 300 characters"));
+        return Err(AppError::invalid_input(
+            "term",
+            Why::TooLong {
+                max: MAX_TERM_CHARS,
+            },
+            format!("longer than {MAX_TERM_CHARS} characters"),
+        ));
     }
     Ok(NewTerm {
         src_lang: language_and_script(src.as_str()),
@@ -87,9 +87,11 @@ pub async fn import(
         "csv" => read_csv(bytes).map_err(file_error)?,
         "tbx" => read_tbx(bytes, max_bytes).map_err(file_error)?,
         other => {
-            return Err(AppError::new(ErrorCode::InvalidInput)
-                .with("field", "format")
-                .with("reason", format!("{other:?} is neither tbx nor csv")))
+            return Err(AppError::invalid_input(
+                "format",
+                Why::OneOf("tbx, csv"),
+                format!("{other:?} is neither tbx nor csv"),
+            ))
         }
     };
     let rows = records

@@ -12,7 +12,7 @@ use crate::domain::statement::Limits;
 use crate::domain::unit::UnitState;
 use crate::domain::unit_change::{Step, UnitChange};
 use crate::domain::user::User;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::formats::xliff::{read_for_import, ImportedUnit, XliffError};
 use crate::store::units::{UnitRecord, UnitWrite};
 use crate::store::{Store, StoreError};
@@ -156,16 +156,23 @@ fn target_lang(asked: Option<&str>, in_file: Option<&str>) -> AppResult<Language
         (Some(asked), Some(in_file)) => {
             let (asked, in_file) = (LanguageTag::parse(asked)?, LanguageTag::parse(in_file)?);
             if asked != in_file {
-                return Err(AppError::new(ErrorCode::InvalidInput)
-                    .with("field", "lang")
-                    .with("reason", format!("the file is in {in_file}, not {asked}")));
+                return Err(AppError::invalid_input(
+                    "lang",
+                    Why::LanguageMismatch {
+                        found: in_file.to_string(),
+                        asked: asked.to_string(),
+                    },
+                    format!("the file is in {in_file}, not {asked}"),
+                ));
             }
             Ok(asked)
         }
         (Some(one), None) | (None, Some(one)) => Ok(LanguageTag::parse(one)?),
-        (None, None) => Err(AppError::new(ErrorCode::InvalidInput)
-            .with("field", "lang")
-            .with("reason", "the file names no target language; pass ?lang=")),
+        (None, None) => Err(AppError::invalid_input(
+            "lang",
+            Why::LangRequired,
+            "the file names no target language; pass ?lang=",
+        )),
     }
 }
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::domain::diff::{word_diff, DiffPart};
 use crate::domain::language::language_and_script as pair_lang;
 use crate::domain::memory::MemoryIndex;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::store::memory::{MemoryEntry, MemorySource};
 use crate::store::Store;
 
@@ -208,9 +208,7 @@ pub async fn search(
 ) -> AppResult<Vec<MemoryEntry>> {
     let query = query.trim();
     if query.is_empty() {
-        return Err(AppError::new(ErrorCode::InvalidInput)
-            .with("field", "q")
-            .with("reason", "empty"));
+        return Err(AppError::invalid_input("q", Why::Empty, "empty"));
     }
     Ok(store
         .memory_search(&pair_lang(src), &pair_lang(tgt), query, limit.clamp(1, 200))

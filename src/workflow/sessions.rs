@@ -7,7 +7,7 @@ use crate::domain::audit::AuditAction;
 use crate::domain::lockout::LockKey;
 use crate::domain::policy::{may, Actor, Permission, Target};
 use crate::domain::user::{normalise_username, User};
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::store::{ApiTokenInfo, NewSession, SessionUser, Store};
 
 use super::audit;
@@ -158,9 +158,11 @@ pub async fn create_token(
 ) -> AppResult<(ApiTokenInfo, String)> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        return Err(AppError::new(ErrorCode::InvalidInput)
-            .with("field", "name")
-            .with("reason", "between 1 and 100 characters"));
+        return Err(AppError::invalid_input(
+            "name",
+            Why::Length { min: 1, max: 100 },
+            "between 1 and 100 characters",
+        ));
     }
     let secret = new_secret("tdm_");
     let info = store

@@ -14,7 +14,7 @@ use crate::domain::statement::Limits;
 use crate::domain::unit::{Comment, IllegalTransition, Revision, UnitAction, UnitView};
 use crate::domain::unit_change::{Step, UnitChange};
 use crate::domain::user::User;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::store::units::UnitRecord;
 use crate::store::{Store, StoreError};
 
@@ -214,9 +214,11 @@ async fn step(
                 .iter()
                 .find(|r| r.version == to_version)
                 .ok_or_else(|| {
-                    AppError::new(ErrorCode::InvalidInput)
-                        .with("field", "to_version")
-                        .with("reason", format!("unit has no revision {to_version}"))
+                    AppError::invalid_input(
+                        "to_version",
+                        Why::NoRevision,
+                        format!("unit has no revision {to_version}"),
+                    )
                 })?;
             Step::Revert {
                 text: old.text.clone(),
@@ -244,9 +246,11 @@ async fn step(
         Request::Reject { comment } => {
             let comment = comment.trim().to_owned();
             if comment.is_empty() {
-                return Err(AppError::new(ErrorCode::InvalidInput)
-                    .with("field", "comment")
-                    .with("reason", "a rejection needs a comment"));
+                return Err(AppError::invalid_input(
+                    "comment",
+                    Why::CommentRequired,
+                    "a rejection needs a comment",
+                ));
             }
             Step::Reject { comment }
         }
@@ -315,9 +319,14 @@ pub async fn add_comment(
     }
     let body = body.trim();
     if body.is_empty() || body.chars().count() > 10_000 {
-        return Err(AppError::new(ErrorCode::InvalidInput)
-            .with("field", "body")
-            .with("reason", "between 1 and 10000 characters"));
+        return Err(AppError::invalid_input(
+            "body",
+            Why::Length {
+                min: 1,
+                max: 10_000,
+            },
+            "between 1 and 10000 characters",
+        ));
     }
     let comment = store.add_comment(unit.view.unit_id, user.id, body).await?;
     effects.commented(

@@ -7,7 +7,7 @@ use crate::domain::audit::AuditAction;
 use crate::domain::policy::{refusal, Actor, Permission, Refusal, Target};
 use crate::domain::role::Roles;
 use crate::domain::user::{check_password, normalise_username, User};
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::store::{NewUser, Store, StoreError, UserUpdate};
 
 use super::audit;
@@ -81,16 +81,20 @@ pub async fn update_user(
             Target::User(id),
         ) == Some(Refusal::OwnAdmin)
     {
-        return Err(AppError::new(ErrorCode::InvalidInput)
-            .with("field", "admin")
-            .with("reason", "you cannot remove your own admin role"));
+        return Err(AppError::invalid_input(
+            "admin",
+            Why::OwnAdmin,
+            "you cannot remove your own admin role",
+        ));
     }
     if let Some(name) = update.display_name.take() {
         let name = name.trim().to_owned();
         if name.is_empty() || name.chars().count() > 200 {
-            return Err(AppError::new(ErrorCode::InvalidInput)
-                .with("field", "display_name")
-                .with("reason", "between 1 and 200 characters"));
+            return Err(AppError::invalid_input(
+                "display_name",
+                Why::Length { min: 1, max: 200 },
+                "between 1 and 200 characters",
+            ));
         }
         update.display_name = Some(name);
     }

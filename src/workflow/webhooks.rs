@@ -5,7 +5,7 @@ use chrono::Utc;
 use crate::domain::policy::{Permission, Target};
 use crate::domain::user::User;
 use crate::domain::webhook::{self, EventType};
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::outbound::Outbound;
 use crate::secrets::{Purpose, Sealer};
 use crate::store::webhooks::{Delivery, NewWebhook, Webhook};
@@ -59,15 +59,14 @@ pub async fn register(
     let mut events = Vec::new();
     for raw in request.events.unwrap_or_default() {
         let event = EventType::parse(raw.trim()).ok_or_else(|| {
-            AppError::new(ErrorCode::InvalidInput)
-                .with("field", "events")
-                .with(
-                    "reason",
-                    format!(
-                        "unknown event type {raw:?}; known: {}",
-                        webhook::events_column(&EventType::ALL)
-                    ),
-                )
+            AppError::invalid_input(
+                "events",
+                Why::Other,
+                format!(
+                    "unknown event type {raw:?}; known: {}",
+                    webhook::events_column(&EventType::ALL)
+                ),
+            )
         })?;
         if !events.contains(&event) {
             events.push(event);

@@ -192,9 +192,74 @@ async fn segment_endpoint_shape() {
     assert_eq!(body["error"]["details"]["tag"], "e!");
 }
 
+/// A PDF or a word-processor file where text belongs is named for what it is (415
+/// `unsupported_media`, with a hint in the reader's language) and never becomes a statement.
+async fn documents_where_text_belongs() {
+    let app = common::TestApp::spawn(common::Db::Sqlite).await;
+    let pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
+    for content_type in ["application/pdf", "application/json"] {
+        let (status, body) =
+            send_raw(&app, "/api/v1/segment?ui=hy", content_type, pdf.clone()).await;
+        assert_eq!(
+            status,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "{content_type}: {body}"
+        );
+        assert_eq!(body["error"]["code"], "unsupported_media", "{content_type}");
+        assert_eq!(body["error"]["details"]["kind"], "PDF");
+        let message = body["error"]["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains("PDF") && message.contains("տեքստ"),
+            "{message}"
+        );
+    }
+
+    // A DOCX read by a browser as text, as a form would send it.
+    let mut docx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00".to_vec();
+    docx.extend((0u8..=255).cycle().take(600));
+    let pasted = String::from_utf8_lossy(&docx).into_owned();
+    let editor = app.editor().await;
+    let (status, body) = editor
+        .post(
+            "/api/v1/statements",
+            json!({"title": "Report", "source_lang": "en", "target_langs": ["hy"], "text": pasted}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
+    assert_eq!(body["error"]["code"], "unsupported_media");
+    assert_eq!(body["error"]["details"]["kind"], "DOCX/ODT");
+    // Noise with no signature is still not text.
+    let noise: String = (1u8..32).cycle().take(400).map(char::from).collect();
+    let (status, body) = editor
+        .post(
+            "/api/v1/statements",
+            json!({"title": "Noise", "source_lang": "en", "target_langs": ["hy"], "text": noise}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
+    assert_eq!(body["error"]["details"]["kind"], "binary");
+    let (_, list) = editor.get("/api/v1/statements").await;
+    assert_eq!(
+        list.as_array().map(Vec::len),
+        Some(0),
+        "nothing was written: {list}"
+    );
+
+    // Real text with one stray control character is text.
+    let (status, body) = editor
+        .post(
+            "/api/v1/statements",
+            json!({"title": "Notice", "source_lang": "en", "target_langs": ["hy"],
+                   "text": "The office opens at nine.\u{7} Visitors are welcome."}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+}
+
 pub fn tests() -> Tests {
     Tests::new()
         .run("malformed_bodies", malformed_bodies)
+        .run("documents_where_text_belongs", documents_where_text_belongs)
         .run(
             "messages_follow_the_negotiated_language",
             messages_follow_the_negotiated_language,

@@ -9,7 +9,7 @@ use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
 use crate::domain::statement::StatementDetail;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, Why};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
 use crate::http::AppState;
@@ -118,9 +118,7 @@ async fn statement_from_alignment(
 ) -> AppResult<(StatusCode, Json<StatementDetail>)> {
     let title = body.title.as_deref().unwrap_or("").trim();
     if title.is_empty() {
-        return Err(AppError::new(ErrorCode::InvalidInput)
-            .with("field", "title")
-            .with("reason", "empty"));
+        return Err(AppError::invalid_input("title", Why::Empty, "empty"));
     }
     let detail = align::statement_from_translation(
         state.store.as_ref(),

@@ -9,7 +9,7 @@ use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
 use crate::domain::role::LanguageRole;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
 use crate::http::AppState;
@@ -80,19 +80,20 @@ async fn assign_work(
         .parse()
         .map_err(|_| AppError::new(ErrorCode::StatementNotFound).with("id", id.as_str()))?;
     let role = LanguageRole::parse(&body.role).ok_or_else(|| {
-        AppError::new(ErrorCode::InvalidInput)
-            .with("field", "role")
-            .with("reason", "translator or reviewer")
+        AppError::invalid_input(
+            "role",
+            Why::OneOf("translator, reviewer"),
+            "translator or reviewer",
+        )
     })?;
     let scope = match body.segments {
         SegmentsSpec::All(word) if word == "all" => Scope::All,
         SegmentsSpec::All(other) => {
-            return Err(AppError::new(ErrorCode::InvalidInput)
-                .with("field", "segments")
-                .with(
-                    "reason",
-                    format!("\"all\", a list of segment ids or {{from, to}}, not {other:?}"),
-                ))
+            return Err(AppError::invalid_input(
+                "segments",
+                Why::Other,
+                format!("\"all\", a list of segment ids or {{from, to}}, not {other:?}"),
+            ))
         }
         SegmentsSpec::Ids(ids) => Scope::Ids(ids),
         SegmentsSpec::Range { from, to } => Scope::Range { from, to },

@@ -118,7 +118,8 @@ fn complete(operation: &mut Operation, method: HttpMethod, has_path_params: bool
             add(
                 operation,
                 "415",
-                "unsupported_media_type: send application/json",
+                "unsupported_media_type: send application/json; unsupported_media: a document \
+                 or other binary data sent where text belongs",
             );
         }
         Some(BodyKind::File) => add(operation, "413", "payload_too_large"),

@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
 use crate::domain::language::LanguageTag;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::formats::model::ExportDoc;
 use crate::formats::tmx::TmxSegtype;
 use crate::http::auth::CurrentUser;
@@ -49,9 +49,11 @@ fn checked_query(query: &ExportQuery) -> AppResult<TmxSegtype> {
     match query.segtype.as_deref() {
         None | Some("paragraph") => Ok(TmxSegtype::Paragraph),
         Some("sentence") => Ok(TmxSegtype::Sentence),
-        Some(other) => Err(AppError::new(ErrorCode::InvalidInput)
-            .with("field", "segtype")
-            .with("reason", format!("paragraph or sentence, not {other:?}"))),
+        Some(other) => Err(AppError::invalid_input(
+            "segtype",
+            Why::OneOf("paragraph, sentence"),
+            format!("paragraph or sentence, not {other:?}"),
+        )),
     }
 }
 
@@ -72,9 +74,11 @@ fn render(doc: ExportDoc, query: &ExportQuery) -> AppResult<Response> {
     match query.format.as_deref().unwrap_or("json") {
         format @ ("xliff" | "xliff12") => {
             let lang = lang.filter(|l| *l != doc.source_lang).ok_or_else(|| {
-                AppError::new(ErrorCode::InvalidInput)
-                    .with("field", "lang")
-                    .with("reason", "XLIFF holds one target language: pass &lang=")
+                AppError::invalid_input(
+                    "lang",
+                    Why::LangRequired,
+                    "XLIFF holds one target language: pass &lang=",
+                )
             })?;
             let name = format!("{base}-{lang}.xlf");
             let version_12 = format == "xliff12";

@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
 use crate::domain::glossary::{Term, TermStatus};
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::formats::glossary::{write_csv, write_tbx, TermRecord};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::{ApiJson, ApiQuery};
@@ -189,8 +189,10 @@ async fn export_terms(
             "glossary.csv",
             move |out| write_csv(&terms, out),
         )),
-        other => Err(AppError::new(ErrorCode::InvalidInput)
-            .with("field", "format")
-            .with("reason", format!("{other:?} is neither tbx nor csv"))),
+        other => Err(AppError::invalid_input(
+            "format",
+            Why::OneOf("tbx, csv"),
+            format!("{other:?} is neither tbx nor csv"),
+        )),
     }
 }

@@ -8,7 +8,7 @@ use utoipa_axum::routes;
 
 use crate::domain::queue::QueueEntry;
 use crate::domain::user::User;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, Why};
 use crate::http::auth::CurrentUser;
 use crate::http::AppState;
 use crate::i18n::Locale;
@@ -63,9 +63,11 @@ async fn update_me(
         Some(raw) => Some(
             Locale::from_tag(raw)
                 .ok_or_else(|| {
-                    AppError::new(ErrorCode::InvalidInput)
-                        .with("field", "ui_lang")
-                        .with("reason", "the interface speaks hy, en or ru")
+                    AppError::invalid_input(
+                        "ui_lang",
+                        Why::OneOf("hy, en, ru"),
+                        "the interface speaks hy, en or ru",
+                    )
                 })?
                 .as_str()
                 .to_owned(),

@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 use super::contract::LanguageTagText;
 use crate::domain::language::LanguageTag;
 use crate::domain::policy::{Permission, Target};
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiQuery;
 use crate::http::stream::stream;
@@ -207,9 +207,11 @@ async fn export_memory(
 ) -> AppResult<Response> {
     require(&current.user, Permission::ExportMemory, Target::Instance)?;
     if q.format.as_deref().is_some_and(|f| f != "tmx") {
-        return Err(AppError::new(ErrorCode::InvalidInput)
-            .with("field", "format")
-            .with("reason", "the memory is exported as tmx"));
+        return Err(AppError::invalid_input(
+            "format",
+            Why::OneOf("tmx"),
+            "the memory is exported as tmx",
+        ));
     }
     let store = state.store.clone();
     let handle = tokio::runtime::Handle::current();

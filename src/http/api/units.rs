@@ -9,7 +9,7 @@ use utoipa_axum::routes;
 
 use super::contract::LanguageTagText;
 use crate::domain::unit::{Comment, Revision, UnitView};
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
 use crate::http::AppState;
@@ -58,12 +58,11 @@ fn base_version(headers: &HeaderMap, body: Option<i64>) -> AppResult<i64> {
                 .ok()
         })
         .ok_or_else(|| {
-            AppError::new(ErrorCode::InvalidInput)
-                .with("field", "base_version")
-                .with(
-                    "reason",
-                    "name the version your change is based on (base_version or If-Match)",
-                )
+            AppError::invalid_input(
+                "base_version",
+                Why::BaseVersionRequired,
+                "name the version your change is based on (base_version or If-Match)",
+            )
         })
 }
 

@@ -12,7 +12,7 @@ use crate::domain::language::LanguageTag;
 use crate::domain::policy::{Permission, Target};
 use crate::domain::role::{LanguageRole, Roles};
 use crate::domain::user::User;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, Why};
 use crate::http::auth::CurrentUser;
 use crate::http::extract::ApiJson;
 use crate::http::AppState;
@@ -74,12 +74,11 @@ pub struct UpdateUserRequest {
 fn language_roles(requests: &[RoleRequest], roles: &mut Roles) -> AppResult<()> {
     for r in requests {
         let role = LanguageRole::parse(&r.role).ok_or_else(|| {
-            AppError::new(ErrorCode::InvalidInput)
-                .with("field", "roles")
-                .with(
-                    "reason",
-                    format!("unknown role {:?}: translator or reviewer", r.role),
-                )
+            AppError::invalid_input(
+                "roles",
+                Why::OneOf("translator, reviewer"),
+                format!("unknown role {:?}: translator or reviewer", r.role),
+            )
         })?;
         roles.grant(role, LanguageTag::parse(&r.lang)?);
     }

@@ -8,7 +8,7 @@ use crate::domain::blocks::BlockKind;
 use crate::domain::statement::{PreparedStatement, StatementDetail, StatementSummary};
 use crate::store::rows::{statement_summaries, ProgressRow, SegmentRow, StatementRow, TargetRow};
 use crate::store::units::{FirstChanges, UnitRecord};
-use crate::store::{free_slug, StoreError, StoreResult};
+use crate::store::{free_slug, StatementOutlook, StoreError, StoreResult};
 
 /// Summaries of every statement, newest first, or of the one with `id`.
 pub(crate) async fn summaries(
@@ -61,6 +61,72 @@ pub(crate) async fn summaries(
         }
     };
     statement_summaries(rows, targets, progress)
+}
+
+#[derive(sqlx::FromRow)]
+struct DueRow {
+    statement_id: i64,
+    lang: String,
+    due_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct TitleRow {
+    statement_id: i64,
+    lang: String,
+    title: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct LatestRow {
+    statement_id: i64,
+    number: i64,
+    created_at: DateTime<Utc>,
+}
+
+/// Due dates, approved headlines and latest publications of every statement, for the desk's list.
+pub(crate) async fn outlook(conn: &mut impl Conn) -> StoreResult<StatementOutlook> {
+    let due: Vec<DueRow> = conn
+        .fetch_all(
+            "SELECT g.statement_id, n.lang, MIN(n.due_at) AS due_at
+             FROM units n JOIN segments g ON g.id = n.segment_id
+             WHERE g.active AND n.due_at IS NOT NULL AND n.state <> 'approved'
+             GROUP BY g.statement_id, n.lang",
+            &[],
+        )
+        .await?;
+    let titles: Vec<TitleRow> = conn
+        .fetch_all(
+            "SELECT g.statement_id, n.lang,
+                CASE WHEN n.state = 'approved' THEN n.text ELSE n.approved_text END AS title
+             FROM units n JOIN segments g ON g.id = n.segment_id
+             WHERE g.active AND g.kind = 'headline'
+               AND (n.state = 'approved' OR n.approved_text IS NOT NULL)",
+            &[],
+        )
+        .await?;
+    let latest: Vec<LatestRow> = conn
+        .fetch_all(
+            "SELECT p.statement_id, p.number, p.created_at FROM publications p
+             WHERE p.number = (SELECT MAX(q.number) FROM publications q
+                               WHERE q.statement_id = p.statement_id)",
+            &[],
+        )
+        .await?;
+    Ok(StatementOutlook {
+        due: due
+            .into_iter()
+            .map(|r| ((r.statement_id, r.lang), r.due_at))
+            .collect(),
+        titles: titles
+            .into_iter()
+            .map(|r| ((r.statement_id, r.lang), r.title))
+            .collect(),
+        published: latest
+            .into_iter()
+            .map(|r| (r.statement_id, (r.number, r.created_at)))
+            .collect(),
+    })
 }
 
 pub(crate) async fn statement_detail(

@@ -13,7 +13,7 @@ use crate::store::units::{
     AssignmentChange, FirstChanges, NewPublication, Publication, PublicationSummary,
     SegmentContext, SourceChange, UnitRecord, UnitWrite,
 };
-use crate::store::{StoreError, StoreResult, WorkStore};
+use crate::store::{StatementOutlook, StoreError, StoreResult, WorkStore};
 
 /// How often a statement is written again when its slug was taken meanwhile by a writer that
 /// did not take the backend's slug lock (an older version of Tandem, or a hand-written insert).
@@ -51,6 +51,10 @@ impl<S: SqlBackend> WorkStore for S {
 
     async fn list_statements(&self) -> StoreResult<Vec<StatementSummary>> {
         statements::summaries(&mut *self.read().await?, None).await
+    }
+
+    async fn statement_outlook(&self) -> StoreResult<StatementOutlook> {
+        statements::outlook(&mut *self.read().await?).await
     }
 
     async fn get_statement(&self, id: i64) -> StoreResult<Option<StatementDetail>> {

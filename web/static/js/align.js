@@ -1,11 +1,12 @@
 // Aligning an earlier translation: show the sentence beads, then keep them as memory or make a
 // statement whose aligned paragraphs are approved.
 
-import { call, refuse } from "./api.js";
+import { call, keepApart, readTextFile, refuse } from "./api.js";
 
 const form = document.getElementById("align");
 
 if (form) {
+  keepApart(form.src_lang, [form.tgt_lang]);
   const section = document.getElementById("alignment");
   const error = form.querySelector(".error");
   const body = () => ({
@@ -19,7 +20,13 @@ if (form) {
     input.addEventListener("change", async () => {
       const file = input.files[0];
       if (!file) return;
-      form.elements[input.dataset.into].value = await file.text();
+      const text = await readTextFile(file);
+      if (text === null) {
+        input.value = "";
+        return refuse(error, form.dataset.notText);
+      }
+      error.hidden = true;
+      form.elements[input.dataset.into].value = text;
       if (file.name.endsWith(".md")) form.format.value = "markdown";
     });
   }

@@ -21,6 +21,13 @@ function setUp(editor) {
   let selected = null;
 
   const textarea = (li) => li.querySelector("textarea:not(.reason)");
+  // Text areas grow with their text: app.css does it where the browser knows `field-sizing`.
+  const sizedByCss = CSS.supports("field-sizing", "content");
+  const grow = (area) => {
+    if (sizedByCss) return;
+    area.style.height = "auto";
+    area.style.height = `${area.scrollHeight + 2}px`;
+  };
   const stateLabel = (state) => editor.getAttribute(`data-state-${state}`) ?? state;
   const dirty = (li) => {
     const area = textarea(li);
@@ -35,9 +42,28 @@ function setUp(editor) {
     badge.textContent = stateLabel(unit.state);
     const area = textarea(li);
     if (text) area.value = unit.text;
+    grow(area);
     area.dataset.saved = unit.text;
+    // Once the text moves on from approved, the next approval locks it again.
+    if (unit.state !== "approved") delete li.dataset.reopened;
+    lockIfApproved(li);
     if (!dirty(li)) localStorage.removeItem(draftKey(li));
     check(li);
+  }
+
+  /// An approved unit is finished work: its text is locked and the only way on is "Re-open"
+  /// (for those who may edit it), so a stray keystroke never turns an approval into a draft.
+  function lockIfApproved(li) {
+    const reopen = li.querySelector('[data-action="reopen"]');
+    const locked = li.querySelector(".state").dataset.state === "approved" && li.dataset.reopened !== "1";
+    if (reopen) {
+      reopen.hidden = !locked;
+      textarea(li).readOnly = locked;
+    }
+    for (const action of ["save", "copy-source", "submit", "approve"]) {
+      const button = li.querySelector(`[data-action="${action}"]`);
+      if (button) button.hidden = locked;
+    }
   }
 
   function check(li) {
@@ -149,7 +175,11 @@ function setUp(editor) {
     const rejectForm = li.querySelector(".reject-form");
     switch (action) {
       case "save":
-        return act(li, "save");
+        return area.readOnly ? undefined : act(li, "save");
+      case "reopen":
+        li.dataset.reopened = "1";
+        lockIfApproved(li);
+        return area.focus();
       case "submit":
         if (await saveIfDirty(li)) await act(li, "submit");
         return;
@@ -249,8 +279,13 @@ function setUp(editor) {
       sentence.dataset.text = sentence.textContent;
     }
     restoreDraft(li);
+    // Typing kept in the browser for an approved unit reopens it: nothing typed is hidden away.
+    if (area.value !== area.dataset.saved) li.dataset.reopened = "1";
+    lockIfApproved(li);
     check(li);
+    grow(area);
     area.addEventListener("input", () => {
+      grow(area);
       if (!area.readOnly) {
         localStorage.setItem(
           draftKey(li),
@@ -276,7 +311,7 @@ function setUp(editor) {
       }
       if (!action) return;
       event.preventDefault();
-      if (li.querySelector(`[data-action="${action}"]`) || action === "save") run(li, action);
+      if (li.querySelector(`[data-action="${action}"]:not([hidden])`) || action === "save") run(li, action);
     });
     li.addEventListener("click", (event) => {
       const action = event.target.closest("button")?.dataset.action;

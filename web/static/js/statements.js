@@ -1,6 +1,6 @@
 // Editors' statements page: preview the paragraph and sentence split, then create.
 
-import { call, refuse } from "./api.js";
+import { call, keepApart, readTextFile, refuse } from "./api.js";
 
 const form = document.getElementById("new-statement");
 
@@ -44,6 +44,7 @@ async function preview() {
 }
 
 if (form) {
+  keepApart(form.source_lang, [...form.querySelectorAll("input[name=target_langs]")]);
   document.getElementById("preview").addEventListener("click", preview);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -55,7 +56,13 @@ if (form) {
   document.getElementById("file").addEventListener("change", async (event) => {
     const file = event.target.files[0];
     if (!file) return;
-    form.text.value = await file.text();
+    const text = await readTextFile(file);
+    if (text === null) {
+      event.target.value = "";
+      return refuse(error(), form.dataset.notText);
+    }
+    error().hidden = true;
+    form.text.value = text;
     if (file.name.endsWith(".md")) form.format.value = "markdown";
     if (!form.title.value) form.title.value = file.name.replace(/\.(txt|md)$/, "");
   });
