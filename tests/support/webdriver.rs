@@ -29,6 +29,8 @@ pub fn require() {
 }
 
 pub struct Browser {
+    /// Killed when the browser is dropped too, so a failing test leaves no chromedriver behind
+    /// (one outliving its test keeps every file descriptor it inherited, locks included).
     driver: Child,
     base: String,
     session: String,
@@ -355,5 +357,14 @@ impl Browser {
             .await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if matches!(self.driver.try_wait(), Ok(None)) {
+            let _ = self.driver.kill();
+            let _ = self.driver.wait();
+        }
     }
 }
