@@ -36,6 +36,8 @@ pub enum Permission {
     /// Add pairs to the translation memory: a TMX file, or an alignment of earlier translations.
     ImportMemory,
     ExportMemory,
+    /// Correct or remove a remembered pair.
+    EditMemory,
     ListUsers,
     CreateUser,
     /// Change someone's name or roles.
@@ -58,7 +60,7 @@ pub enum TargetKind {
 
 impl Permission {
     /// Every permission, in the order of the enum.
-    pub const ALL: [Permission; 24] = [
+    pub const ALL: [Permission; 25] = [
         Self::Save,
         Self::Submit,
         Self::Approve,
@@ -77,6 +79,7 @@ impl Permission {
         Self::EditGlossary,
         Self::ImportMemory,
         Self::ExportMemory,
+        Self::EditMemory,
         Self::ListUsers,
         Self::CreateUser,
         Self::UpdateUser,
@@ -105,6 +108,7 @@ impl Permission {
             Self::EditGlossary => "edit_glossary",
             Self::ImportMemory => "import_memory",
             Self::ExportMemory => "export_memory",
+            Self::EditMemory => "edit_memory",
             Self::ListUsers => "list_users",
             Self::CreateUser => "create_user",
             Self::UpdateUser => "update_user",
@@ -131,6 +135,7 @@ impl Permission {
             | Self::EditGlossary
             | Self::ImportMemory
             | Self::ExportMemory
+            | Self::EditMemory
             | Self::ListUsers
             | Self::CreateUser
             | Self::UpdateUser
@@ -291,7 +296,7 @@ pub fn refusal(
         (RevokeAdmin, Target::User(_)) => roles.admin,
         (
             CreateStatement | ManageStatements | ManageWebhooks | EditGlossary | ImportMemory
-            | ExportMemory,
+            | ExportMemory | EditMemory,
             Target::Instance,
         ) => editor,
         (

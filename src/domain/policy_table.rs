@@ -206,7 +206,7 @@ const STATEMENT: [(Permission, [Answer; 6]); 2] = [
 /// memory, glossary and webhooks; admins the people, the languages, the audit log and everyone's
 /// tokens.
 #[rustfmt::skip]
-const INSTANCE: [(Permission, [Answer; 6]); 12] = [
+const INSTANCE: [(Permission, [Answer; 6]); 13] = [
     //                  Admin Editor TrHy TrRu RevHy Anonymous
     (CreateStatement,  [Y,    Y,     N,   N,   N,    N]),
     (ManageStatements, [Y,    Y,     N,   N,   N,    N]),
@@ -214,6 +214,7 @@ const INSTANCE: [(Permission, [Answer; 6]); 12] = [
     (EditGlossary,     [Y,    Y,     N,   N,   N,    N]),
     (ImportMemory,     [Y,    Y,     N,   N,   N,    N]),
     (ExportMemory,     [Y,    Y,     N,   N,   N,    N]),
+    (EditMemory,       [Y,    Y,     N,   N,   N,    N]),
     (ListUsers,        [Y,    N,     N,   N,   N,    N]),
     (CreateUser,       [Y,    N,     N,   N,   N,    N]),
     (UpdateUser,       [Y,    N,     N,   N,   N,    N]),

@@ -282,6 +282,16 @@ pub trait MemoryStore: Send + Sync {
     ) -> StoreResult<Vec<memory::MemoryEntry>>;
     /// Whole rows after `after` by id, for exports.
     async fn memory_page(&self, after: i64, limit: i64) -> StoreResult<Vec<memory::MemoryEntry>>;
+    /// Replaces the pair `id` with `entry` in one transaction: a new row (or the existing row of
+    /// the same pair), so the in-memory indexes, which only grow, pick the new text up and skip
+    /// the old id. `None` when there is no pair `id`.
+    async fn replace_memory(
+        &self,
+        id: i64,
+        entry: &memory::NewMemoryEntry,
+    ) -> StoreResult<Option<memory::MemoryEntry>>;
+    /// Forgets the pair `id`; false when there was none.
+    async fn delete_memory(&self, id: i64) -> StoreResult<bool>;
 }
 
 /// Sign-in failures, API tokens and the audit log.

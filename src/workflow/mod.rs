@@ -15,6 +15,7 @@ pub mod import;
 pub mod live;
 pub mod memory;
 mod memory_cache;
+pub mod memory_edit;
 pub mod memory_feed;
 mod prefill;
 pub mod publish;

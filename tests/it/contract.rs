@@ -118,6 +118,8 @@ async fn openapi_documents_every_route() {
         ("/api/v1/glossary/export", "get"),
         ("/api/v1/memory/match", "get"),
         ("/api/v1/memory/search", "get"),
+        ("/api/v1/memory/{id}", "put"),
+        ("/api/v1/memory/{id}", "delete"),
         ("/api/v1/memory/import", "post"),
         ("/api/v1/memory/export", "get"),
         (

@@ -9,6 +9,7 @@ mod api_auth;
 mod api_desk;
 mod api_errors;
 mod api_memory;
+mod api_memory_entries;
 mod api_statements;
 mod api_unavailable;
 mod cli;
@@ -46,6 +47,7 @@ fn main() -> std::process::ExitCode {
         api_desk::tests().named("api_desk"),
         api_errors::tests().named("api_errors"),
         api_memory::tests().named("api_memory"),
+        api_memory_entries::tests().named("api_memory_entries"),
         api_statements::tests().named("api_statements"),
         api_unavailable::tests().named("api_unavailable"),
         cli::tests().named("cli"),
