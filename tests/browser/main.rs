@@ -12,6 +12,7 @@ mod hostile_text;
 mod journey;
 mod keyboard;
 mod languages;
+mod screens;
 
 fn main() -> std::process::ExitCode {
     harness::main([
@@ -22,5 +23,6 @@ fn main() -> std::process::ExitCode {
         journey::tests().named("journey"),
         keyboard::tests().named("keyboard"),
         languages::tests().named("languages"),
+        screens::tests().named("screens"),
     ])
 }

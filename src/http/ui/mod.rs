@@ -5,9 +5,13 @@ mod align;
 mod bar;
 mod desk;
 mod editor;
+mod glossary;
+mod memory;
+mod pair;
 mod review;
 mod statement;
 mod statements;
+mod tokens;
 
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -49,6 +53,9 @@ pub fn router() -> Router<AppState> {
         .route("/app/review", get(review::review_page))
         .route("/app/admin", get(admin::admin_page))
         .route("/app/align", get(align::align_page))
+        .route("/app/tokens", get(tokens::tokens_page))
+        .route("/app/glossary", get(glossary::glossary_page))
+        .route("/app/memory", get(memory::memory_page))
         .route("/app/lang/{code}", get(choose_language))
         .route("/static/app.js", get(script))
         .route("/static/js/{name}", get(module))
@@ -104,6 +111,22 @@ const MODULES: &[(&str, &str)] = &[
     ("live.js", include_str!("../../../web/static/js/live.js")),
     ("admin.js", include_str!("../../../web/static/js/admin.js")),
     ("align.js", include_str!("../../../web/static/js/align.js")),
+    (
+        "secret.js",
+        include_str!("../../../web/static/js/secret.js"),
+    ),
+    (
+        "tokens.js",
+        include_str!("../../../web/static/js/tokens.js"),
+    ),
+    (
+        "glossary.js",
+        include_str!("../../../web/static/js/glossary.js"),
+    ),
+    (
+        "memory.js",
+        include_str!("../../../web/static/js/memory.js"),
+    ),
 ];
 
 async fn module(Path(name): Path<String>) -> Response {

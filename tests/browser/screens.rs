@@ -1,0 +1,529 @@
+//! The screens for memory, glossary and API tokens, each job done through its page in Armenian,
+//! English and Russian, and at least one flow of each by keyboard alone (Tab and Enter).
+
+use crate::common;
+use crate::harness::Tests;
+use crate::webdriver;
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use tandem::domain::role::LanguageRole::{Reviewer, Translator};
+use webdriver::{Browser, KEY_ENTER, KEY_TAB};
+
+const LOCALES: [&str; 3] = ["hy", "en", "ru"];
+
+/// Switches the interface language with the header's switch and waits for it.
+async fn speak(browser: &Browser, app: &common::TestApp, locale: &str) {
+    browser.goto(&app.url(&format!("/app/lang/{locale}"))).await;
+    browser
+        .wait_for(&format!("document.documentElement.lang === '{locale}'"))
+        .await;
+}
+
+/// The message `id` of `locale`'s file, as the page shows it.
+fn message(locale: &str, id: &str) -> String {
+    crate::languages::plain_messages(locale)
+        .remove(id)
+        .unwrap_or_else(|| panic!("{id} in {locale}"))
+}
+
+/// Moves the keyboard focus to `css` (where a person would have tabbed to).
+async fn focus(browser: &Browser, css: &str) {
+    browser
+        .execute(
+            "document.querySelector(arguments[0]).focus();",
+            json!([css]),
+        )
+        .await;
+}
+
+async fn text_of(browser: &Browser, css: &str) -> String {
+    browser
+        .execute(
+            "return document.querySelector(arguments[0])?.textContent.trim() ?? '';",
+            json!([css]),
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A signed-in person's own tokens: created from the page reached through their name, the
+/// secret shown once and copied, the token working, then revoked and refused, by keyboard.
+async fn tokens_are_created_copied_and_revoked() {
+    webdriver::require();
+    let (app, users, _) = common::TestApp::with_demo().await;
+    let browser = Browser::start("en").await;
+    browser
+        .sign_in(
+            &app.url(""),
+            "anush",
+            &common::demo_password(&users, "anush"),
+        )
+        .await;
+    let http = reqwest::Client::new();
+    let me = async |secret: &str| {
+        http.get(app.url("/api/v1/me"))
+            .bearer_auth(secret)
+            .send()
+            .await
+            .expect("request")
+            .status()
+    };
+    for locale in LOCALES {
+        speak(&browser, &app, locale).await;
+        // A translator too reaches their tokens from their name in the header.
+        browser.click("header.site a.who").await;
+        browser.wait_for_url("/app/tokens").await;
+        let title = message(locale, "ui-tokens");
+        assert!(browser
+            .source()
+            .await
+            .contains(&format!("<h1>{title}</h1>")));
+
+        let name = format!("CAT tool ({locale})");
+        browser.type_into("#token-name", &name).await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser
+            .wait_for("!document.getElementById('token-secret').hidden")
+            .await;
+        assert_eq!(
+            browser.focused().await,
+            "#token-value",
+            "focus on the secret"
+        );
+        let secret = browser.value("#token-value").await;
+        assert!(secret.len() > 20, "a secret: {secret:?}");
+        assert_eq!(me(&secret).await, StatusCode::OK, "the token works");
+        browser.chord(&[KEY_TAB]).await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser
+            .wait_for("document.querySelector('#token-secret .status').textContent !== ''")
+            .await;
+        assert_eq!(
+            text_of(&browser, "#token-secret .status").await,
+            message(locale, "ui-copied")
+        );
+        assert!(text_of(&browser, "table.tokens tbody")
+            .await
+            .contains(&name));
+
+        // Shown once: the next visit lists the token, never its secret.
+        browser.goto(&app.url("/app/tokens")).await;
+        let page = browser.source().await;
+        assert!(page.contains(&name) && !page.contains(&secret));
+
+        // Revoked by keyboard: from the name field, Tab past "Create" to the token's button.
+        focus(&browser, "#token-name").await;
+        browser.chord(&[KEY_TAB]).await;
+        browser.chord(&[KEY_TAB]).await;
+        let on = browser
+            .execute(
+                "return document.activeElement.classList.contains('revoke');",
+                json!([]),
+            )
+            .await;
+        assert_eq!(on, Value::Bool(true), "Tab reaches the revoke button");
+        browser.chord(&[KEY_ENTER]).await;
+        browser
+            .wait_for("!document.querySelector('table.tokens tbody tr')")
+            .await;
+        assert!(text_of(&browser, "#token-status")
+            .await
+            .starts_with(&message(locale, "ui-token-revoked")));
+        assert_eq!(me(&secret).await, StatusCode::UNAUTHORIZED, "revoked");
+        browser
+            .screenshot(&format!("screens-tokens-{locale}"))
+            .await;
+    }
+    browser.quit().await;
+}
+
+/// Terms added through the form (a forbidden variant among them), seen in their pair, deleted
+/// by keyboard, imported from CSV and exported; translators see the glossary but not the form.
+async fn glossary_terms_are_added_seen_imported_and_deleted() {
+    webdriver::require();
+    let (app, users, _) = common::TestApp::with_demo().await;
+    let browser = Browser::start("en").await;
+    browser
+        .sign_in(
+            &app.url(""),
+            "editor",
+            &common::demo_password(&users, "editor"),
+        )
+        .await;
+    let terms = [
+        (
+            "hy",
+            "hy",
+            "National Assembly",
+            "Ազգային ժողով",
+            "preferred",
+        ),
+        (
+            "en",
+            "ru",
+            "National Assembly",
+            "Национальное собрание",
+            "preferred",
+        ),
+        (
+            "ru",
+            "ru",
+            "National Assembly",
+            "Народное собрание",
+            "forbidden",
+        ),
+    ];
+    for (locale, tgt, term, translation, status) in terms {
+        speak(&browser, &app, locale).await;
+        browser.click("a[href='/app/glossary']").await;
+        browser.wait_for_url("/app/glossary").await;
+        browser.select("#nt-src", "en").await;
+        browser.select("#nt-tgt", tgt).await;
+        browser.select("#nt-status", status).await;
+        browser.type_into("#nt-term", term).await;
+        browser.type_into("#nt-translation", translation).await;
+        browser.type_into("#nt-note", "Parliament").await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser.wait_for("location.hash.startsWith('#term-')").await;
+        let url = browser.url().await;
+        assert!(url.contains(&format!("src=en&tgt={tgt}")), "{url}");
+        let row = browser
+            .execute(
+                "const row = document.querySelector(location.hash).closest('tr');
+                 return [row.dataset.status, row.cells[1].textContent.trim(),
+                         row.querySelector('.term-status').textContent.trim(), !!row.querySelector('s')];",
+                json!([]),
+            )
+            .await;
+        let label = match status {
+            "forbidden" => "ui-status-forbidden",
+            _ => "ui-status-preferred",
+        };
+        assert_eq!(
+            row,
+            json!([
+                status,
+                translation,
+                message(locale, label),
+                status == "forbidden"
+            ])
+        );
+        browser
+            .screenshot(&format!("screens-glossary-{locale}"))
+            .await;
+    }
+
+    // A translator reads the glossary of a pair, without the editors' form.
+    let anush = app.sign_in_with(&users, "anush").await;
+    let html = anush
+        .client
+        .get(app.url("/app/glossary?src=en&tgt=ru"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("Народное собрание") && html.contains("Национальное собрание"));
+    assert!(!html.contains("Ազգային ժողով"), "only the pair asked for");
+    assert!(!html.contains("id=\"new-term\"") && !html.contains("class=\"delete\""));
+
+    // Deleted by keyboard: the forbidden variant goes.
+    browser.goto(&app.url("/app/glossary?src=en&tgt=ru")).await;
+    let id = browser
+        .execute(
+            "return [...document.querySelectorAll('tr.term')].find(r => r.dataset.status === 'forbidden').dataset.id;",
+            json!([]),
+        )
+        .await;
+    let id = id.as_str().expect("an id").to_owned();
+    focus(&browser, &format!("tr.term[data-id='{id}'] button.delete")).await;
+    browser.chord(&[KEY_ENTER]).await;
+    browser
+        .wait_for(&format!(
+            "!document.querySelector(\"tr.term[data-id='{id}']\")"
+        ))
+        .await;
+    let (_, listed) = anush.get("/api/v1/glossary?src=en&tgt=ru").await;
+    let listed = listed.to_string();
+    assert!(
+        listed.contains("Национальное собрание") && !listed.contains("Народное собрание"),
+        "{listed}"
+    );
+
+    // Imported from a CSV file, then exported with the pair.
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("terms.csv");
+    std::fs::write(
+        &csv,
+        "src_lang,tgt_lang,term,translation,status,note\nen,hy,open letter,բաց նամակ,preferred,\nen,hy,Tandem,Tandem,do_not_translate,brand\n",
+    )
+    .expect("csv");
+    browser.goto(&app.url("/app/glossary?src=en&tgt=hy")).await;
+    browser.select("#it-format", "csv").await;
+    browser
+        .type_into("#it-file", &csv.display().to_string())
+        .await;
+    focus(&browser, "#import-terms button[type=submit]").await;
+    browser.chord(&[KEY_ENTER]).await;
+    browser
+        .wait_for("document.querySelector('#import-terms .status').textContent !== ''")
+        .await;
+    assert!(text_of(&browser, "#import-terms .status")
+        .await
+        .ends_with(" 2"));
+    let exported = browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(document.querySelector('a[href*=\"format=csv\"]').href).then(r => r.text()).then(done);",
+            json!([]),
+        )
+        .await;
+    let exported = exported.as_str().expect("csv");
+    assert!(exported.contains("բաց նամակ") && exported.contains("Ազգային ժողով"));
+    assert!(
+        !exported.contains("Национальное"),
+        "the pair shown: {exported}"
+    );
+    browser.quit().await;
+}
+
+const TMX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" datatype="plaintext"
+ segtype="sentence" adminlang="en" srclang="en" o-tmf="test"/>
+<body>
+<tu><tuv xml:lang="en"><seg>The library closes at six.</seg></tuv>
+    <tuv xml:lang="hy"><seg>Գրադարանը փակվում է ժամը յոթին։</seg></tuv>
+    <tuv xml:lang="ru"><seg>Библиотека закрывается в семь.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The museum opens at ten.</seg></tuv>
+    <tuv xml:lang="hy"><seg>Թանգարանը բացվում է ժամը տասին։</seg></tuv>
+    <tuv xml:lang="ru"><seg>Музей открывается в десять.</seg></tuv></tu>
+</body></tmx>"#;
+
+async fn concordance(session: &common::Session, tgt: &str, q: &str) -> Vec<Value> {
+    let (status, found) = session
+        .get(&format!("/api/v1/memory/search?src=en&tgt={tgt}&q={q}"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{found}");
+    found.as_array().expect("a list").clone()
+}
+
+/// The memory searched by keyboard, a pair corrected and one deleted in each language, and a
+/// TMX file imported through the page with its progress bar.
+async fn memory_is_searched_corrected_and_imported() {
+    webdriver::require();
+    let (app, users, _) = common::TestApp::with_demo().await;
+    let editor = app.sign_in_with(&users, "editor").await;
+    let resp = editor
+        .client
+        .post(app.url("/api/v1/memory/import"))
+        .header("x-csrf-token", &editor.csrf)
+        .header("content-type", "application/x-tmx+xml")
+        .body(TMX)
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(resp.status(), StatusCode::OK);
+
+    let browser = Browser::start("en").await;
+    browser
+        .sign_in(
+            &app.url(""),
+            "editor",
+            &common::demo_password(&users, "editor"),
+        )
+        .await;
+    let corrections = [
+        (
+            "hy",
+            "hy",
+            "Գրադարանը փակվում է ժամը վեցին։",
+            "Գտնված զույգեր՝ 1",
+        ),
+        (
+            "en",
+            "ru",
+            "Библиотека закрывается в шесть.",
+            "Pairs found: 1",
+        ),
+        (
+            "ru",
+            "hy",
+            "Գրադարանը փակվում է երեկոյան վեցին։",
+            "Найдено пар: 1",
+        ),
+    ];
+    for (locale, tgt, corrected, found) in corrections {
+        speak(&browser, &app, locale).await;
+        browser.click("a[href='/app/memory']").await;
+        browser.wait_for_url("/app/memory").await;
+        browser
+            .select("#memory-search select[name=src]", "en")
+            .await;
+        browser.select("#memory-search select[name=tgt]", tgt).await;
+        browser.type_into("#memory-q", "LIBRARY").await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser.wait_for("document.querySelector('li.entry')").await;
+        assert_eq!(text_of(&browser, "#h-found").await, found);
+        let id = browser
+            .execute(
+                "return document.querySelector('li.entry').dataset.id;",
+                json!([]),
+            )
+            .await;
+        let id = id.as_str().expect("id").to_owned();
+        browser.fill(&format!("#tgt-{id}"), corrected).await;
+        // Tab to "Save", Enter.
+        browser.chord(&[KEY_TAB]).await;
+        assert_eq!(
+            browser
+                .execute("return document.activeElement.dataset.action;", json!([]))
+                .await,
+            json!("save-entry")
+        );
+        browser.chord(&[KEY_ENTER]).await;
+        browser
+            .wait_for("document.querySelector('li.entry .status').textContent !== ''")
+            .await;
+        assert_eq!(
+            text_of(&browser, "li.entry .status").await,
+            message(locale, "ui-saved")
+        );
+        let found = concordance(&editor, tgt, "library").await;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0]["target"], corrected);
+        browser
+            .screenshot(&format!("screens-memory-{locale}"))
+            .await;
+    }
+
+    // Deleted by keyboard.
+    browser
+        .goto(&app.url("/app/memory?src=en&tgt=ru&q=museum"))
+        .await;
+    browser.wait_for("document.querySelector('li.entry')").await;
+    focus(&browser, "li.entry button[data-action=delete-entry]").await;
+    browser.chord(&[KEY_ENTER]).await;
+    browser
+        .wait_for("!document.querySelector('li.entry')")
+        .await;
+    assert!(text_of(&browser, "#memory-results")
+        .await
+        .contains(&message("ru", "ui-memory-deleted")));
+    assert!(concordance(&editor, "ru", "museum").await.is_empty());
+    assert_eq!(concordance(&editor, "hy", "museum").await.len(), 1);
+
+    // A TMX file through the page: the progress bar fills and the pairs are found.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("archive.tmx");
+    let mut units = String::new();
+    for n in 0..2_000 {
+        units.push_str(&format!(
+            "<tu><tuv xml:lang=\"en\"><seg>Archive box {n} holds the letters.</seg></tuv>\
+             <tuv xml:lang=\"hy\"><seg>Արխիվի {n} տուփում նամակներն են։</seg></tuv></tu>\n"
+        ));
+    }
+    std::fs::write(&path, TMX.replace("<body>", &format!("<body>\n{units}"))).expect("tmx");
+    browser.goto(&app.url("/app/memory")).await;
+    browser
+        .type_into("#tmx-file", &path.display().to_string())
+        .await;
+    focus(&browser, "#import-tmx button[type=submit]").await;
+    browser.chord(&[KEY_ENTER]).await;
+    browser
+        .wait_for("document.querySelector('#import-tmx .status').textContent !== ''")
+        .await;
+    assert_eq!(
+        browser
+            .execute(
+                "const p = document.getElementById('tmx-progress'); return [p.hidden, p.value];",
+                json!([])
+            )
+            .await,
+        json!([false, 100])
+    );
+    assert_eq!(
+        concordance(&editor, "hy", "Archive%20box%201999")
+            .await
+            .len(),
+        1
+    );
+
+    // Translators search the memory but do not correct it.
+    let anush = app.sign_in_with(&users, "anush").await;
+    let html = anush
+        .client
+        .get(app.url("/app/memory?src=en&tgt=hy&q=library"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("Գրադարանը փակվում է երեկոյան վեցին։"));
+    assert!(!html.contains("<textarea") && !html.contains("import-tmx"));
+    let (status, _) = anush.call(Method::DELETE, "/api/v1/memory/1", None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    browser.quit().await;
+}
+
+/// At 1280 px neither line of the header wraps in any language (the person, the language switch
+/// and the brand on one, the desk's links on the other), for someone who sees every link.
+async fn the_header_fits_one_line_at_1280() {
+    webdriver::require();
+    let (app, _, _) = common::TestApp::with_demo().await;
+    app.add_user(
+        "everyone",
+        true,
+        true,
+        &[(Reviewer, "hy"), (Reviewer, "ru"), (Translator, "hy")],
+    )
+    .await;
+    let browser = Browser::start("en").await;
+    browser.resize(1280, 900).await;
+    browser
+        .sign_in(&app.url(""), "everyone", common::PASSWORD)
+        .await;
+    for locale in LOCALES {
+        speak(&browser, &app, locale).await;
+        let rows = browser
+            .execute(
+                "const oneLine = (elements) => {
+                   const boxes = [...elements].map(e => e.getBoundingClientRect()).filter(r => r.width > 0);
+                   return boxes.length > 2 && Math.max(...boxes.map(r => r.top)) < Math.min(...boxes.map(r => r.bottom));
+                 };
+                 return oneLine(document.querySelectorAll('header.site .app-nav a'))
+                   && oneLine(document.querySelectorAll('header.site > :not(.app-nav)'));",
+                json!([]),
+            )
+            .await;
+        browser
+            .screenshot(&format!("screens-header-1280-{locale}"))
+            .await;
+        assert_eq!(rows, Value::Bool(true), "the header wraps in {locale}");
+    }
+    browser.quit().await;
+}
+
+pub fn tests() -> Tests {
+    Tests::new()
+        .run(
+            "tokens_are_created_copied_and_revoked",
+            tokens_are_created_copied_and_revoked,
+        )
+        .run(
+            "glossary_terms_are_added_seen_imported_and_deleted",
+            glossary_terms_are_added_seen_imported_and_deleted,
+        )
+        .run(
+            "memory_is_searched_corrected_and_imported",
+            memory_is_searched_corrected_and_imported,
+        )
+        .run(
+            "the_header_fits_one_line_at_1280",
+            the_header_fits_one_line_at_1280,
+        )
+}
