@@ -172,6 +172,8 @@ async fn tour(site: &Site, inspect: &str, prepare: Option<&str>) -> Vec<String> 
         ("memory", "/app/memory?src=en&tgt=hy&q=the".to_owned()),
         ("glossary", "/app/glossary".to_owned()),
         ("tokens", "/app/tokens".to_owned()),
+        ("admin-languages", "/app/admin/languages".to_owned()),
+        ("audit", "/app/admin/audit".to_owned()),
     ];
     let public = [
         ("publications", "/p".to_owned()),

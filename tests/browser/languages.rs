@@ -111,6 +111,8 @@ async fn the_language_switch_changes_every_string_on_every_page() {
         ("memory", "/app/memory?src=en&tgt=hy&q=the".to_owned()),
         ("glossary", "/app/glossary".to_owned()),
         ("tokens", "/app/tokens".to_owned()),
+        ("admin-languages", "/app/admin/languages".to_owned()),
+        ("audit", "/app/admin/audit".to_owned()),
     ];
 
     let browser = Browser::start("en").await;

@@ -508,8 +508,119 @@ async fn the_header_fits_one_line_at_1280() {
     browser.quit().await;
 }
 
+/// The audit log filtered by person, action and date, paged, and downloaded as CSV with the
+/// same filters, in each language; the sub-navigation and the pages followed by keyboard.
+async fn the_audit_log_is_filtered_paged_and_downloaded() {
+    webdriver::require();
+    let (app, users, _) = common::TestApp::with_demo().await;
+    // 55 sign-ins of one person: more than a page.
+    for _ in 0..55 {
+        app.sign_in_with(&users, "anush").await;
+    }
+    let anush_id = app
+        .sign_in_with(&users, "anush")
+        .await
+        .get("/api/v1/me")
+        .await
+        .1["user"]["id"]
+        .as_i64()
+        .expect("id");
+    let browser = Browser::start("en").await;
+    browser
+        .sign_in(
+            &app.url(""),
+            "editor",
+            &common::demo_password(&users, "editor"),
+        )
+        .await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    for locale in LOCALES {
+        speak(&browser, &app, locale).await;
+        browser.click("a[href='/app/admin']").await;
+        browser.wait_for_url("/app/admin").await;
+        focus(&browser, "nav.admin-nav a[href='/app/admin/audit']").await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser.wait_for_url("/app/admin/audit").await;
+        browser
+            .select("#audit-filter select[name=actor_id]", &anush_id.to_string())
+            .await;
+        browser
+            .select("#audit-filter select[name=action]", "session.signed_in")
+            .await;
+        browser
+            .execute(
+                "document.querySelector('#audit-filter input[name=from]').value = arguments[0];",
+                json!([today]),
+            )
+            .await;
+        focus(&browser, "#audit-filter button[type=submit]").await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser
+            .wait_for("location.search.includes('actor_id')")
+            .await;
+        let rows = browser
+            .execute(
+                "return [...document.querySelectorAll('tr.line')].map(r => [r.dataset.action, r.cells[1].textContent, r.cells[2].textContent]);",
+                json!([]),
+            )
+            .await;
+        let rows = rows.as_array().expect("rows").clone();
+        assert_eq!(rows.len(), 50, "a full page");
+        let label = message(locale, "ui-audit-signed-in");
+        assert!(rows
+            .iter()
+            .all(|r| *r == json!(["session.signed_in", "anush", label])));
+        browser.screenshot(&format!("screens-audit-{locale}")).await;
+
+        // The next page keeps the filters: the six lines left.
+        focus(&browser, "#audit-older").await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser
+            .wait_for("location.search.includes('before=')")
+            .await;
+        let count = browser
+            .execute(
+                "return document.querySelectorAll('tr.line').length;",
+                json!([]),
+            )
+            .await;
+        assert_eq!(count, json!(6));
+        assert_eq!(
+            browser
+                .execute(
+                    "return !!document.getElementById('audit-older');",
+                    json!([])
+                )
+                .await,
+            json!(false)
+        );
+
+        // The CSV holds every line of the filter.
+        let text = browser
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 fetch(document.getElementById('audit-csv').href).then(r => r.text()).then(done);",
+                json!([]),
+            )
+            .await;
+        let text = text.as_str().expect("csv");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let records: Vec<csv::StringRecord> =
+            reader.records().map(|r| r.expect("record")).collect();
+        assert_eq!(records.len(), 56, "{text}");
+        assert!(records
+            .iter()
+            .all(|r| &r[3] == "anush" && &r[4] == "session.signed_in"));
+    }
+    browser.quit().await;
+}
+
 pub fn tests() -> Tests {
     Tests::new()
+        .run(
+            "the_audit_log_is_filtered_paged_and_downloaded",
+            the_audit_log_is_filtered_paged_and_downloaded,
+        )
         .run(
             "tokens_are_created_copied_and_revoked",
             tokens_are_created_copied_and_revoked,

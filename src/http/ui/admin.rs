@@ -27,12 +27,22 @@ pub struct UserRow {
 struct AdminPage {
     chrome: Chrome,
     desk: Desk,
+    /// `people` or `languages`: the part of the administration shown.
+    tab: &'static str,
     me: i64,
     users: Vec<UserRow>,
     languages: Vec<Language>,
 }
 
-pub async fn admin_page(State(state): State<AppState>, me: DeskUser) -> Response {
+pub async fn admin_page(state: State<AppState>, me: DeskUser) -> Response {
+    admin_tab(state, me, "people").await
+}
+
+pub async fn languages_page(state: State<AppState>, me: DeskUser) -> Response {
+    admin_tab(state, me, "languages").await
+}
+
+async fn admin_tab(State(state): State<AppState>, me: DeskUser, tab: &'static str) -> Response {
     if !me.may(Permission::ListUsers, Target::Instance) {
         return Redirect::to("/app").into_response();
     }
@@ -67,6 +77,7 @@ pub async fn admin_page(State(state): State<AppState>, me: DeskUser) -> Response
         })
         .collect();
     render(&AdminPage {
+        tab,
         me: me.user.id,
         chrome: me.chrome,
         desk: me.desk,

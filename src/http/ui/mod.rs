@@ -2,6 +2,7 @@
 
 mod admin;
 mod align;
+mod audit;
 mod bar;
 mod desk;
 mod editor;
@@ -52,6 +53,8 @@ pub fn router() -> Router<AppState> {
         .route("/app/statements/{id}", get(statement::statement_page))
         .route("/app/review", get(review::review_page))
         .route("/app/admin", get(admin::admin_page))
+        .route("/app/admin/languages", get(admin::languages_page))
+        .route("/app/admin/audit", get(audit::audit_page))
         .route("/app/align", get(align::align_page))
         .route("/app/tokens", get(tokens::tokens_page))
         .route("/app/glossary", get(glossary::glossary_page))
