@@ -27,6 +27,8 @@ pub enum Permission {
     TakeReview,
     /// Take someone's admin role away.
     RevokeAdmin,
+    /// Disable someone's account (or enable it again).
+    DisableUser,
     CreateStatement,
     /// See the editors' pages: every statement with its progress, assignments and publications,
     /// and the alignment of earlier translations.
@@ -60,7 +62,7 @@ pub enum TargetKind {
 
 impl Permission {
     /// Every permission, in the order of the enum.
-    pub const ALL: [Permission; 25] = [
+    pub const ALL: [Permission; 26] = [
         Self::Save,
         Self::Submit,
         Self::Approve,
@@ -73,6 +75,7 @@ impl Permission {
         Self::TakeTranslation,
         Self::TakeReview,
         Self::RevokeAdmin,
+        Self::DisableUser,
         Self::CreateStatement,
         Self::ManageStatements,
         Self::ManageWebhooks,
@@ -102,6 +105,7 @@ impl Permission {
             Self::TakeTranslation => "take_translation",
             Self::TakeReview => "take_review",
             Self::RevokeAdmin => "revoke_admin",
+            Self::DisableUser => "disable_user",
             Self::CreateStatement => "create_statement",
             Self::ManageStatements => "manage_statements",
             Self::ManageWebhooks => "manage_webhooks",
@@ -128,7 +132,7 @@ impl Permission {
                 TargetKind::Language
             }
             Self::ChangeSource | Self::Publish => TargetKind::Statement,
-            Self::RevokeAdmin => TargetKind::User,
+            Self::RevokeAdmin | Self::DisableUser => TargetKind::User,
             Self::CreateStatement
             | Self::ManageStatements
             | Self::ManageWebhooks
@@ -235,8 +239,8 @@ pub enum Refusal {
     /// Four-eyes: the reviewer wrote the text being approved, and the instance does not allow
     /// self-review.
     OwnText,
-    /// An admin taking away their own admin role: the last admin doing so would lock everyone
-    /// out of user management.
+    /// An admin taking away their own admin role, or disabling their own account: the last admin
+    /// doing so would lock everyone out of user management.
     OwnAdmin,
 }
 
@@ -294,6 +298,11 @@ pub fn refusal(
             return Some(Refusal::OwnAdmin)
         }
         (RevokeAdmin, Target::User(_)) => roles.admin,
+        // Nobody locks themselves out: an admin disables others only.
+        (DisableUser, Target::User(id)) if roles.admin && id == actor.user_id => {
+            return Some(Refusal::OwnAdmin)
+        }
+        (DisableUser, Target::User(_)) => roles.admin,
         (
             CreateStatement | ManageStatements | ManageWebhooks | EditGlossary | ImportMemory
             | ExportMemory | EditMemory,

@@ -114,6 +114,15 @@ pub trait PeopleStore: Send + Sync {
     async fn create_user(&self, user: &NewUser) -> StoreResult<User>;
     /// Changes a user's name, roles or interface language; `None` when there is no such user.
     async fn update_user(&self, id: i64, update: &UserUpdate) -> StoreResult<Option<User>>;
+    /// Disables a person at `at` (ending their sessions and revoking their API tokens) or, with
+    /// `None`, lets them sign in again, writing `audit` in the same transaction; `None` when
+    /// there is no such user.
+    async fn set_user_disabled(
+        &self,
+        id: i64,
+        at: Option<DateTime<Utc>>,
+        audit: &crate::domain::audit::NewAuditEntry,
+    ) -> StoreResult<Option<User>>;
     async fn list_users(&self) -> StoreResult<Vec<User>>;
     async fn get_user(&self, id: i64) -> StoreResult<Option<User>>;
     async fn credentials(&self, username: &str) -> StoreResult<Option<Credentials>>;

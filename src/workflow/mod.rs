@@ -1,5 +1,6 @@
 //! Use cases: one function per action, each enforcing the rules that span several records.
 
+pub mod accounts;
 pub mod align;
 pub mod assign;
 pub mod audit;

@@ -615,8 +615,92 @@ async fn the_audit_log_is_filtered_paged_and_downloaded() {
     browser.quit().await;
 }
 
+/// An admin invites a person (the one-time password shown once) and disables them by keyboard,
+/// in each language; the person can then no longer sign in, in the browser or with the API.
+async fn people_are_invited_and_disabled() {
+    webdriver::require();
+    let (app, users, _) = common::TestApp::with_demo().await;
+    let browser = Browser::start("en").await;
+    browser
+        .sign_in(
+            &app.url(""),
+            "editor",
+            &common::demo_password(&users, "editor"),
+        )
+        .await;
+    for locale in LOCALES {
+        speak(&browser, &app, locale).await;
+        browser.goto(&app.url("/app/admin")).await;
+        let name = format!("guest-{locale}");
+        browser.type_into("#nu-username", &name).await;
+        browser.type_into("#nu-display", &name).await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser
+            .wait_for("!document.getElementById('invite-secret').hidden")
+            .await;
+        assert_eq!(browser.focused().await, "#invite-value");
+        let password = browser.value("#invite-value").await;
+        let guest = app.sign_in_as(&name, &password).await;
+        assert_eq!(guest.get("/api/v1/me").await.0, StatusCode::OK);
+        browser
+            .screenshot(&format!("screens-invite-{locale}"))
+            .await;
+
+        // The new person's row: disabled by keyboard.
+        browser.goto(&app.url("/app/admin")).await;
+        let id = browser
+            .execute(
+                "return [...document.querySelectorAll('tr.user')].find(r => r.cells[0].textContent === arguments[0]).dataset.id;",
+                json!([name]),
+            )
+            .await;
+        let id = id.as_str().expect("the row").to_owned();
+        let button = format!("tr.user[data-id='{id}'] button[data-action=disable-user]");
+        focus(&browser, &button).await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser
+            .wait_for(&format!(
+                "document.querySelector(\"tr.user[data-id='{id}']\").classList.contains('disabled')"
+            ))
+            .await;
+        assert_eq!(
+            text_of(&browser, &format!("tr.user[data-id='{id}'] .account-state")).await,
+            message(locale, "ui-account-disabled")
+        );
+        assert_eq!(
+            text_of(
+                &browser,
+                &format!("tr.user[data-id='{id}'] button[data-action=enable-user]")
+            )
+            .await,
+            message(locale, "ui-enable")
+        );
+        assert_eq!(guest.get("/api/v1/me").await.0, StatusCode::UNAUTHORIZED);
+
+        if locale == "hy" {
+            // In a browser, the sign-in is refused with the message of the interface.
+            let other = Browser::start("hy").await;
+            other.goto(&app.url("/app/sign-in")).await;
+            other.type_into("#username", &name).await;
+            other.type_into("#password", &password).await;
+            other.chord(&[KEY_ENTER]).await;
+            other
+                .wait_for("!document.getElementById('sign-in-error').hidden")
+                .await;
+            assert!(other.url().await.ends_with("/app/sign-in"));
+            other.screenshot("screens-disabled-sign-in-hy").await;
+            other.quit().await;
+        }
+    }
+    browser.quit().await;
+}
+
 pub fn tests() -> Tests {
     Tests::new()
+        .run(
+            "people_are_invited_and_disabled",
+            people_are_invited_and_disabled,
+        )
         .run(
             "the_audit_log_is_filtered_paged_and_downloaded",
             the_audit_log_is_filtered_paged_and_downloaded,

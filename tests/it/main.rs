@@ -5,6 +5,7 @@
 mod support;
 use support::{common, harness, outside, server, wait};
 
+mod api_accounts;
 mod api_audit_filters;
 mod api_auth;
 mod api_desk;
@@ -44,6 +45,7 @@ mod xliff_conformance;
 
 fn main() -> std::process::ExitCode {
     harness::main([
+        api_accounts::tests().named("api_accounts"),
         api_audit_filters::tests().named("api_audit_filters"),
         api_auth::tests().named("api_auth"),
         api_desk::tests().named("api_desk"),

@@ -18,6 +18,7 @@ pub struct UserRow {
     pub display_name: String,
     pub admin: bool,
     pub editor: bool,
+    pub disabled: bool,
     /// (lang, translator, reviewer) for every language of the instance.
     pub grants: Vec<(String, bool, bool)>,
 }
@@ -69,6 +70,7 @@ async fn admin_tab(State(state): State<AppState>, me: DeskUser, tab: &'static st
             UserRow {
                 grants,
                 id: u.id,
+                disabled: u.disabled,
                 username: u.username,
                 display_name: u.display_name,
                 admin,

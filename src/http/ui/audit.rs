@@ -65,6 +65,8 @@ pub fn action_message(action: &str) -> Option<&'static str> {
         AuditAction::TokenRevoked => "ui-audit-token-revoked",
         AuditAction::UserCreated => "ui-audit-user-created",
         AuditAction::RolesChanged => "ui-audit-roles-changed",
+        AuditAction::UserDisabled => "ui-audit-user-disabled",
+        AuditAction::UserEnabled => "ui-audit-user-enabled",
         AuditAction::UnitApproved => "ui-audit-unit-approved",
         AuditAction::UnitReturned => "ui-audit-unit-returned",
         AuditAction::StatementPublished => "ui-audit-statement-published",
