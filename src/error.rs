@@ -54,12 +54,14 @@ pub enum ErrorCode {
     InvalidWebhookUrl,
     /// A webhook URL that points into the server's own networks; nothing was registered.
     WebhookUrlForbidden,
+    /// A webhook delivery asked to be sent again while it still waits for its attempt.
+    DeliveryPending,
     Unavailable,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 36] = [
+    pub const ALL: [ErrorCode; 37] = [
         Self::InvalidLanguage,
         Self::UnknownLanguage,
         Self::LanguageExists,
@@ -94,6 +96,7 @@ impl ErrorCode {
         Self::ChecksFailed,
         Self::InvalidWebhookUrl,
         Self::WebhookUrlForbidden,
+        Self::DeliveryPending,
         Self::Unavailable,
         Self::Internal,
     ];
@@ -134,6 +137,7 @@ impl ErrorCode {
             Self::ChecksFailed => "checks_failed",
             Self::InvalidWebhookUrl => "invalid_webhook_url",
             Self::WebhookUrlForbidden => "webhook_url_forbidden",
+            Self::DeliveryPending => "delivery_pending",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -159,7 +163,8 @@ impl ErrorCode {
             Self::UsernameTaken
             | Self::LanguageExists
             | Self::VersionConflict
-            | Self::RevisionConflict => StatusCode::CONFLICT,
+            | Self::RevisionConflict
+            | Self::DeliveryPending => StatusCode::CONFLICT,
             Self::InvalidCredentials | Self::Unauthenticated | Self::InvalidToken => {
                 StatusCode::UNAUTHORIZED
             }

@@ -174,6 +174,7 @@ async fn tour(site: &Site, inspect: &str, prepare: Option<&str>) -> Vec<String> 
         ("tokens", "/app/tokens".to_owned()),
         ("admin-languages", "/app/admin/languages".to_owned()),
         ("audit", "/app/admin/audit".to_owned()),
+        ("webhooks", "/app/admin/webhooks".to_owned()),
     ];
     let public = [
         ("publications", "/p".to_owned()),

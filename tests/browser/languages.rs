@@ -113,6 +113,7 @@ async fn the_language_switch_changes_every_string_on_every_page() {
         ("tokens", "/app/tokens".to_owned()),
         ("admin-languages", "/app/admin/languages".to_owned()),
         ("audit", "/app/admin/audit".to_owned()),
+        ("webhooks", "/app/admin/webhooks".to_owned()),
     ];
 
     let browser = Browser::start("en").await;

@@ -695,8 +695,186 @@ async fn people_are_invited_and_disabled() {
     browser.quit().await;
 }
 
+/// A receiver on loopback that fails while `up` is false, counting what it was sent.
+async fn receiver(up: std::sync::Arc<std::sync::atomic::AtomicBool>) -> String {
+    use std::sync::atomic::Ordering;
+    let router = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move || {
+            let up = up.clone();
+            async move {
+                if up.load(Ordering::SeqCst) {
+                    axum::http::StatusCode::OK
+                } else {
+                    axum::http::StatusCode::INTERNAL_SERVER_ERROR
+                }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    format!("http://{addr}/hook")
+}
+
+/// Waits until the hook's newest delivery is in `state`; answers its id.
+async fn newest_delivery(editor: &common::Session, hook: i64, count: usize, state: &str) -> i64 {
+    crate::wait::until(
+        format!("delivery {count} of hook {hook} to be {state}"),
+        async || {
+            let (_, log) = editor
+                .get(&format!("/api/v1/webhooks/{hook}/deliveries"))
+                .await;
+            match log.as_array() {
+                Some(log) if log.len() == count && log[0]["state"] == state => {
+                    Ok(log[0]["id"].as_i64().unwrap_or_default())
+                }
+                _ => Err(log.to_string()),
+            }
+        },
+    )
+    .await
+}
+
+/// A webhook registered through the page, its failed deliveries seen and sent again, and its
+/// secret made anew, in each language and by keyboard.
+async fn webhooks_are_registered_retried_and_rotated() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    webdriver::require();
+    let app = common::TestApp::spawn_with(common::Db::Sqlite, |config| {
+        config.webhooks.poll = std::time::Duration::from_millis(50);
+        config.webhooks.retry_base = std::time::Duration::from_millis(50);
+        config.webhooks.retry_cap = std::time::Duration::from_millis(100);
+        config.webhooks.max_attempts = 2;
+        config.outbound.policy.allowed = vec!["127.0.0.1/32".parse().expect("a range")];
+    })
+    .await;
+    let (users, statement) = tandem::workflow::demo::seed(app.store.as_ref(), &Default::default())
+        .await
+        .expect("seed")
+        .expect("empty database");
+    let up = std::sync::Arc::new(AtomicBool::new(false));
+    let url = receiver(up.clone()).await;
+    let editor = app.sign_in_with(&users, "editor").await;
+    let anush = app.sign_in_with(&users, "anush").await;
+    let hasmik = app.sign_in_with(&users, "hasmik").await;
+    let (_, units) = anush
+        .get(&format!("/api/v1/statements/{statement}/translations/hy"))
+        .await;
+    let units = units.as_array().expect("units").clone();
+    let texts: Value =
+        serde_json::from_str(include_str!("../fixtures/demo_translations.json")).expect("fixture");
+
+    let browser = Browser::start("en").await;
+    browser
+        .sign_in(
+            &app.url(""),
+            "editor",
+            &common::demo_password(&users, "editor"),
+        )
+        .await;
+    let mut secret = String::new();
+    let mut hook = 0;
+    for (n, locale) in LOCALES.into_iter().enumerate() {
+        speak(&browser, &app, locale).await;
+        browser.goto(&app.url("/app/admin")).await;
+        focus(&browser, "nav.admin-nav a[href='/app/admin/webhooks']").await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser.wait_for_url("/app/admin/webhooks").await;
+        if n == 0 {
+            browser.type_into("#wh-url", &url).await;
+            browser.chord(&[KEY_ENTER]).await;
+            browser
+                .wait_for("!document.getElementById('hook-secret').hidden")
+                .await;
+            secret = browser.value("#hook-secret-value").await;
+            assert!(secret.starts_with("whsec_"), "{secret}");
+            let (_, hooks) = editor.get("/api/v1/webhooks").await;
+            hook = hooks[0]["id"].as_i64().expect("a hook");
+        }
+        // An approval while the receiver is down: the delivery fails.
+        up.store(false, Ordering::SeqCst);
+        let unit = &units[n];
+        let path = format!(
+            "/api/v1/statements/{statement}/segments/{}/translations/hy",
+            unit["segment_id"]
+        );
+        let (_, saved) = anush
+            .call(
+                Method::PUT,
+                &path,
+                Some(json!({"text": texts["hy"][n], "base_version": unit["version"]})),
+            )
+            .await;
+        let (_, submitted) = anush
+            .post(
+                &format!("{path}/submit"),
+                json!({"base_version": saved["version"]}),
+            )
+            .await;
+        let (status, _) = hasmik
+            .post(
+                &format!("{path}/approve"),
+                json!({"base_version": submitted["version"]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let delivery = newest_delivery(&editor, hook, n + 1, "failed").await;
+
+        browser.goto(&app.url("/app/admin/webhooks")).await;
+        let row = format!("tr.delivery[data-id='{delivery}']");
+        assert_eq!(
+            text_of(&browser, &format!("{row} .state")).await,
+            message(locale, "ui-delivery-failed")
+        );
+        // Sent again by keyboard once the receiver is back.
+        up.store(true, Ordering::SeqCst);
+        focus(&browser, &format!("{row} button[data-action=retry]")).await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser
+            .wait_for(&format!(
+                "document.querySelector(\"{row}\").dataset.state === 'pending'"
+            ))
+            .await;
+        assert_eq!(
+            text_of(&browser, &format!("{row} .state")).await,
+            message(locale, "ui-delivery-pending")
+        );
+        newest_delivery(&editor, hook, n + 1, "delivered").await;
+        browser.goto(&app.url("/app/admin/webhooks")).await;
+        assert_eq!(
+            text_of(&browser, &format!("{row} .state")).await,
+            message(locale, "ui-delivery-delivered")
+        );
+        browser
+            .screenshot(&format!("screens-webhooks-{locale}"))
+            .await;
+
+        // A new secret, shown once.
+        focus(&browser, "section.hook button[data-action=rotate]").await;
+        browser.chord(&[KEY_ENTER]).await;
+        browser
+            .wait_for(&format!(
+                "!document.getElementById('hook-secret').hidden && document.getElementById('hook-secret-value').value !== {secret:?}"
+            ))
+            .await;
+        let rotated = browser.value("#hook-secret-value").await;
+        assert!(rotated.starts_with("whsec_") && rotated != secret);
+        secret = rotated;
+        browser.goto(&app.url("/app/admin/webhooks")).await;
+        assert!(!browser.source().await.contains(&secret), "shown once");
+    }
+    browser.quit().await;
+}
+
 pub fn tests() -> Tests {
     Tests::new()
+        .run(
+            "webhooks_are_registered_retried_and_rotated",
+            webhooks_are_registered_retried_and_rotated,
+        )
         .run(
             "people_are_invited_and_disabled",
             people_are_invited_and_disabled,

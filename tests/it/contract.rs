@@ -120,6 +120,8 @@ async fn openapi_documents_every_route() {
         ("/api/v1/memory/search", "get"),
         ("/api/v1/memory/{id}", "put"),
         ("/api/v1/users/invitations", "post"),
+        ("/api/v1/webhooks/{id}/deliveries/{delivery}/retry", "post"),
+        ("/api/v1/webhooks/{id}/secret", "post"),
         ("/api/v1/users/{id}/disable", "post"),
         ("/api/v1/users/{id}/enable", "post"),
         ("/api/v1/memory/{id}", "delete"),

@@ -12,3 +12,4 @@ import "/static/js/secret.js";
 import "/static/js/tokens.js";
 import "/static/js/glossary.js";
 import "/static/js/memory.js";
+import "/static/js/webhooks.js";

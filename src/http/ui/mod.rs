@@ -13,6 +13,7 @@ mod review;
 mod statement;
 mod statements;
 mod tokens;
+mod webhooks;
 
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -55,6 +56,7 @@ pub fn router() -> Router<AppState> {
         .route("/app/admin", get(admin::admin_page))
         .route("/app/admin/languages", get(admin::languages_page))
         .route("/app/admin/audit", get(audit::audit_page))
+        .route("/app/admin/webhooks", get(webhooks::webhooks_page))
         .route("/app/align", get(align::align_page))
         .route("/app/tokens", get(tokens::tokens_page))
         .route("/app/glossary", get(glossary::glossary_page))
@@ -129,6 +131,10 @@ const MODULES: &[(&str, &str)] = &[
     (
         "memory.js",
         include_str!("../../../web/static/js/memory.js"),
+    ),
+    (
+        "webhooks.js",
+        include_str!("../../../web/static/js/webhooks.js"),
     ),
 ];
 
