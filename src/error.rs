@@ -57,6 +57,8 @@ pub enum ErrorCode {
     InvalidWebhookUrl,
     /// A webhook URL that points into the server's own networks; nothing was registered.
     WebhookUrlForbidden,
+    /// A webhook delivery asked to be sent again while it still waits for its attempt.
+    DeliveryPending,
     Unavailable,
     Internal,
 }
@@ -98,7 +100,7 @@ pub enum Why {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 37] = [
+    pub const ALL: [ErrorCode; 38] = [
         Self::InvalidLanguage,
         Self::UnknownLanguage,
         Self::LanguageExists,
@@ -134,6 +136,7 @@ impl ErrorCode {
         Self::ChecksFailed,
         Self::InvalidWebhookUrl,
         Self::WebhookUrlForbidden,
+        Self::DeliveryPending,
         Self::Unavailable,
         Self::Internal,
     ];
@@ -175,6 +178,7 @@ impl ErrorCode {
             Self::ChecksFailed => "checks_failed",
             Self::InvalidWebhookUrl => "invalid_webhook_url",
             Self::WebhookUrlForbidden => "webhook_url_forbidden",
+            Self::DeliveryPending => "delivery_pending",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -202,7 +206,8 @@ impl ErrorCode {
             Self::UsernameTaken
             | Self::LanguageExists
             | Self::VersionConflict
-            | Self::RevisionConflict => StatusCode::CONFLICT,
+            | Self::RevisionConflict
+            | Self::DeliveryPending => StatusCode::CONFLICT,
             Self::InvalidCredentials | Self::Unauthenticated | Self::InvalidToken => {
                 StatusCode::UNAUTHORIZED
             }

@@ -20,6 +20,10 @@ pub enum AuditAction {
     UserCreated,
     #[serde(rename = "user.roles_changed")]
     RolesChanged,
+    #[serde(rename = "user.disabled")]
+    UserDisabled,
+    #[serde(rename = "user.enabled")]
+    UserEnabled,
     #[serde(rename = "unit.approved")]
     UnitApproved,
     #[serde(rename = "unit.returned")]
@@ -29,7 +33,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 10] = [
+    pub const ALL: [AuditAction; 12] = [
         Self::SignedIn,
         Self::SignInFailed,
         Self::SignedOut,
@@ -37,6 +41,8 @@ impl AuditAction {
         Self::TokenRevoked,
         Self::UserCreated,
         Self::RolesChanged,
+        Self::UserDisabled,
+        Self::UserEnabled,
         Self::UnitApproved,
         Self::UnitReturned,
         Self::StatementPublished,
@@ -51,6 +57,8 @@ impl AuditAction {
             Self::TokenRevoked => "token.revoked",
             Self::UserCreated => "user.created",
             Self::RolesChanged => "user.roles_changed",
+            Self::UserDisabled => "user.disabled",
+            Self::UserEnabled => "user.enabled",
             Self::UnitApproved => "unit.approved",
             Self::UnitReturned => "unit.returned",
             Self::StatementPublished => "statement.published",

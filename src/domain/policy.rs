@@ -27,6 +27,8 @@ pub enum Permission {
     TakeReview,
     /// Take someone's admin role away.
     RevokeAdmin,
+    /// Disable someone's account (or enable it again).
+    DisableUser,
     CreateStatement,
     /// See the editors' pages: every statement with its progress, assignments and publications,
     /// and the alignment of earlier translations.
@@ -36,6 +38,8 @@ pub enum Permission {
     /// Add pairs to the translation memory: a TMX file, or an alignment of earlier translations.
     ImportMemory,
     ExportMemory,
+    /// Correct or remove a remembered pair.
+    EditMemory,
     ListUsers,
     CreateUser,
     /// Change someone's name or roles.
@@ -58,7 +62,7 @@ pub enum TargetKind {
 
 impl Permission {
     /// Every permission, in the order of the enum.
-    pub const ALL: [Permission; 24] = [
+    pub const ALL: [Permission; 26] = [
         Self::Save,
         Self::Submit,
         Self::Approve,
@@ -71,12 +75,14 @@ impl Permission {
         Self::TakeTranslation,
         Self::TakeReview,
         Self::RevokeAdmin,
+        Self::DisableUser,
         Self::CreateStatement,
         Self::ManageStatements,
         Self::ManageWebhooks,
         Self::EditGlossary,
         Self::ImportMemory,
         Self::ExportMemory,
+        Self::EditMemory,
         Self::ListUsers,
         Self::CreateUser,
         Self::UpdateUser,
@@ -99,12 +105,14 @@ impl Permission {
             Self::TakeTranslation => "take_translation",
             Self::TakeReview => "take_review",
             Self::RevokeAdmin => "revoke_admin",
+            Self::DisableUser => "disable_user",
             Self::CreateStatement => "create_statement",
             Self::ManageStatements => "manage_statements",
             Self::ManageWebhooks => "manage_webhooks",
             Self::EditGlossary => "edit_glossary",
             Self::ImportMemory => "import_memory",
             Self::ExportMemory => "export_memory",
+            Self::EditMemory => "edit_memory",
             Self::ListUsers => "list_users",
             Self::CreateUser => "create_user",
             Self::UpdateUser => "update_user",
@@ -124,13 +132,14 @@ impl Permission {
                 TargetKind::Language
             }
             Self::ChangeSource | Self::Publish => TargetKind::Statement,
-            Self::RevokeAdmin => TargetKind::User,
+            Self::RevokeAdmin | Self::DisableUser => TargetKind::User,
             Self::CreateStatement
             | Self::ManageStatements
             | Self::ManageWebhooks
             | Self::EditGlossary
             | Self::ImportMemory
             | Self::ExportMemory
+            | Self::EditMemory
             | Self::ListUsers
             | Self::CreateUser
             | Self::UpdateUser
@@ -230,8 +239,8 @@ pub enum Refusal {
     /// Four-eyes: the reviewer wrote the text being approved, and the instance does not allow
     /// self-review.
     OwnText,
-    /// An admin taking away their own admin role: the last admin doing so would lock everyone
-    /// out of user management.
+    /// An admin taking away their own admin role, or disabling their own account: the last admin
+    /// doing so would lock everyone out of user management.
     OwnAdmin,
 }
 
@@ -289,9 +298,14 @@ pub fn refusal(
             return Some(Refusal::OwnAdmin)
         }
         (RevokeAdmin, Target::User(_)) => roles.admin,
+        // Nobody locks themselves out: an admin disables others only.
+        (DisableUser, Target::User(id)) if roles.admin && id == actor.user_id => {
+            return Some(Refusal::OwnAdmin)
+        }
+        (DisableUser, Target::User(_)) => roles.admin,
         (
             CreateStatement | ManageStatements | ManageWebhooks | EditGlossary | ImportMemory
-            | ExportMemory,
+            | ExportMemory | EditMemory,
             Target::Instance,
         ) => editor,
         (

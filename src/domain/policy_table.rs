@@ -181,9 +181,10 @@ const LANGUAGE: [(Who, Permission, [Answer; 2]); 24] = [
 /// The accounts of the user table's columns.
 const USER_SITUATIONS: [(&str, i64); 2] = [("me", ME), ("someone else", SOMEONE_ELSE)];
 
-/// The rule for someone's account: admins take the admin role from anyone but themselves.
+/// The rule for someone's account: admins take the admin role from anyone but themselves, and
+/// disable anyone's account but their own.
 #[rustfmt::skip]
-const USER: [(Who, Permission, [Answer; 2]); 6] = [
+const USER: [(Who, Permission, [Answer; 2]); 12] = [
     //                           me  someone else
     (Admin,        RevokeAdmin, [O,  Y]),
     (Editor,       RevokeAdmin, [N,  N]),
@@ -191,6 +192,12 @@ const USER: [(Who, Permission, [Answer; 2]); 6] = [
     (TranslatorRu, RevokeAdmin, [N,  N]),
     (ReviewerHy,   RevokeAdmin, [N,  N]),
     (Anonymous,    RevokeAdmin, [N,  N]),
+    (Admin,        DisableUser, [O,  Y]),
+    (Editor,       DisableUser, [N,  N]),
+    (TranslatorHy, DisableUser, [N,  N]),
+    (TranslatorRu, DisableUser, [N,  N]),
+    (ReviewerHy,   DisableUser, [N,  N]),
+    (Anonymous,    DisableUser, [N,  N]),
 ];
 
 /// The rule for a statement as a whole, one row per permission and one column per `Who`: its
@@ -206,7 +213,7 @@ const STATEMENT: [(Permission, [Answer; 6]); 2] = [
 /// memory, glossary and webhooks; admins the people, the languages, the audit log and everyone's
 /// tokens.
 #[rustfmt::skip]
-const INSTANCE: [(Permission, [Answer; 6]); 12] = [
+const INSTANCE: [(Permission, [Answer; 6]); 13] = [
     //                  Admin Editor TrHy TrRu RevHy Anonymous
     (CreateStatement,  [Y,    Y,     N,   N,   N,    N]),
     (ManageStatements, [Y,    Y,     N,   N,   N,    N]),
@@ -214,6 +221,7 @@ const INSTANCE: [(Permission, [Answer; 6]); 12] = [
     (EditGlossary,     [Y,    Y,     N,   N,   N,    N]),
     (ImportMemory,     [Y,    Y,     N,   N,   N,    N]),
     (ExportMemory,     [Y,    Y,     N,   N,   N,    N]),
+    (EditMemory,       [Y,    Y,     N,   N,   N,    N]),
     (ListUsers,        [Y,    N,     N,   N,   N,    N]),
     (CreateUser,       [Y,    N,     N,   N,   N,    N]),
     (UpdateUser,       [Y,    N,     N,   N,   N,    N]),

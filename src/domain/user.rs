@@ -14,6 +14,8 @@ pub struct User {
     /// The interface language the person chose (`hy`, `en` or `ru`), if any.
     pub ui_lang: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// A disabled person cannot sign in; their sessions and API tokens no longer work.
+    pub disabled: bool,
 }
 
 /// Why a username or password was refused.

@@ -2,6 +2,7 @@
 //! XLIFF 2.1, TMX 1.4b, Atom, HTML and Markdown. Nothing here touches the store.
 
 pub mod atom;
+pub mod audit_csv;
 pub mod glossary;
 pub mod html;
 pub mod markdown;

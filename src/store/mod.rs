@@ -115,6 +115,15 @@ pub trait PeopleStore: Send + Sync {
     async fn create_user(&self, user: &NewUser) -> StoreResult<User>;
     /// Changes a user's name, roles or interface language; `None` when there is no such user.
     async fn update_user(&self, id: i64, update: &UserUpdate) -> StoreResult<Option<User>>;
+    /// Disables a person at `at` (ending their sessions and revoking their API tokens) or, with
+    /// `None`, lets them sign in again, writing `audit` in the same transaction; `None` when
+    /// there is no such user.
+    async fn set_user_disabled(
+        &self,
+        id: i64,
+        at: Option<DateTime<Utc>>,
+        audit: &crate::domain::audit::NewAuditEntry,
+    ) -> StoreResult<Option<User>>;
     async fn list_users(&self) -> StoreResult<Vec<User>>;
     async fn get_user(&self, id: i64) -> StoreResult<Option<User>>;
     async fn credentials(&self, username: &str) -> StoreResult<Option<Credentials>>;
@@ -285,6 +294,16 @@ pub trait MemoryStore: Send + Sync {
     ) -> StoreResult<Vec<memory::MemoryEntry>>;
     /// Whole rows after `after` by id, for exports.
     async fn memory_page(&self, after: i64, limit: i64) -> StoreResult<Vec<memory::MemoryEntry>>;
+    /// Replaces the pair `id` with `entry` in one transaction: a new row (or the existing row of
+    /// the same pair), so the in-memory indexes, which only grow, pick the new text up and skip
+    /// the old id. `None` when there is no pair `id`.
+    async fn replace_memory(
+        &self,
+        id: i64,
+        entry: &memory::NewMemoryEntry,
+    ) -> StoreResult<Option<memory::MemoryEntry>>;
+    /// Forgets the pair `id`; false when there was none.
+    async fn delete_memory(&self, id: i64) -> StoreResult<bool>;
 }
 
 /// Sign-in failures, API tokens and the audit log.

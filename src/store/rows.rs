@@ -46,6 +46,7 @@ pub(crate) struct UserRow {
     pub is_editor: bool,
     pub ui_lang: Option<String>,
     pub created_at: DateTime<Utc>,
+    pub disabled_at: Option<DateTime<Utc>>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -76,15 +77,16 @@ pub(crate) struct SessionRoleRow {
 
 /// The user behind an API token, one row per role; the same SQL on both databases.
 pub(crate) const TOKEN_USER_SQL: &str = "SELECT u.id, u.username, u.display_name, u.is_admin,
-    u.is_editor, u.ui_lang, u.created_at, r.role, r.lang
+    u.is_editor, u.ui_lang, u.created_at, u.disabled_at, r.role, r.lang
     FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_roles r ON r.user_id = u.id
-    WHERE t.token_hash = $1 ORDER BY r.lang, r.role";
+    WHERE t.token_hash = $1 AND u.disabled_at IS NULL ORDER BY r.lang, r.role";
 
 /// The user behind an unexpired session, one row per role, with the session's CSRF token.
 pub(crate) const SESSION_USER_SQL: &str = "SELECT u.id, u.username, u.display_name, u.is_admin,
-    u.is_editor, u.ui_lang, u.created_at, r.role, r.lang, s.csrf_token
+    u.is_editor, u.ui_lang, u.created_at, u.disabled_at, r.role, r.lang, s.csrf_token
     FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_roles r ON r.user_id = u.id
-    WHERE s.token_hash = $1 AND s.expires_at > $2 ORDER BY r.lang, r.role";
+    WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL
+    ORDER BY r.lang, r.role";
 
 /// Folds the rows of one user (one per role, as `TOKEN_USER_SQL` gives them) into the user;
 /// `None` when there were no rows.
@@ -148,6 +150,7 @@ pub(crate) fn users_with_roles(
                 roles,
                 ui_lang: u.ui_lang,
                 created_at: u.created_at,
+                disabled: u.disabled_at.is_some(),
             })
         })
         .collect()

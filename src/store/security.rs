@@ -13,6 +13,26 @@ pub struct AuditQuery {
     pub actor_id: Option<i64>,
     pub before: Option<i64>,
     pub limit: i64,
+    /// Lines about this statement: its own (`statement:N`) and those whose details name it.
+    pub statement_id: Option<i64>,
+    /// Lines at or after this moment.
+    pub from: Option<DateTime<Utc>>,
+    /// Lines before this moment.
+    pub to: Option<DateTime<Utc>>,
+}
+
+impl AuditQuery {
+    /// The texts a line about the statement holds: its subject, and its id in the details as
+    /// serde_json writes it (no spaces), followed by the next field or the end.
+    pub(crate) fn statement_needles(&self) -> Option<[String; 3]> {
+        self.statement_id.map(|id| {
+            [
+                format!("statement:{id}"),
+                format!("\"statement_id\":{id},"),
+                format!("\"statement_id\":{id}}}"),
+            ]
+        })
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -50,10 +70,17 @@ pub(crate) const INSERT_AUDIT_SQL: &str =
     "INSERT INTO audit_log (at, actor_id, actor, action, subject, details, address)
     VALUES ($1, $2, COALESCE((SELECT username FROM users WHERE id = $2), $3), $4, $5, $6, $7)";
 
-pub(crate) const AUDIT_SQL: &str =
-    "SELECT id, at, actor_id, actor, action, subject, details, address FROM audit_log
+/// The audit query; `position` is the backend's substring function (`instr`, `strpos`), which
+/// finds a statement's id in the details without LIKE's wildcards.
+pub(crate) fn audit_sql(position: &str) -> String {
+    format!(
+        "SELECT id, at, actor_id, actor, action, subject, details, address FROM audit_log
     WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor_id = $2) AND ($3 IS NULL OR id < $3)
-    ORDER BY id DESC LIMIT $4";
+    AND ($5 IS NULL OR at >= $5) AND ($6 IS NULL OR at < $6)
+    AND ($7 IS NULL OR subject = $7 OR {position}(details, $8) > 0 OR {position}(details, $9) > 0)
+    ORDER BY id DESC LIMIT $4"
+    )
+}
 
 /// Counts one more failure, starting again from one when the last was long ago.
 pub(crate) const COUNT_FAILURE_SQL: &str = "INSERT INTO sign_in_failures (key, failures, last_at) VALUES ($1, 1, $2)

@@ -197,6 +197,17 @@ pub trait WebhookStore: Send + Sync {
     async fn get_webhook(&self, id: i64) -> StoreResult<Option<Webhook>>;
     /// Removes the hook with its pending deliveries and its log; `false` when there was none.
     async fn delete_webhook(&self, id: i64) -> StoreResult<bool>;
+    /// Replaces the hook's (sealed) secret; later attempts are signed with the new one. `false`
+    /// when there is no such hook.
+    async fn set_webhook_secret(&self, id: i64, sealed: &str) -> StoreResult<bool>;
+    /// Makes a finished delivery of the hook due again at `now`, for one more attempt; `false`
+    /// when the hook has no such delivery or it is still pending.
+    async fn retry_delivery(
+        &self,
+        webhook_id: i64,
+        delivery_id: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool>;
     /// The hook's newest deliveries first, each with its attempts.
     async fn webhook_deliveries(&self, webhook_id: i64, limit: i64) -> StoreResult<Vec<Delivery>>;
     /// When the earliest pending delivery is due (a cheap read before taking the write lock).

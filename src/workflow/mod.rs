@@ -1,5 +1,6 @@
 //! Use cases: one function per action, each enforcing the rules that span several records.
 
+pub mod accounts;
 pub mod align;
 pub mod assign;
 pub mod audit;
@@ -15,6 +16,7 @@ pub mod import;
 pub mod live;
 pub mod memory;
 mod memory_cache;
+pub mod memory_edit;
 pub mod memory_feed;
 mod prefill;
 pub mod publish;

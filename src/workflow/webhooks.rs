@@ -122,3 +122,46 @@ pub async fn deliveries(store: &dyn Store, user: &User, id: i64) -> AppResult<Ve
     }
     Ok(store.webhook_deliveries(id, LOG_LIMIT).await?)
 }
+
+/// Sends a finished delivery (delivered or failed) once more, soon: the deliverer picks it up
+/// at its next look and logs the attempt after the others.
+pub async fn retry(store: &dyn Store, user: &User, id: i64, delivery_id: i64) -> AppResult<()> {
+    require_editor(user)?;
+    if store.get_webhook(id).await?.is_none() {
+        return Err(unknown(id));
+    }
+    if !store.retry_delivery(id, delivery_id, Utc::now()).await? {
+        // Either no such delivery of this hook, or one still waiting for its attempt.
+        let pending = store
+            .webhook_deliveries(id, LOG_LIMIT)
+            .await?
+            .iter()
+            .any(|d| d.id == delivery_id);
+        return Err(if pending {
+            AppError::new(ErrorCode::DeliveryPending).with("id", delivery_id)
+        } else {
+            AppError::not_found("delivery").detail("id", delivery_id)
+        });
+    }
+    tracing::info!(webhook = id, delivery = delivery_id, by = %user.username, "webhook delivery retried");
+    Ok(())
+}
+
+/// Gives the hook a new secret, shown this once; deliveries from now on are signed with it.
+pub async fn rotate_secret(
+    store: &dyn Store,
+    sealer: &Sealer,
+    user: &User,
+    id: i64,
+) -> AppResult<String> {
+    require_editor(user)?;
+    let secret = webhook::new_secret();
+    let sealed = sealer
+        .seal(Purpose::WebhookSecret, &secret)
+        .map_err(AppError::internal)?;
+    if !store.set_webhook_secret(id, &sealed).await? {
+        return Err(unknown(id));
+    }
+    tracing::info!(webhook = id, by = %user.username, "webhook secret rotated");
+    Ok(secret)
+}

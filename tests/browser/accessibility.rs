@@ -169,6 +169,12 @@ async fn tour(site: &Site, inspect: &str, prepare: Option<&str>) -> Vec<String> 
         ("review", "/app/review".to_owned()),
         ("admin", "/app/admin".to_owned()),
         ("align", "/app/align".to_owned()),
+        ("memory", "/app/memory?src=en&tgt=hy&q=the".to_owned()),
+        ("glossary", "/app/glossary".to_owned()),
+        ("tokens", "/app/tokens".to_owned()),
+        ("admin-languages", "/app/admin/languages".to_owned()),
+        ("audit", "/app/admin/audit".to_owned()),
+        ("webhooks", "/app/admin/webhooks".to_owned()),
     ];
     let public = [
         ("publications", "/p".to_owned()),

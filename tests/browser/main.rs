@@ -13,6 +13,7 @@ mod journey;
 mod keyboard;
 mod languages;
 mod polish;
+mod screens;
 
 fn main() -> std::process::ExitCode {
     harness::main([
@@ -24,5 +25,6 @@ fn main() -> std::process::ExitCode {
         keyboard::tests().named("keyboard"),
         languages::tests().named("languages"),
         polish::tests().named("polish"),
+        screens::tests().named("screens"),
     ])
 }

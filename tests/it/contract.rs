@@ -118,6 +118,13 @@ async fn openapi_documents_every_route() {
         ("/api/v1/glossary/export", "get"),
         ("/api/v1/memory/match", "get"),
         ("/api/v1/memory/search", "get"),
+        ("/api/v1/memory/{id}", "put"),
+        ("/api/v1/users/invitations", "post"),
+        ("/api/v1/webhooks/{id}/deliveries/{delivery}/retry", "post"),
+        ("/api/v1/webhooks/{id}/secret", "post"),
+        ("/api/v1/users/{id}/disable", "post"),
+        ("/api/v1/users/{id}/enable", "post"),
+        ("/api/v1/memory/{id}", "delete"),
         ("/api/v1/memory/import", "post"),
         ("/api/v1/memory/export", "get"),
         (

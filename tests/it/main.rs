@@ -5,10 +5,13 @@
 mod support;
 use support::{common, harness, outside, server, wait};
 
+mod api_accounts;
+mod api_audit_filters;
 mod api_auth;
 mod api_desk;
 mod api_errors;
 mod api_memory;
+mod api_memory_entries;
 mod api_statements;
 mod api_unavailable;
 mod cli;
@@ -42,10 +45,13 @@ mod xliff_conformance;
 
 fn main() -> std::process::ExitCode {
     harness::main([
+        api_accounts::tests().named("api_accounts"),
+        api_audit_filters::tests().named("api_audit_filters"),
         api_auth::tests().named("api_auth"),
         api_desk::tests().named("api_desk"),
         api_errors::tests().named("api_errors"),
         api_memory::tests().named("api_memory"),
+        api_memory_entries::tests().named("api_memory_entries"),
         api_statements::tests().named("api_statements"),
         api_unavailable::tests().named("api_unavailable"),
         cli::tests().named("cli"),

@@ -719,8 +719,110 @@ async fn the_log_keeps_the_newest_finished_deliveries(app: common::TestApp) {
     assert_eq!(count_rows(&app, "webhook_events").await, 3);
 }
 
+/// A failed delivery sent again on request lands once the receiver is back, its attempt logged
+/// after the others; a new secret signs what follows and the old one no longer verifies.
+async fn deliveries_are_retried_and_secrets_rotated(app: common::TestApp) {
+    let team = team(&app).await;
+    let mut receiver = Receiver::start(&[500, 500, 500], None).await;
+    let (hook, old_secret) = register(
+        &team,
+        json!({"url": receiver.url, "events": ["unit.approved"]}),
+    )
+    .await;
+    let (id, segs) = statement(&team, "Parking rules", &[EN1, EN2]).await;
+    translate_and_approve(&team, id, segs[0], HY1).await;
+    for _ in 0..3 {
+        receiver.next().await;
+    }
+    let log = log_until(&team.editor, hook, |log| {
+        log.len() == 1 && log[0]["state"] == "failed"
+    })
+    .await;
+    let delivery = log[0]["id"].as_i64().expect("id");
+    let retry = format!("/api/v1/webhooks/{hook}/deliveries/{delivery}/retry");
+    let (status, _) = team.translator.post(&retry, json!(null)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = team
+        .editor
+        .post(
+            &format!("/api/v1/webhooks/{hook}/deliveries/999999/retry"),
+            json!(null),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+
+    // Rotated before the retry: the retried attempt is signed with the new secret only.
+    let (status, rotated) = team
+        .editor
+        .post(&format!("/api/v1/webhooks/{hook}/secret"), json!(null))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{rotated}");
+    let new_secret = rotated["secret"].as_str().expect("secret").to_owned();
+    assert!(new_secret.starts_with("whsec_") && new_secret != old_secret);
+    let (status, _) = team
+        .editor
+        .post("/api/v1/webhooks/999999/secret", json!(null))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (status, body) = team.editor.post(&retry, json!(null)).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let hit = receiver.next().await;
+    assert!(verify(&new_secret, &hit), "signed with the new secret");
+    assert!(!verify(&old_secret, &hit), "not with the old one");
+    let log = log_until(&team.editor, hook, |log| {
+        log.len() == 1 && log[0]["state"] == "delivered"
+    })
+    .await;
+    assert_eq!(log[0]["attempts"], 4, "{log:?}");
+    let statuses: Vec<&Value> = log[0]["log"]
+        .as_array()
+        .expect("attempts")
+        .iter()
+        .map(|a| &a["status"])
+        .collect();
+    assert_eq!(
+        statuses,
+        [&json!(500), &json!(500), &json!(500), &json!(200)]
+    );
+    // A delivered one may be sent again too (a receiver that lost it).
+    let (status, _) = team.editor.post(&retry, json!(null)).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    receiver.next().await;
+}
+
+/// Without a deliverer, a delivery stays pending: asking to send it again is a conflict.
+async fn a_pending_delivery_is_not_retried(app: common::TestApp) {
+    let team = team(&app).await;
+    let (hook, _) = register(&team, json!({"url": "https://hooks.example.org/tandem"})).await;
+    let (id, segs) = statement(&team, "Parking rules", &[EN1]).await;
+    translate_and_approve(&team, id, segs[0], HY1).await;
+    let log = log_until(&team.editor, hook, |log| !log.is_empty()).await;
+    assert_eq!(log[0]["state"], "pending");
+    let delivery = log[0]["id"].as_i64().expect("id");
+    let (status, body) = team
+        .editor
+        .post(
+            &format!("/api/v1/webhooks/{hook}/deliveries/{delivery}/retry"),
+            json!(null),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["error"]["code"], "delivery_pending");
+}
+
 pub fn tests() -> Tests {
     Tests::new()
+        .both_with(
+            "retry_and_rotate",
+            deliveries_are_retried_and_secrets_rotated,
+            fast,
+        )
+        .both_with(
+            "pending_not_retried",
+            a_pending_delivery_is_not_retried,
+            no_deliverer,
+        )
         .both_with(
             "signed_events",
             events_are_signed_and_carry_their_data,

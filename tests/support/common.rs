@@ -246,6 +246,27 @@ impl TestApp {
         .expect("user created");
     }
 
+    /// A signed-in client for `name` with `password` (one the server gave, say).
+    pub async fn sign_in_as(&self, name: &str, password: &str) -> Session {
+        let client = Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        let resp = client
+            .post(self.url("/api/v1/session"))
+            .json(&json!({"username": name, "password": password}))
+            .send()
+            .await
+            .expect("sign in request");
+        assert_eq!(resp.status(), StatusCode::OK, "sign-in of {name}");
+        let body: Value = resp.json().await.expect("json");
+        Session {
+            client,
+            base: self.base.clone(),
+            csrf: body["csrf_token"].as_str().expect("csrf").to_owned(),
+        }
+    }
+
     /// A signed-in client with a cookie jar, and its CSRF token.
     pub async fn sign_in(&self, name: &str) -> Session {
         let client = Client::builder()

@@ -8,3 +8,8 @@ import "/static/js/editor.js";
 import "/static/js/review.js";
 import "/static/js/admin.js";
 import "/static/js/align.js";
+import "/static/js/secret.js";
+import "/static/js/tokens.js";
+import "/static/js/glossary.js";
+import "/static/js/memory.js";
+import "/static/js/webhooks.js";

@@ -2,6 +2,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use serde::Deserialize;
@@ -13,12 +14,13 @@ use crate::domain::language::LanguageTag;
 use crate::domain::policy::{Permission, Target};
 use crate::error::{AppError, AppResult, ErrorCode, Why};
 use crate::http::auth::CurrentUser;
-use crate::http::extract::ApiQuery;
+use crate::http::extract::{ApiJson, ApiQuery};
 use crate::http::stream::stream;
 use crate::http::AppState;
 use crate::store::memory::MemoryEntry;
 use crate::workflow::guard::require;
 use crate::workflow::memory::{self, Suggestion, TmxImport};
+use crate::workflow::memory_edit;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -27,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(concordance))
         .routes(routes!(import_memory))
         .routes(routes!(export_memory))
+        .routes(routes!(update_memory_entry, delete_memory_entry))
 }
 
 /// The number of suggestions asked for, brought within 1 to 50 (the memory clamps it too); an
@@ -220,4 +223,60 @@ async fn export_memory(
         "memory.tmx",
         move |out| memory::write_tmx(store, handle, out),
     ))
+}
+
+fn entry_id(raw: &str) -> AppResult<i64> {
+    raw.parse()
+        .map_err(|_| AppError::not_found("memory_entry").detail("id", raw))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemoryEntryUpdate {
+    /// The corrected source; the pair keeps its source when left out.
+    #[serde(default)]
+    #[schema(pattern = "\\S", max_length = 20000)]
+    pub source: Option<String>,
+    /// The corrected target.
+    #[schema(pattern = "\\S", max_length = 20000)]
+    pub target: String,
+}
+
+/// Corrects a remembered pair (editors). The pair keeps its languages, context and origin and
+/// records who corrected it; it is stored anew, so the answer carries its new `id`.
+#[utoipa::path(put, path = "/api/v1/memory/{id}", tag = "memory", request_body = MemoryEntryUpdate,
+    params(("id" = i64, Path, example = 1)),
+    responses((status = 200, body = MemoryEntry), (status = 400, description = "invalid_input"),
+        (status = 403, description = "forbidden"), (status = 404, description = "not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn update_memory_entry(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<MemoryEntryUpdate>,
+) -> AppResult<Json<MemoryEntry>> {
+    Ok(Json(
+        memory_edit::update_entry(
+            state.store.as_ref(),
+            &state.effects(),
+            &current.user,
+            entry_id(&id)?,
+            body.source.as_deref(),
+            &body.target,
+        )
+        .await?,
+    ))
+}
+
+/// Forgets a remembered pair (editors): it is no longer suggested, searched or exported.
+#[utoipa::path(delete, path = "/api/v1/memory/{id}", tag = "memory", params(("id" = i64, Path, example = 1)),
+    responses((status = 204), (status = 403, description = "forbidden"), (status = 404, description = "not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn delete_memory_entry(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    memory_edit::delete_entry(state.store.as_ref(), &current.user, entry_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -19,6 +19,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_webhooks, create_webhook))
         .routes(routes!(delete_webhook))
         .routes(routes!(list_deliveries))
+        .routes(routes!(retry_delivery))
+        .routes(routes!(rotate_secret))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -122,4 +124,57 @@ async fn list_deliveries(
     Ok(Json(
         webhooks::deliveries(state.store.as_ref(), &current.user, webhook_id(&id)?).await?,
     ))
+}
+
+/// Sends a finished delivery (delivered or failed) once more, at the deliverer's next look; the
+/// attempt joins its log (editors). 409 `delivery_pending` while it still waits for an attempt.
+#[utoipa::path(post, path = "/api/v1/webhooks/{id}/deliveries/{delivery}/retry", tag = "webhooks",
+    params(("id" = i64, Path), ("delivery" = i64, Path)),
+    responses((status = 202, description = "The delivery is due again"),
+        (status = 403, description = "forbidden"), (status = 404, description = "not_found"),
+        (status = 409, description = "delivery_pending")),
+    security(("session" = []), ("bearer" = [])))]
+async fn retry_delivery(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path((id, delivery)): Path<(String, String)>,
+) -> AppResult<StatusCode> {
+    let delivery: i64 = delivery
+        .parse()
+        .map_err(|_| AppError::not_found("delivery").detail("id", delivery.as_str()))?;
+    webhooks::retry(
+        state.store.as_ref(),
+        &current.user,
+        webhook_id(&id)?,
+        delivery,
+    )
+    .await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// The hook's new signing secret, shown only now.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RotatedSecret {
+    /// `whsec_` and base64 key bytes; deliveries from now on are signed with it.
+    pub secret: String,
+}
+
+/// Gives the hook a new secret (editors): the old one stops signing at once.
+#[utoipa::path(post, path = "/api/v1/webhooks/{id}/secret", tag = "webhooks", params(("id" = i64, Path)),
+    responses((status = 200, body = RotatedSecret), (status = 403, description = "forbidden"),
+        (status = 404, description = "not_found")),
+    security(("session" = []), ("bearer" = [])))]
+async fn rotate_secret(
+    State(state): State<AppState>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<RotatedSecret>> {
+    let secret = webhooks::rotate_secret(
+        state.store.as_ref(),
+        &state.sealer,
+        &current.user,
+        webhook_id(&id)?,
+    )
+    .await?;
+    Ok(Json(RotatedSecret { secret }))
 }

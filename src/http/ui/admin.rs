@@ -18,6 +18,7 @@ pub struct UserRow {
     pub display_name: String,
     pub admin: bool,
     pub editor: bool,
+    pub disabled: bool,
     /// (lang, translator, reviewer) for every language of the instance.
     pub grants: Vec<(String, bool, bool)>,
 }
@@ -27,12 +28,22 @@ pub struct UserRow {
 struct AdminPage {
     chrome: Chrome,
     desk: Desk,
+    /// `people` or `languages`: the part of the administration shown.
+    tab: &'static str,
     me: i64,
     users: Vec<UserRow>,
     languages: Vec<Language>,
 }
 
-pub async fn admin_page(State(state): State<AppState>, me: DeskUser) -> Response {
+pub async fn admin_page(state: State<AppState>, me: DeskUser) -> Response {
+    admin_tab(state, me, "people").await
+}
+
+pub async fn languages_page(state: State<AppState>, me: DeskUser) -> Response {
+    admin_tab(state, me, "languages").await
+}
+
+async fn admin_tab(State(state): State<AppState>, me: DeskUser, tab: &'static str) -> Response {
     if !me.may(Permission::ListUsers, Target::Instance) {
         return Redirect::to("/app").into_response();
     }
@@ -59,6 +70,7 @@ pub async fn admin_page(State(state): State<AppState>, me: DeskUser) -> Response
             UserRow {
                 grants,
                 id: u.id,
+                disabled: u.disabled,
                 username: u.username,
                 display_name: u.display_name,
                 admin,
@@ -67,6 +79,7 @@ pub async fn admin_page(State(state): State<AppState>, me: DeskUser) -> Response
         })
         .collect();
     render(&AdminPage {
+        tab,
         me: me.user.id,
         chrome: me.chrome,
         desk: me.desk,

@@ -2,12 +2,18 @@
 
 mod admin;
 mod align;
+mod audit;
 mod bar;
 mod desk;
 mod editor;
+mod glossary;
+mod memory;
+mod pair;
 mod review;
 mod statement;
 mod statements;
+mod tokens;
+mod webhooks;
 
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -48,7 +54,13 @@ pub fn router() -> Router<AppState> {
         .route("/app/statements/{id}", get(statement::statement_page))
         .route("/app/review", get(review::review_page))
         .route("/app/admin", get(admin::admin_page))
+        .route("/app/admin/languages", get(admin::languages_page))
+        .route("/app/admin/audit", get(audit::audit_page))
+        .route("/app/admin/webhooks", get(webhooks::webhooks_page))
         .route("/app/align", get(align::align_page))
+        .route("/app/tokens", get(tokens::tokens_page))
+        .route("/app/glossary", get(glossary::glossary_page))
+        .route("/app/memory", get(memory::memory_page))
         .route("/app/lang/{code}", get(choose_language))
         .route("/static/app.js", get(script))
         .route("/static/js/{name}", get(module))
@@ -104,6 +116,26 @@ const MODULES: &[(&str, &str)] = &[
     ("live.js", include_str!("../../../web/static/js/live.js")),
     ("admin.js", include_str!("../../../web/static/js/admin.js")),
     ("align.js", include_str!("../../../web/static/js/align.js")),
+    (
+        "secret.js",
+        include_str!("../../../web/static/js/secret.js"),
+    ),
+    (
+        "tokens.js",
+        include_str!("../../../web/static/js/tokens.js"),
+    ),
+    (
+        "glossary.js",
+        include_str!("../../../web/static/js/glossary.js"),
+    ),
+    (
+        "memory.js",
+        include_str!("../../../web/static/js/memory.js"),
+    ),
+    (
+        "webhooks.js",
+        include_str!("../../../web/static/js/webhooks.js"),
+    ),
 ];
 
 async fn module(Path(name): Path<String>) -> Response {

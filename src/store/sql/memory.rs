@@ -158,4 +158,33 @@ impl<S: SqlBackend> MemoryStore for S {
     async fn memory_page(&self, after: i64, limit: i64) -> StoreResult<Vec<MemoryEntry>> {
         page(&mut *self.read().await?, after, limit).await
     }
+
+    async fn replace_memory(
+        &self,
+        id: i64,
+        entry: &NewMemoryEntry,
+    ) -> StoreResult<Option<MemoryEntry>> {
+        let mut tx = self.write().await?;
+        let gone = tx
+            .execute("DELETE FROM memory_units WHERE id = $1", &[id.into()])
+            .await?;
+        if gone == 0 {
+            return Ok(None);
+        }
+        insert(&mut *tx, std::slice::from_ref(entry)).await?;
+        let hash = entry.pair_hash();
+        let sql = format!("SELECT {MEMORY_COLUMNS} FROM memory_units WHERE pair_hash = $1");
+        let row = tx.fetch_optional(&sql, &[hash.as_str().into()]).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    async fn delete_memory(&self, id: i64) -> StoreResult<bool> {
+        let mut tx = self.write().await?;
+        let gone = tx
+            .execute("DELETE FROM memory_units WHERE id = $1", &[id.into()])
+            .await?;
+        tx.commit().await?;
+        Ok(gone > 0)
+    }
 }

@@ -92,6 +92,34 @@ impl<S: SqlBackend> PeopleStore for S {
         Ok(updated)
     }
 
+    async fn set_user_disabled(
+        &self,
+        id: i64,
+        at: Option<DateTime<Utc>>,
+        audit: &crate::domain::audit::NewAuditEntry,
+    ) -> StoreResult<Option<User>> {
+        let mut tx = self.write().await?;
+        let changed = tx
+            .execute(
+                "UPDATE users SET disabled_at = $2 WHERE id = $1",
+                &[id.into(), at.into()],
+            )
+            .await?;
+        if changed == 0 {
+            return Ok(None);
+        }
+        if at.is_some() {
+            tx.execute("DELETE FROM sessions WHERE user_id = $1", &[id.into()])
+                .await?;
+            tx.execute("DELETE FROM api_tokens WHERE user_id = $1", &[id.into()])
+                .await?;
+        }
+        super::security::insert_audit(&mut *tx, audit).await?;
+        let user = users::list_users(&mut *tx, Some(id)).await?.pop();
+        tx.commit().await?;
+        Ok(user)
+    }
+
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         users::list_users(&mut *self.read().await?, None).await
     }
@@ -107,7 +135,7 @@ impl<S: SqlBackend> PeopleStore for S {
             .read()
             .await?
             .fetch_optional(
-                "SELECT id, password_hash FROM users WHERE username = $1",
+                "SELECT id, password_hash FROM users WHERE username = $1 AND disabled_at IS NULL",
                 &[username.into()],
             )
             .await?;

@@ -8,7 +8,7 @@ use crate::domain::audit::{AuditEntry, NewAuditEntry};
 use crate::domain::lockout::{lock_after, LockKey, FORGET_AFTER};
 use crate::store::records::ApiTokenInfo;
 use crate::store::security::{
-    details_json, AuditQuery, AuditRow, AUDIT_SQL, COUNT_FAILURE_SQL, INSERT_AUDIT_SQL,
+    audit_sql, details_json, AuditQuery, AuditRow, COUNT_FAILURE_SQL, INSERT_AUDIT_SQL,
 };
 use crate::store::{SecurityStore, StoreError, StoreResult};
 
@@ -34,6 +34,31 @@ pub(crate) async fn insert_audit(conn: &mut impl Conn, entry: &NewAuditEntry) ->
 /// How long a failure counts, as a time span.
 fn forget_after() -> StoreResult<chrono::Duration> {
     chrono::Duration::from_std(FORGET_AFTER).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// The lines `query` asks for, newest first.
+async fn read_audit<C: Conn>(conn: &mut C, query: &AuditQuery) -> StoreResult<Vec<AuditRow>> {
+    let needles = query.statement_needles();
+    let [subject, in_middle, at_end] = match &needles {
+        Some([a, b, c]) => [Some(a.as_str()), Some(b.as_str()), Some(c.as_str())],
+        None => [None, None, None],
+    };
+    let sql = audit_sql(C::SUBSTRING_POSITION);
+    conn.fetch_all(
+        &sql,
+        &[
+            query.action.map(|a| a.as_str()).into(),
+            query.actor_id.into(),
+            query.before.into(),
+            query.limit.into(),
+            query.from.into(),
+            query.to.into(),
+            subject.into(),
+            in_middle.into(),
+            at_end.into(),
+        ],
+    )
+    .await
 }
 
 #[async_trait]
@@ -106,19 +131,7 @@ impl<S: SqlBackend> SecurityStore for S {
     }
 
     async fn audit(&self, query: &AuditQuery) -> StoreResult<Vec<AuditEntry>> {
-        let rows: Vec<AuditRow> = self
-            .read()
-            .await?
-            .fetch_all(
-                AUDIT_SQL,
-                &[
-                    query.action.map(|a| a.as_str()).into(),
-                    query.actor_id.into(),
-                    query.before.into(),
-                    query.limit.into(),
-                ],
-            )
-            .await?;
+        let rows = read_audit(&mut *self.read().await?, query).await?;
         rows.into_iter().map(AuditRow::into_entry).collect()
     }
 

@@ -44,7 +44,8 @@ pub(crate) async fn require_languages(
 pub(crate) async fn list_users(conn: &mut impl Conn, id: Option<i64>) -> StoreResult<Vec<User>> {
     let users: Vec<UserRow> = conn
         .fetch_all(
-            "SELECT id, username, display_name, is_admin, is_editor, ui_lang, created_at FROM users
+            "SELECT id, username, display_name, is_admin, is_editor, ui_lang, created_at, disabled_at
+             FROM users
              WHERE $1 IS NULL OR id = $1 ORDER BY username",
             &[id.into()],
         )

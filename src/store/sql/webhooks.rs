@@ -100,6 +100,36 @@ impl<S: SqlBackend> WebhookStore for S {
         Ok(gone > 0)
     }
 
+    async fn set_webhook_secret(&self, id: i64, sealed: &str) -> StoreResult<bool> {
+        let mut tx = self.write().await?;
+        let changed = tx
+            .execute(
+                "UPDATE webhooks SET secret = $2 WHERE id = $1",
+                &[id.into(), sealed.into()],
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(changed > 0)
+    }
+
+    async fn retry_delivery(
+        &self,
+        webhook_id: i64,
+        delivery_id: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write().await?;
+        let changed = tx
+            .execute(
+                "UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = $3, lease_until = NULL
+                 WHERE id = $1 AND webhook_id = $2 AND state <> 'pending'",
+                &[delivery_id.into(), webhook_id.into(), now.into()],
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(changed > 0)
+    }
+
     async fn webhook_deliveries(&self, webhook_id: i64, limit: i64) -> StoreResult<Vec<Delivery>> {
         let mut conn = self.read().await?;
         let rows: Vec<DeliveryRow> = conn

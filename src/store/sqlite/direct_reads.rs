@@ -225,6 +225,7 @@ fn user_role_row(r: &Row<'_>) -> rusqlite::Result<UserRoleRow> {
             is_editor: r.get("is_editor")?,
             ui_lang: r.get("ui_lang")?,
             created_at: r.get("created_at")?,
+            disabled_at: r.get("disabled_at")?,
         },
         role: r.get("role")?,
         lang: r.get("lang")?,
