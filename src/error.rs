@@ -63,6 +63,26 @@ pub enum ErrorCode {
     Internal,
 }
 
+/// Everything a 404 `not_found` may name; each has a sentence of its own in every language, so
+/// no reader meets the code itself.
+pub const NOT_FOUND_RESOURCES: [&str; 15] = [
+    "statement",
+    "user",
+    "paragraph",
+    "sentence",
+    "translation",
+    "unit",
+    "route",
+    "delivery",
+    "language",
+    "memory_entry",
+    "publication",
+    "segment",
+    "term",
+    "token",
+    "webhook",
+];
+
 /// Why a field was refused, for the message of `invalid_input` in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Why {
@@ -307,7 +327,12 @@ impl AppError {
         Self::new(ErrorCode::Internal)
     }
 
+    /// A 404 naming what was not found: one of `NOT_FOUND_RESOURCES`.
     pub fn not_found(resource: &'static str) -> Self {
+        debug_assert!(
+            NOT_FOUND_RESOURCES.contains(&resource),
+            "no message names {resource}"
+        );
         Self::new(ErrorCode::NotFound).with("resource", resource)
     }
 
@@ -407,6 +432,27 @@ impl From<StoreError> for AppError {
                 Self::new(ErrorCode::Unavailable)
             }
             other => Self::internal(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_resource_not_found_has_its_own_sentence() {
+        let l10n = L10n::new().expect("messages");
+        for locale in Locale::ALL {
+            let other = l10n.message(locale, "error-not-found", &[("resource", "thing".into())]);
+            for resource in NOT_FOUND_RESOURCES {
+                let text =
+                    l10n.message(locale, "error-not-found", &[("resource", resource.into())]);
+                assert_ne!(text, other, "{locale}: {resource}");
+                if locale != Locale::En {
+                    assert!(!text.contains(resource), "{locale}: {text}");
+                }
+            }
         }
     }
 }

@@ -94,6 +94,14 @@ error-not-found =
         [translation] The translation was not found.
         [unit] The segment was not found.
         [route] There is nothing at this address.
+        [delivery] The webhook delivery was not found.
+        [language] The language was not found.
+        [memory_entry] The memory pair was not found.
+        [publication] The publication was not found.
+        [segment] The segment was not found.
+        [term] The glossary term was not found.
+        [token] The API token was not found.
+        [webhook] The webhook was not found.
        *[other] Not found: { $resource }.
     }
 error-statement-not-found = Statement { $id } was not found. It may have been deleted.

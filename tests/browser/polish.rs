@@ -414,6 +414,43 @@ async fn forms_keep_the_source_apart_and_refuse_documents() {
     browser.quit().await;
 }
 
+/// An editor who is not an administrator manages webhooks (policy lets editors) and finds them
+/// in the header, without the administrators' pages in the sub-navigation.
+async fn an_editor_finds_the_webhooks_without_the_administration() {
+    webdriver::require();
+    let app = common::TestApp::spawn(common::Db::Sqlite).await;
+    app.add_user("newsdesk", true, false, &[]).await;
+    let browser = Browser::start("ru").await;
+    browser
+        .sign_in(&app.url(""), "newsdesk", common::PASSWORD)
+        .await;
+    browser
+        .click("header.site a[href='/app/admin/webhooks']")
+        .await;
+    browser.wait_for_url("/app/admin/webhooks").await;
+    let links = browser
+        .execute(
+            "return [...document.querySelectorAll('nav a')].map((a) => a.getAttribute('href'));",
+            json!([]),
+        )
+        .await;
+    let links: Vec<&str> = links
+        .as_array()
+        .expect("links")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(links.contains(&"/app/admin/webhooks"), "{links:?}");
+    for admins_only in ["/app/admin", "/app/admin/languages", "/app/admin/audit"] {
+        assert!(!links.contains(&admins_only), "{admins_only} in {links:?}");
+    }
+    assert!(
+        browser.source().await.contains("<form"),
+        "the page lets them register one"
+    );
+    browser.quit().await;
+}
+
 pub fn tests() -> Tests {
     Tests::new()
         .run(
@@ -431,5 +468,9 @@ pub fn tests() -> Tests {
         .run(
             "forms_keep_the_source_apart_and_refuse_documents",
             forms_keep_the_source_apart_and_refuse_documents,
+        )
+        .run(
+            "an_editor_finds_the_webhooks_without_the_administration",
+            an_editor_finds_the_webhooks_without_the_administration,
         )
 }
