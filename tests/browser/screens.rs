@@ -12,6 +12,19 @@ use webdriver::{Browser, KEY_ENTER, KEY_TAB};
 
 const LOCALES: [&str; 3] = ["hy", "en", "ru"];
 
+/// A browser with the interface in English, signed in as demo user `name`.
+async fn demo_browser(
+    app: &common::TestApp,
+    users: &[tandem::workflow::demo::DemoUser],
+    name: &str,
+) -> Browser {
+    let browser = Browser::start("en").await;
+    browser
+        .sign_in(&app.url(""), name, &common::demo_password(users, name))
+        .await;
+    browser
+}
+
 /// Switches the interface language with the header's switch and waits for it.
 async fn speak(browser: &Browser, app: &common::TestApp, locale: &str) {
     browser.goto(&app.url(&format!("/app/lang/{locale}"))).await;
@@ -54,14 +67,7 @@ async fn text_of(browser: &Browser, css: &str) -> String {
 async fn tokens_are_created_copied_and_revoked() {
     webdriver::require();
     let (app, users, _) = common::TestApp::with_demo().await;
-    let browser = Browser::start("en").await;
-    browser
-        .sign_in(
-            &app.url(""),
-            "anush",
-            &common::demo_password(&users, "anush"),
-        )
-        .await;
+    let browser = demo_browser(&app, &users, "anush").await;
     let http = reqwest::Client::new();
     let me = async |secret: &str| {
         http.get(app.url("/api/v1/me"))
@@ -145,14 +151,7 @@ async fn tokens_are_created_copied_and_revoked() {
 async fn glossary_terms_are_added_seen_imported_and_deleted() {
     webdriver::require();
     let (app, users, _) = common::TestApp::with_demo().await;
-    let browser = Browser::start("en").await;
-    browser
-        .sign_in(
-            &app.url(""),
-            "editor",
-            &common::demo_password(&users, "editor"),
-        )
-        .await;
+    let browser = demo_browser(&app, &users, "editor").await;
     let terms = [
         (
             "hy",
@@ -328,14 +327,7 @@ async fn memory_is_searched_corrected_and_imported() {
         .expect("import");
     assert_eq!(resp.status(), StatusCode::OK);
 
-    let browser = Browser::start("en").await;
-    browser
-        .sign_in(
-            &app.url(""),
-            "editor",
-            &common::demo_password(&users, "editor"),
-        )
-        .await;
+    let browser = demo_browser(&app, &users, "editor").await;
     let corrections = [
         (
             "hy",
@@ -525,14 +517,7 @@ async fn the_audit_log_is_filtered_paged_and_downloaded() {
         .1["user"]["id"]
         .as_i64()
         .expect("id");
-    let browser = Browser::start("en").await;
-    browser
-        .sign_in(
-            &app.url(""),
-            "editor",
-            &common::demo_password(&users, "editor"),
-        )
-        .await;
+    let browser = demo_browser(&app, &users, "editor").await;
     let today = chrono::Utc::now().date_naive().to_string();
     for locale in LOCALES {
         speak(&browser, &app, locale).await;
@@ -620,14 +605,7 @@ async fn the_audit_log_is_filtered_paged_and_downloaded() {
 async fn people_are_invited_and_disabled() {
     webdriver::require();
     let (app, users, _) = common::TestApp::with_demo().await;
-    let browser = Browser::start("en").await;
-    browser
-        .sign_in(
-            &app.url(""),
-            "editor",
-            &common::demo_password(&users, "editor"),
-        )
-        .await;
+    let browser = demo_browser(&app, &users, "editor").await;
     for locale in LOCALES {
         speak(&browser, &app, locale).await;
         browser.goto(&app.url("/app/admin")).await;
@@ -767,14 +745,7 @@ async fn webhooks_are_registered_retried_and_rotated() {
     let texts: Value =
         serde_json::from_str(include_str!("../fixtures/demo_translations.json")).expect("fixture");
 
-    let browser = Browser::start("en").await;
-    browser
-        .sign_in(
-            &app.url(""),
-            "editor",
-            &common::demo_password(&users, "editor"),
-        )
-        .await;
+    let browser = demo_browser(&app, &users, "editor").await;
     let mut secret = String::new();
     let mut hook = 0;
     for (n, locale) in LOCALES.into_iter().enumerate() {

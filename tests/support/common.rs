@@ -269,23 +269,7 @@ impl TestApp {
 
     /// A signed-in client with a cookie jar, and its CSRF token.
     pub async fn sign_in(&self, name: &str) -> Session {
-        let client = Client::builder()
-            .cookie_store(true)
-            .build()
-            .expect("client");
-        let resp = client
-            .post(self.url("/api/v1/session"))
-            .json(&json!({"username": name, "password": PASSWORD}))
-            .send()
-            .await
-            .expect("sign in request");
-        assert_eq!(resp.status(), StatusCode::OK, "sign-in of {name}");
-        let body: Value = resp.json().await.expect("json");
-        Session {
-            client,
-            base: self.base.clone(),
-            csrf: body["csrf_token"].as_str().expect("csrf").to_owned(),
-        }
+        self.sign_in_as(name, PASSWORD).await
     }
 
     /// Signs in one of the demo users with the password the demo printed.
@@ -294,25 +278,7 @@ impl TestApp {
         users: &[tandem::workflow::demo::DemoUser],
         name: &str,
     ) -> Session {
-        let password = demo_password(users, name);
-        let client = Client::builder()
-            .cookie_store(true)
-            .build()
-            .expect("client");
-        let body: Value = client
-            .post(self.url("/api/v1/session"))
-            .json(&json!({"username": name, "password": password}))
-            .send()
-            .await
-            .expect("sign in")
-            .json()
-            .await
-            .expect("json");
-        Session {
-            client,
-            base: self.base.clone(),
-            csrf: body["csrf_token"].as_str().expect("csrf").to_owned(),
-        }
+        self.sign_in_as(name, &demo_password(users, name)).await
     }
 
     /// An editor who is signed in.
